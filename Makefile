@@ -1,0 +1,34 @@
+# The README's commands. Each target sets up what it needs: a .venv from the pinned
+# requirements, rebuilt when a requirements file changes.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: build serve test screenshots bench new clean
+.DEFAULT_GOAL := build
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# A stamp per requirements set: make compares its age with the requirements files.
+$(VENV)/.build-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.build-deps
+
+build: $(VENV)/.build-deps  ## the site in site/
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.build-deps  ## preview with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+
+test: $(VENV)/.test-deps  ## every test, as CI runs them
+	scripts/ensure-system-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,35 @@
+"""One build's state: the validated content as the public sees it at the build's "now".
+
+Created once per build by the MkDocs hooks, then shared by pages, feeds and calendars.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .clock import build_now
+from .content import Content, Item
+from .loader import load_content
+
+
+@dataclass(eq=False)
+class Build:
+    content: Content  # what is published at ``now``
+    now: datetime
+    site_url: str
+    preview: bool = False  # make serve: drafts are shown
+
+    @classmethod
+    def load(cls, root: Path, site_url: str, *, preview: bool = False, now: datetime | None = None) -> Build:
+        """Raises ContentInvalid with every problem when the content is not valid."""
+        now = now or build_now()
+        everything = load_content(root / "content", root)
+        return cls(everything.published(now, drafts=preview), now, site_url, preview)
+
+    def item_for(self, src_uri: str) -> Item | None:
+        return self.content.by_src_uri.get(src_uri)
+
+    def absolute(self, url: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url.lstrip("/")

@@ -1,0 +1,27 @@
+"""What time it is for a build: SOURCE_DATE_EPOCH when set, else the clock.
+
+SOURCE_DATE_EPOCH is the reproducible-builds convention (MkDocs honours it for the
+sitemap too); with it, the same content always gives the same site.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def build_now(environ: dict[str, str] | None = None) -> datetime:
+    """The build's "now" as an aware datetime in Europe/Amsterdam."""
+    env = os.environ if environ is None else environ
+    raw = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            moment = datetime.fromtimestamp(int(raw), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise SystemExit(f"SOURCE_DATE_EPOCH moet een geheel aantal seconden zijn, niet {raw!r}") from None
+    else:
+        moment = datetime.now(tz=timezone.utc)
+    return moment.astimezone(AMSTERDAM)

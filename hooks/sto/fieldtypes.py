@@ -1,0 +1,132 @@
+"""Field types shared by the content models, each parsing editor input with a Dutch message.
+
+Dates arrive as strings (see frontmatter.py) so that an impossible date gets a message an
+editor understands instead of a Python error.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+
+
+def fail(message: str, **context) -> PydanticCustomError:
+    """A validation error whose message is already the Dutch text the editor reads."""
+    return PydanticCustomError("sto", message.replace("{", "{{").replace("}", "}}"), context)
+
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MOMENT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?)?")
+
+
+def _make_date(text: str, year: str, month: str, day: str) -> date:
+    y, m, d = int(year), int(month), int(day)
+    if not 1 <= m <= 12:
+        raise fail(f"'{text}' is geen bestaande datum: maand {m} bestaat niet")
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise fail(f"'{text}' is geen bestaande datum: {MONTHS[m - 1]} {y} heeft geen dag {d}") from None
+
+
+def parse_day(value: object) -> date:
+    if isinstance(value, datetime):
+        raise fail("geef alleen een datum, zonder tijd (JJJJ-MM-DD)")
+    if isinstance(value, date):
+        return value
+    text = str(value).strip() if isinstance(value, (str, int)) else None
+    match = _DATE.fullmatch(text or "")
+    if not match:
+        raise fail(f"'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19")
+    return _make_date(text, *match.groups())
+
+
+def parse_moment(value: object) -> date | datetime:
+    """A date (all-day) or a local date and time, as editors write them: 2024-06-19 15:00."""
+    if isinstance(value, (date, datetime)):
+        return value
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    match = _MOMENT.fullmatch(text)
+    if not match:
+        raise fail(f"'{value}' is geen datum of tijd; schrijf JJJJ-MM-DD voor een hele dag "
+                   "of JJJJ-MM-DD UU:MM, bijvoorbeeld 2024-06-19 15:00")
+    year, month, day, hour, minute, second = match.groups()
+    day_value = _make_date(text, year, month, day)
+    if hour is None:
+        return day_value
+    h, mi, s = int(hour), int(minute), int(second or 0)
+    if h > 23 or mi > 59 or s > 59:
+        raise fail(f"'{text}' bevat geen bestaande tijd; gebruik 00:00 tot en met 23:59")
+    return datetime(day_value.year, day_value.month, day_value.day, h, mi, s)
+
+
+def parse_text(value: object) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        raise fail("moet een tekst zijn")
+    text = str(value).strip()
+    if not text:
+        raise fail("mag niet leeg zijn")
+    return text
+
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = ("https", "http", "mailto")
+
+
+def parse_link(value: object) -> str:
+    """An https/http/mailto address or a path on this site (starting with /)."""
+    text = parse_text(value)
+    if any(ch.isspace() for ch in text) or any(ord(ch) < 32 for ch in text):
+        raise fail("een link mag geen spaties of regeleinden bevatten")
+    scheme = _SCHEME.match(text)
+    if scheme:
+        if scheme.group(1).lower() not in SAFE_SCHEMES:
+            raise fail(f"links met '{scheme.group(1)}:' zijn niet toegestaan; gebruik een https://-adres")
+        if scheme.group(1).lower() in ("http", "https") and not re.match(r"^https?://[^/\s]+\.[^/\s]+", text, re.I):
+            raise fail(f"'{text}' is geen volledig webadres; schrijf bijvoorbeeld https://www.voorbeeld.nl/pagina")
+        return text
+    if text.startswith("/") and not text.startswith("//"):
+        return text
+    raise fail(f"'{text}' is geen geldige link; begin met https:// of, voor een bestand op deze site, met /")
+
+
+def parse_timezone(value: object) -> str:
+    text = parse_text(value)
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise fail(f"'{text}' is geen bekende tijdzone; gebruik bijvoorbeeld Europe/Amsterdam of America/Curacao") from None
+    return text
+
+
+IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9-]{7,63}")
+
+
+def check_identifier(value: str) -> str:
+    if not IDENTIFIER.fullmatch(value):
+        raise fail(f"'{value}' is geen geldige id: gebruik 8 tot 64 kleine letters, cijfers en streepjes "
+                   "(maak een nieuw bestand met 'make new', dan staat de id er al)")
+    return value
+
+
+def _string_schema(**extra) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", **extra})
+
+
+Text = Annotated[str, BeforeValidator(parse_text), _string_schema(minLength=1)]
+Link = Annotated[str, BeforeValidator(parse_link), _string_schema(pattern=r"^(https?://|mailto:|/(?!/))")]
+Day = Annotated[date, BeforeValidator(parse_day), _string_schema(format="date")]
+Moment = Annotated[date | datetime, BeforeValidator(parse_moment),
+                   _string_schema(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")]
+TimeZoneName = Annotated[str, BeforeValidator(parse_timezone), _string_schema()]
+Identifier = Annotated[str, BeforeValidator(parse_text), AfterValidator(check_identifier),
+                       _string_schema(pattern=f"^{IDENTIFIER.pattern}$")]
+Slug = Annotated[str, BeforeValidator(parse_text), _string_schema(pattern=r"^[a-z0-9-]+$")]

@@ -1,0 +1,113 @@
+"""Split a content file into YAML front matter and Markdown body, keeping line numbers.
+
+Every error names the line an editor has to look at. YAML dates are left as strings on
+purpose: PyYAML would turn ``2024-02-30`` into a bare ValueError without a line, and would
+read ``15:00`` as the number 900; our models parse dates themselves with Dutch messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024  # a news item is a few KB; anything this large is a mistake (an embedded image?)
+FENCE = "---"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates and numbers as text (only true/false and null are typed).
+
+    YAML 1.1 reads ``15:00`` as the number 900 and ``2024-02-30`` as a crash; the models parse
+    text themselves and explain what is wrong.
+    """
+
+
+_UNTYPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _UNTYPED]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Parsed:
+    """A file's front matter as plain data, with the line of every key (``a.b`` for nested)."""
+
+    data: dict
+    lines: dict[str, int]
+    start_line: int  # the opening fence
+    body: str
+    body_line: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, loc: str) -> int:
+        """The line of a field, or of its closest parent, or of the opening fence."""
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc.rpartition(".")[0]
+        return self.start_line
+
+
+def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
+    """Parse one file; returns the parsed file or the problems that stop us reading it."""
+    if len(raw) > MAX_BYTES:
+        return [Problem(path, 1, "", f"het bestand is {len(raw) // 1024} KB; de grens is {MAX_BYTES // 1024} KB "
+                        "(zet grote bestanden zoals afbeeldingen en pdf's apart neer en verwijs ernaar)")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return [Problem(path, line, "", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
+    if not text.strip():
+        return [Problem(path, 1, "", "het bestand is leeg")]
+    text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        return [Problem(path, 1, "", "het bestand moet beginnen met een regel '---' (het begin van de gegevens bovenaan)")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            close = index
+            break
+    else:
+        return [Problem(path, 1, "", "de gegevens bovenaan zijn niet afgesloten met een regel '---'")]
+    yaml_text = "\n".join(lines[1:close])
+    body = "\n".join(lines[close + 1:])
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark else 1
+        return [Problem(path, line, "", "fout in de opmaak van de gegevens bovenaan; controleer op of rond deze "
+                        "regel de dubbele punten, inspringing, haakjes en aanhalingstekens")]
+    if node is None or not isinstance(node, yaml.MappingNode):
+        return [Problem(path, 2 if node is None else node.start_mark.line + 2, "",
+                        "de gegevens bovenaan moeten velden zijn in de vorm 'veld: waarde'")]
+    parsed = Parsed({}, {}, 1, body, close + 2)
+    _index_lines(node, "", parsed, path)
+    try:
+        parsed.data = _Loader(yaml_text).get_single_data() or {}
+    except yaml.YAMLError as exc:  # e.g. an unhashable key; compose accepted the text
+        return [Problem(path, 2, "", "fout in de opmaak van de gegevens bovenaan")]
+    return parsed
+
+
+def _index_lines(node: yaml.MappingNode, prefix: str, parsed: Parsed, path: str) -> None:
+    for key_node, value_node in node.value:
+        key = f"{prefix}{key_node.value}" if isinstance(key_node, yaml.ScalarNode) else f"{prefix}?"
+        line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening fence
+        if key in parsed.lines:
+            parsed.problems.append(Problem(path, line, key, "dit veld staat twee keer in de gegevens bovenaan"))
+        parsed.lines[key] = line
+        if isinstance(value_node, yaml.MappingNode):
+            _index_lines(value_node, key + ".", parsed, path)
+        elif isinstance(value_node, yaml.SequenceNode):
+            for i, item in enumerate(value_node.value):
+                parsed.lines[f"{key}.{i}"] = item.start_mark.line + 2
+                if isinstance(item, yaml.MappingNode):
+                    _index_lines(item, f"{key}.{i}.", parsed, path)

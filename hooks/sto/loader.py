@@ -1,0 +1,121 @@
+"""Read and validate everything under content/, reporting every problem at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import frontmatter
+from .content import SECTIONS, Content, Item
+from .messages import dutch
+from .models import NEWS_MODELS, Event, FaqEntry
+from .problems import ContentInvalid, Problem
+from .vocabulary import Vocabularies, load_vocabularies
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MODELS = {"faq": FaqEntry, "agenda": Event}
+
+
+def load_content(content_dir: Path, root: Path | None = None) -> Content:
+    """Load and validate all content; raises ContentInvalid listing every problem."""
+    content_dir = Path(content_dir)
+    root = Path(root) if root else content_dir.parent
+    vocab, problems = load_vocabularies(content_dir / "data", root)
+    items: list[Item] = []
+    for section, (folder, _) in SECTIONS.items():
+        base = content_dir / folder
+        for path in sorted(base.rglob("*")) if base.is_dir() else []:
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            shown = path.relative_to(root).as_posix()
+            if path.suffix != ".md":
+                problems.append(Problem(shown, 1, "", "alleen Markdown-bestanden (.md) horen in deze map; "
+                                        "zet afbeeldingen en pdf's in docs/"))
+                continue
+            item, found = load_item(section, shown, path.read_bytes(), vocab)
+            problems += found
+            if item:
+                items.append(item)
+    problems += _duplicates(items)
+    if problems:
+        raise ContentInvalid(problems)
+    return Content(items, vocab)
+
+
+def load_item(section: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple[Item | None, list[Problem]]:
+    """Validate one file. Returns the item (None when invalid) and its problems."""
+    slug = path.rpartition("/")[2].removesuffix(".md")
+    parsed = frontmatter.parse(path, raw)
+    if isinstance(parsed, list):
+        return None, parsed
+    problems = list(parsed.problems)
+    if not SLUG.fullmatch(slug):
+        problems.append(Problem(path, 1, "", "de bestandsnaam wordt het webadres: gebruik alleen kleine letters, "
+                                "cijfers en streepjes, bijvoorbeeld 2024-06-19-sto-live-gorinchem.md"))
+    model = _model_for(section, parsed, problems, path)
+    data = None
+    if model is not None:
+        try:
+            data = model.model_validate(parsed.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                field, message = dutch(error, model)
+                problems.append(Problem(path, parsed.line_of(field), field, message))
+    problems += _vocabulary_problems(section, parsed, vocab, path)
+    if data is not None:
+        if section == "faq" and not parsed.body.strip():
+            problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
+    if problems or data is None:
+        return None, problems
+    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []
+
+
+def _model_for(section, parsed, problems, path):
+    if section != "news":
+        return MODELS[section]
+    kind = parsed.data.get("kind", "nieuws")
+    if kind in NEWS_MODELS:
+        return NEWS_MODELS[kind]
+    problems.append(Problem(path, parsed.line_of("kind"), "kind",
+                            f"'{kind}' is geen geldige soort; kies uit: {', '.join(NEWS_MODELS)}"))
+    return None
+
+
+def _vocabulary_problems(section: str, parsed, vocab: Vocabularies, path: str) -> list[Problem]:
+    """Checked on the raw data, so an unknown slug is reported even when another field is invalid."""
+    data = parsed.data
+
+    def listed(field):
+        value = data.get(field)
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+
+    checks = [("categories", i, v, vocab.categories, "categorieen.yml") for i, v in listed("categories")]
+    checks += [("regions", i, v, vocab.regions, "regios.yml") for i, v in listed("regions")]
+    if section == "faq" and isinstance(data.get("topic"), str):
+        checks.append(("topic", None, data["topic"], vocab.topics, "onderwerpen.yml"))
+    problems = []
+    for field, index, slug, known, filename in checks:
+        if slug not in known:
+            loc = field if index is None else f"{field}.{index}"
+            problems.append(Problem(path, parsed.line_of(loc), field,
+                                    f"'{slug}' staat niet in content/data/{filename}; kies een bestaande waarde "
+                                    "of voeg hem daar toe"))
+    return problems
+
+
+def _duplicates(items: list[Item]) -> list[Problem]:
+    problems = []
+    first_by_id: dict[str, Item] = {}
+    first_by_url: dict[str, Item] = {}
+    for item in sorted(items, key=lambda i: i.path):
+        if item.id in first_by_id:
+            problems.append(Problem(item.path, item.id_line, "id", f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "
+                                    "maak een nieuw bestand met 'make new' voor een nieuwe id"))
+        first_by_id.setdefault(item.id, item)
+        if item.url in first_by_url:
+            problems.append(Problem(item.path, 1, "", f"dezelfde bestandsnaam (en dus hetzelfde webadres /{item.url}) "
+                                    f"als {first_by_url[item.url].path}; kies een andere bestandsnaam"))
+        first_by_url.setdefault(item.url, item)
+    return problems

@@ -1,0 +1,164 @@
+"""The content model: one class per kind of content, each field defined once.
+
+These classes validate editors' front matter and are the source of the JSON Schemas for
+editors' tools. Field names are the ones editors type. Anything not defined here is an error
+(``extra="forbid"``), so a misspelt field is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import ClassVar, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from .fieldtypes import Day, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Image(_Model):
+    src: Link = Field(description="Pad of adres van de afbeelding, bijvoorbeeld /afbeeldingen/techlab.jpg")
+    alt: Text = Field(description="Wat er op de afbeelding staat, voor wie haar niet kan zien (verplicht)")
+
+
+class _Item(_Model):
+    id: Identifier = Field(description="Vaste id; nooit wijzigen na publicatie")
+    title: Text = Field(description="Titel")
+    date: Day = Field(description="Publicatiedatum (JJJJ-MM-DD); in de toekomst = ingepland")
+    updated: Day | None = Field(None, description="Datum van de laatste inhoudelijke wijziging")
+    draft: bool = Field(False, description="true = concept, alleen zichtbaar in de preview")
+
+    @field_validator("updated")
+    @classmethod
+    def _updated_after_date(cls, updated, info: ValidationInfo):
+        published = info.data.get("date")
+        if updated is not None and published is not None and updated < published:
+            raise fail("ligt vóór 'date'; een wijziging kan niet eerder zijn dan de publicatie")
+        return updated
+
+
+NEWS_KINDS = ("nieuws", "digizine", "handreiking")
+
+
+class NewsItem(_Item):
+    """A news item; ``kind`` says whether it is plain news, a digizine issue or a guidance document."""
+
+    section: ClassVar[str] = "news"
+    kind: Literal["nieuws"] = Field("nieuws", description="nieuws, digizine of handreiking")
+    summary: Text = Field(description="Korte samenvatting (één of twee zinnen) voor overzichten en feeds")
+    categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
+    regions: list[Slug] = Field(default_factory=list, description="Regio's uit content/data/regios.yml")
+    image: Image | None = Field(None, description="Afbeelding met verplichte alt-tekst")
+
+
+class Digizine(NewsItem):
+    kind: Literal["digizine"] = "digizine"
+    link: Link | None = Field(None, description="Adres van de online digizine")
+    pdf: Link | None = Field(None, description="Pad of adres van de pdf")
+
+
+class Handreiking(NewsItem):
+    kind: Literal["handreiking"] = "handreiking"
+    download: Link | None = Field(None, description="Pad of adres van het document om te downloaden")
+
+
+class FaqEntry(_Item):
+    """A question (``title``) with its answer as the Markdown body."""
+
+    section: ClassVar[str] = "faq"
+    topic: Slug = Field(description="Onderwerp uit content/data/onderwerpen.yml")
+
+
+class Recording(_Model):
+    url: Link = Field(description="Adres van de opname (YouTube, Vimeo of een bestand op deze site)")
+    poster: Link | None = Field(None, description="Stilstaand beeld op deze site, getoond tot iemand op afspelen klikt")
+    captions: Link | None = Field(None, description="Ondertiteling (.vtt)")
+    transcript: Link | None = Field(None, description="Uitgeschreven tekst van de webinar")
+
+
+EVENT_KINDS = ("webinar", "bijeenkomst", "conferentie", "training", "overig")
+EVENT_STATUSES = ("gepland", "geannuleerd", "verplaatst")
+
+
+class Event(_Model):
+    """An agenda event. A webinar with a ``recording`` is what the webinar archive lists."""
+
+    section: ClassVar[str] = "agenda"
+    id: Identifier = Field(description="Vaste id; nooit wijzigen, ook niet bij verplaatsen of annuleren")
+    title: Text
+    summary: Text | None = Field(None, description="Korte omschrijving voor overzichten en agenda-apps")
+    kind: Literal[EVENT_KINDS] = Field(description="webinar, bijeenkomst, conferentie, training of overig")
+    series: Text | None = Field(None, description="Reeks, bijvoorbeeld STO LIVE")
+    start: Moment = Field(description="Begin: JJJJ-MM-DD UU:MM, of JJJJ-MM-DD voor een hele dag")
+    end: Moment | None = Field(None, description="Einde, in dezelfde vorm als start; bij hele dagen de laatste dag")
+    timezone: TimeZoneName = Field("Europe/Amsterdam", description="Tijdzone van start en einde")
+    online: bool = Field(False, description="true als het evenement online is")
+    join_url: Link | None = Field(None, description="Link om deel te nemen aan een online evenement")
+    location: Text | None = Field(None, description="Adres of plaats van een fysiek evenement")
+    registration_url: Link | None = Field(None, description="Link om je aan te melden")
+    status: Literal[EVENT_STATUSES] = Field("gepland", description="gepland, geannuleerd of verplaatst")
+    status_note: Text | None = Field(None, description="Toelichting bij annuleren of verplaatsen")
+    sequence: int = Field(0, ge=0, description="Verhoog met 1 bij elke wijziging van tijd, plaats of status")
+    categories: list[Slug] = Field(default_factory=list)
+    regions: list[Slug] = Field(default_factory=list)
+    recording: Recording | None = Field(None, description="Opname, toe te voegen nadat het evenement is geweest")
+    updated: Day | None = Field(None, description="Datum van de laatste wijziging")
+    draft: bool = False
+
+    # Field validators (not one model validator) so these run even when other fields are wrong,
+    # and the editor sees every problem in one build.
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end, info: ValidationInfo):
+        start = info.data.get("start")
+        if end is None or start is None:
+            return end
+        if isinstance(start, datetime) != isinstance(end, datetime):
+            raise fail("geef start en end in dezelfde vorm: allebei met tijd of allebei alleen een datum")
+        if end < start or (isinstance(end, datetime) and end == start):
+            raise fail("het einde ligt vóór of op het begin")
+        return end
+
+    @field_validator("join_url")
+    @classmethod
+    def _join_url_only_online(cls, join_url, info: ValidationInfo):
+        if join_url and info.data.get("online") is False:
+            raise fail("een join_url hoort bij een online evenement; zet ook 'online: true'")
+        return join_url
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def starts_at(self) -> datetime:
+        """Aware start; an all-day event starts at local midnight."""
+        if self.all_day:
+            return datetime.combine(self.start, time(0), self.zone)
+        return self.start.replace(tzinfo=self.zone)
+
+    @property
+    def ends_at(self) -> datetime:
+        """Aware end; all-day ends at midnight after the last day, a timed event without end at its start."""
+        if self.all_day:
+            return datetime.combine((self.end or self.start) + timedelta(days=1), time(0), self.zone)
+        return (self.end or self.start).replace(tzinfo=self.zone)
+
+    @property
+    def last_day(self) -> date:
+        return self.ends_at.date() if not self.all_day else (self.end or self.start)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "geannuleerd"
+
+
+NEWS_MODELS: dict[str, type[NewsItem]] = {"nieuws": NewsItem, "digizine": Digizine, "handreiking": Handreiking}

@@ -1,0 +1,57 @@
+"""MkDocs hooks: a thin adapter between MkDocs and the framework-free core in ``sto``.
+
+Each hook does one lookup or hands over one object; all logic lives in the core.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:  # MkDocs loads hooks by path; make the core package importable
+    sys.path.insert(0, str(HERE))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from sto.build import Build  # noqa: E402
+from sto.markdown_safety import EscapeRawHtml  # noqa: E402
+from sto.pages import generated_pages  # noqa: E402
+from sto.problems import ContentInvalid  # noqa: E402
+
+_command = "build"
+_build: Build | None = None
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def on_config(config):
+    """Load and validate all content once per build; stop with every problem listed."""
+    global _build
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        _build = Build.load(root, config.site_url or "", preview=_command == "serve")
+    except ContentInvalid as invalid:
+        raise Abort(invalid.report()) from None
+    config.markdown_extensions.append(EscapeRawHtml())
+    return config
+
+
+def on_files(files, config):
+    for src_uri, markdown in generated_pages(_build.content).items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    return files
+
+
+def on_env(env, config, files):
+    env.globals["sto"] = _build
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    context["item"] = _build.item_for(page.file.src_uri)
+    return context

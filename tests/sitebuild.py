@@ -1,0 +1,35 @@
+"""Build the real site (or a copy of the project with changed content) with MkDocs, as `make build` does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "content")
+EPOCH_2024_06_15 = "1718409600"
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of everything a build reads, so a test can change content without touching ours."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *, check: bool = True):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result

@@ -1,0 +1,81 @@
+"""The real site, built by MkDocs through our hooks."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from sto.loader import load_content
+
+from .sitebuild import ROOT, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    mkdocs_build(ROOT, site)
+    return site
+
+
+def test_every_seed_item_has_its_own_page(built):
+    content = load_content(ROOT / "content", ROOT)
+    assert len(content.news) == 2 and len(content.faq) == 6 and len(content.events) == 2
+    for item in content.items:
+        page = (built / item.url / "index.html").read_text(encoding="utf-8")
+        assert item.title.replace("’", "’") in page.replace("&rsquo;", "’"), item.url
+
+
+def test_pages_are_dutch_and_load_no_google_fonts(built):
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in home
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def test_raw_html_in_a_body_is_shown_as_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    faq = project / "content/faq/budget-na-2023-inzetten-in-2024.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    mkdocs_build(project, tmp_path / "site")
+    page = (tmp_path / "site/veelgestelde-vragen/budget-na-2023-inzetten-in-2024/index.html").read_text()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_malformed_files_fail_the_build_with_every_problem_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "content/news/kapot.md").write_text("---\ntitle: [open\n---\n", encoding="utf-8")
+    (project / "content/faq/zonder-onderwerp.md").write_text(
+        "---\nid: 12345678-aaaa-4bbb-8ccc-000000000000\ntitle: Vraag?\ndate: 2024-06-01\n---\nAntwoord.\n",
+        encoding="utf-8")
+    (project / "content/agenda/verkeerd.md").write_text(
+        "---\nid: 12345678-aaaa-4bbb-8ccc-000000000001\ntitle: T\nkind: webinar\nstart: 2024-06-31 15:00\n---\n",
+        encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "De inhoud bevat 3 problemen; de site is niet gebouwd:" in output
+    assert "content/agenda/verkeerd.md:5: start: '2024-06-31 15:00' is geen bestaande datum: juni 2024 heeft geen dag 31" in output
+    assert "content/faq/zonder-onderwerp.md:1: topic: dit veld is verplicht maar ontbreekt" in output
+    assert "content/news/kapot.md:2: fout in de opmaak van de gegevens bovenaan" in output
+    assert not (tmp_path / "site").exists()
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    comparison = filecmp.dircmp(a, b)
+    found = [str(Path(a, n)) for n in comparison.left_only + comparison.right_only + comparison.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(a, b, comparison.common_files, shallow=False)
+    found += [str(Path(a, n)) for n in mismatch + errors]
+    for sub in comparison.common_dirs:
+        found += _differences(a / sub, b / sub)
+    return found
+
+
+def test_same_source_date_epoch_gives_identical_sites(built, tmp_path):
+    again = tmp_path / "again"
+    mkdocs_build(ROOT, again)
+    assert _differences(built, again) == []
