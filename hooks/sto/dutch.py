@@ -1,0 +1,43 @@
+"""Dates and times as Dutch readers expect them: "woensdag 19 juni 2024, 15.00–16.00 uur".
+
+Babel supplies the month and weekday names (CLDR data, so no hand-kept tables); the time
+style "15.00 uur" is the Dutch house style (Taalunie), not CLDR's "15:00".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+
+from .models import Event
+
+
+def day_month_year(value: date) -> str:
+    """3 juni 2024"""
+    return format_date(value, "d MMMM y", locale="nl")
+
+
+def weekday_date(value: date) -> str:
+    """woensdag 19 juni 2024"""
+    return format_date(value, "EEEE d MMMM y", locale="nl")
+
+
+def clock_time(value: datetime) -> str:
+    """15.00, and 9.30 without a leading zero"""
+    return f"{value.hour}.{value.minute:02d}"
+
+
+def event_when(event: Event) -> str:
+    """When an event takes place, in its own time zone, in one Dutch phrase."""
+    if event.all_day:
+        first, last = event.start, event.end or event.start
+        if first == last:
+            return weekday_date(first)
+        return f"{weekday_date(first)} tot en met {weekday_date(last)}"
+    start = event.start
+    if event.end is None:
+        return f"{weekday_date(start)}, {clock_time(start)} uur"
+    if event.end.date() == start.date():
+        return f"{weekday_date(start)}, {clock_time(start)}–{clock_time(event.end)} uur"
+    return f"{weekday_date(start)}, {clock_time(start)} uur tot {weekday_date(event.end)}, {clock_time(event.end)} uur"

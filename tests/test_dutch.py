@@ -1,0 +1,26 @@
+from datetime import date, datetime
+
+import pytest
+
+from sto.dutch import clock_time, day_month_year, event_when, weekday_date
+from sto.models import Event
+
+BASE = {"id": "33333333-aaaa-4bbb-8ccc-000000000003", "title": "T", "kind": "webinar"}
+
+
+def test_dates():
+    assert day_month_year(date(2024, 6, 3)) == "3 juni 2024"
+    assert weekday_date(date(2024, 6, 19)) == "woensdag 19 juni 2024"
+    assert clock_time(datetime(2024, 6, 19, 9, 5)) == "9.05"
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("2024-06-19 15:00", "2024-06-19 16:00", "woensdag 19 juni 2024, 15.00–16.00 uur"),
+    ("2024-06-19 15:00", None, "woensdag 19 juni 2024, 15.00 uur"),
+    ("2024-06-19", None, "woensdag 19 juni 2024"),
+    ("2024-10-01", "2024-10-02", "dinsdag 1 oktober 2024 tot en met woensdag 2 oktober 2024"),
+    ("2024-10-01 09:30", "2024-10-02 12:00", "dinsdag 1 oktober 2024, 9.30 uur tot woensdag 2 oktober 2024, 12.00 uur"),
+])
+def test_event_when(start, end, expected):
+    event = Event.model_validate({**BASE, "start": start, **({"end": end} if end else {})})
+    assert event_when(event) == expected
