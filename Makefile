@@ -26,9 +26,16 @@ build: $(VENV)/.build-deps  ## the site in site/
 serve: $(VENV)/.build-deps  ## preview with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
 
-test: $(VENV)/.test-deps  ## every test, as CI runs them
+# Test-only tools from npm (axe-core, vnu-jar), exactly as locked. --ignore-scripts: vnu-jar's
+# postinstall would try to download a Java runtime; we use the machine's Java instead.
+node_modules/.stamp: package.json package-lock.json
+	scripts/ensure-system-deps
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache node_modules
