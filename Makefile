@@ -40,11 +40,11 @@ test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
 # A new content file: asks for kind and title, or: make new KIND=evenement TITLE="..." [DATE=2024-06-19]
 # (make passes command-line variables to the script in its environment, so any title is safe).
 new: $(VENV)/.build-deps
-	$(BIN)/python scripts/new
+	@$(BIN)/python scripts/new
 
 # JSON Schemas for editors' tools, generated from the content models (a test keeps them current).
 schemas: $(VENV)/.build-deps
-	$(BIN)/python scripts/schemas
+	@$(BIN)/python scripts/schemas
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules
