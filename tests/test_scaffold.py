@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sto.loader import load_content, load_item
 from sto.scaffold import KINDS, PLACEHOLDER_SUMMARY, create, relative_path, render, slugify
@@ -41,6 +43,13 @@ def vocab():
 def test_slug_is_lowercase_ascii_with_dashes(title, slug):
     assert slugify(title) == slug
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slugify(title))
+
+
+@given(st.text(max_size=200))
+def test_any_title_gives_a_valid_file_name_or_a_clear_refusal(title):
+    slug = slugify(title)
+    assert slug == "" or re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert len(slug) <= 60 and slugify(slug) == slug
 
 
 def test_file_names_follow_the_content_folders():
