@@ -88,6 +88,7 @@ def test_every_field_is_present_with_its_description_as_comment(kind, vocab):
     keys = [line.split(":")[0] for line in lines if not line.startswith("#")]
     assert keys == list(model.model_fields)
     for name, field in model.model_fields.items():
+        assert field.description, f"{model.__name__}.{name} needs a Dutch description: it is the editors' comment"
         comment = lines[lines.index(next(line for line in lines if line.startswith(f"{name}:"))) - 1]
         assert comment.startswith(f"# {field.description.rstrip('.')}."), name
     # Nested groups (image, recording) are shown commented out, one line per sub-field.
