@@ -46,7 +46,8 @@ def test_a_new_file_of_every_kind_builds_as_it_is(tmp_path):
     titles = {"nieuws": "Nieuwe techlabs in Zeeland", "digizine": "Digizine over hotspots",
               "handreiking": "Handreiking samenwerken met het bedrijfsleven",
               "faq": "Hoe vraag ik een verlenging aan", "evenement": "Webinar regioplannen"}
-    paths = {kind: make_new(project, kind, title) for kind, title in titles.items()}
+    paths = {kind: make_new(project, kind, title, "2024-06-15" if kind == "evenement" else "")
+             for kind, title in titles.items()}
     assert paths["evenement"] == "content/agenda/2024-06-15-webinar-regioplannen.md"
     assert paths["faq"] == "content/faq/hoe-vraag-ik-een-verlenging-aan.md"
 

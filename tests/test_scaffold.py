@@ -153,6 +153,13 @@ def test_cli_asks_kind_and_title_in_dutch(project):
     assert faq.data.date == DAY  # today, from SOURCE_DATE_EPOCH
 
 
+def test_cli_asks_the_date_of_an_event(project):
+    result = run_new([], project, stdin="19 juni\n2024-06-19\n", KIND="evenement", TITLE="STO LIVE")
+    assert result.returncode == 0, result.stderr
+    assert "'19 juni' is geen datum; schrijf JJJJ-MM-DD" in result.stdout
+    assert "Aangemaakt: content/agenda/2024-06-19-sto-live.md" in result.stdout
+
+
 def test_cli_without_answers_creates_nothing(project):
     result = run_new([], project, stdin="")
     assert result.returncode != 0
