@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: build serve test screenshots bench new clean
+.PHONY: build serve test screenshots bench new schemas clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -36,6 +36,15 @@ node_modules/.stamp: package.json package-lock.json
 test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
+
+# A new content file: asks for kind and title, or: make new KIND=evenement TITLE="..." [DATE=2024-06-19]
+# (make passes command-line variables to the script in its environment, so any title is safe).
+new: $(VENV)/.build-deps
+	@$(BIN)/python scripts/new
+
+# JSON Schemas for editors' tools, generated from the content models (a test keeps them current).
+schemas: $(VENV)/.build-deps
+	@$(BIN)/python scripts/schemas
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules

@@ -5,6 +5,7 @@ Each hook does one lookup or hands over one object; all logic lives in the core.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ if str(HERE) not in sys.path:  # MkDocs loads hooks by path; make the core packa
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from sto.annotations import annotations, in_github_actions  # noqa: E402
 from sto.build import Build  # noqa: E402
 from sto.markdown_safety import EscapeRawHtml  # noqa: E402
 from sto.pages import generated_pages  # noqa: E402
@@ -36,6 +38,8 @@ def on_config(config):
     try:
         _build = Build.load(root, config.site_url or "", preview=_command == "serve")
     except ContentInvalid as invalid:
+        if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
+            print(annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
     config.markdown_extensions.append(EscapeRawHtml())
     return config

@@ -56,13 +56,13 @@ class NewsItem(_Item):
 
 
 class Digizine(NewsItem):
-    kind: Literal["digizine"] = "digizine"
+    kind: Literal["digizine"] = Field("digizine", description="nieuws, digizine of handreiking")
     link: Link | None = Field(None, description="Adres van de online digizine")
     pdf: Link | None = Field(None, description="Pad of adres van de pdf")
 
 
 class Handreiking(NewsItem):
-    kind: Literal["handreiking"] = "handreiking"
+    kind: Literal["handreiking"] = Field("handreiking", description="nieuws, digizine of handreiking")
     download: Link | None = Field(None, description="Pad of adres van het document om te downloaden")
 
 
@@ -89,7 +89,7 @@ class Event(_Model):
 
     section: ClassVar[str] = "agenda"
     id: Identifier = Field(description="Vaste id; nooit wijzigen, ook niet bij verplaatsen of annuleren")
-    title: Text
+    title: Text = Field(description="Titel")
     summary: Text | None = Field(None, description="Korte omschrijving voor overzichten en agenda-apps")
     kind: Literal[EVENT_KINDS] = Field(description="webinar, bijeenkomst, conferentie, training of overig")
     series: Text | None = Field(None, description="Reeks, bijvoorbeeld STO LIVE")
@@ -103,11 +103,11 @@ class Event(_Model):
     status: Literal[EVENT_STATUSES] = Field("gepland", description="gepland, geannuleerd of verplaatst")
     status_note: Text | None = Field(None, description="Toelichting bij annuleren of verplaatsen")
     sequence: int = Field(0, ge=0, description="Verhoog met 1 bij elke wijziging van tijd, plaats of status")
-    categories: list[Slug] = Field(default_factory=list)
-    regions: list[Slug] = Field(default_factory=list)
+    categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
+    regions: list[Slug] = Field(default_factory=list, description="Regio's uit content/data/regios.yml")
     recording: Recording | None = Field(None, description="Opname, toe te voegen nadat het evenement is geweest")
     updated: Day | None = Field(None, description="Datum van de laatste wijziging")
-    draft: bool = False
+    draft: bool = Field(False, description="true = concept, alleen zichtbaar in de preview")
 
     # Field validators (not one model validator) so these run even when other fields are wrong,
     # and the editor sees every problem in one build.

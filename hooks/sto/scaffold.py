@@ -1,0 +1,128 @@
+"""New content files, like Hugo's archetypes: every field present, each with its Dutch comment.
+
+The comments are the models' field descriptions, so the template can never disagree with
+what the build validates. A new file builds as it is: required fields get a value (the
+title, today's date, a fresh id, a placeholder summary), optional ones stay empty.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .content import SECTIONS
+from .models import Digizine, Event, FaqEntry, Handreiking, NewsItem
+from .vocabulary import Vocabularies
+
+
+@dataclass(frozen=True)
+class Kind:
+    model: type[BaseModel]
+    section: str  # key of content.SECTIONS
+    what: str  # how the guide and the CLI name it, in Dutch
+    body: str  # placeholder text below the front matter
+    dated_name: bool = True  # file name starts with the date
+
+
+KINDS: dict[str, Kind] = {
+    "nieuws": Kind(NewsItem, "news", "nieuwsbericht",
+                   "Schrijf hier de tekst van het bericht. Een lege regel begint een nieuwe alinea."),
+    "digizine": Kind(Digizine, "news", "digizine",
+                     "Schrijf hier wat er in deze digizine staat. Een lege regel begint een nieuwe alinea."),
+    "handreiking": Kind(Handreiking, "news", "handreiking",
+                        "Schrijf hier waar de handreiking over gaat en voor wie hij bedoeld is."),
+    "faq": Kind(FaqEntry, "faq", "veelgestelde vraag",
+                "Schrijf hier het antwoord op de vraag.", dated_name=False),
+    "evenement": Kind(Event, "agenda", "evenement (ook een webinar)",
+                      "Schrijf hier wat deelnemers kunnen verwachten."),
+}
+
+PLACEHOLDER_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
+MAX_SLUG = 60
+
+
+def slugify(title: str) -> str:
+    """Lowercase ASCII with dashes: 'Één dag in Curaçao!' -> 'een-dag-in-curacao'."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:  # cut at a word boundary: the file name becomes the web address
+        slug = slug[:MAX_SLUG + 1].rpartition("-")[0] or slug[:MAX_SLUG]
+    return slug
+
+
+def relative_path(kind: str, title: str, day: date) -> str:
+    """Where a new file goes, e.g. ``content/agenda/2024-06-19-sto-live.md``."""
+    spec = KINDS[kind]
+    slug = slugify(title)
+    if not slug:
+        raise ValueError("de titel moet minstens één letter of cijfer bevatten")
+    name = f"{day.isoformat()}-{slug}" if spec.dated_name else slug
+    return f"content/{SECTIONS[spec.section][0]}/{name}.md"
+
+
+def _values(kind: str, title: str, day: date, identifier: str, vocab: Vocabularies) -> dict[str, str]:
+    """The YAML text of every field that gets a value; the others stay empty."""
+    values = {"id": identifier, "title": json.dumps(title, ensure_ascii=False), "draft": "false",
+              "categories": "[]", "regions": "[]"}
+    if kind == "evenement":
+        values.update(kind="webinar", start=f"{day.isoformat()} 15:00", timezone="Europe/Amsterdam",
+                      online="true", status="gepland", sequence="0")
+    else:
+        values["date"] = day.isoformat()
+    if KINDS[kind].section == "news":
+        values.update(kind=kind, summary=json.dumps(PLACEHOLDER_SUMMARY, ensure_ascii=False))
+    if kind == "faq":
+        values["topic"] = next(iter(vocab.topics), "")
+    return values
+
+
+def _choices(name: str, vocab: Vocabularies) -> str:
+    known = {"categories": vocab.categories, "regions": vocab.regions, "topic": vocab.topics}.get(name)
+    return f" Kies uit: {', '.join(known)}." if known else ""
+
+
+def _nested_model(field) -> type[BaseModel] | None:
+    args = getattr(field.annotation, "__args__", (field.annotation,))
+    return next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
+
+
+def front_matter(kind: str, title: str, day: date, identifier: str, vocab: Vocabularies) -> str:
+    """The YAML lines between the fences: a comment line, then the field."""
+    values = _values(kind, title, day, identifier, vocab)
+    lines = []
+    for name, field in KINDS[kind].model.model_fields.items():
+        description = (field.description or "").rstrip(".")
+        nested = _nested_model(field)
+        if nested:
+            lines.append(f"# {description}. Haal de # weg bij de regels eronder om dit in te vullen.")
+            lines.append(f"{name}:")
+            for sub_name, sub in nested.model_fields.items():
+                lines.append(f"#  {sub_name}:  # {sub.description or ''}".rstrip())
+            continue
+        lines.append(f"# {description}.{_choices(name, vocab)}")
+        value = values.get(name, "")
+        lines.append(f"{name}: {value}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def render(kind: str, title: str, day: date, identifier: str, vocab: Vocabularies) -> str:
+    """The whole new file: front matter between '---' fences, then a placeholder body."""
+    if kind not in KINDS:
+        raise ValueError(f"'{kind}' is geen soort; kies uit: {', '.join(KINDS)}")
+    return f"---\n{front_matter(kind, title.strip(), day, identifier, vocab)}---\n\n{KINDS[kind].body}\n"
+
+
+def create(root: Path, kind: str, title: str, day: date, identifier: str, vocab: Vocabularies) -> Path:
+    """Write the new file under ``root``; never overwrites (FileExistsError)."""
+    path = Path(root) / relative_path(kind, title, day)
+    text = render(kind, title, day, identifier, vocab)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as out:  # "x": fails if the file exists
+        out.write(text)
+    return path

@@ -1,0 +1,92 @@
+"""The GitHub workflows: actionlint finds nothing, and they do what the README promises."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .sitebuild import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+ACTIONLINT = ROOT / "scripts" / "actionlint.cjs"
+
+
+def actionlint(cwd: Path) -> subprocess.CompletedProcess:
+    if not (ROOT / "node_modules" / "@tktco" / "node-actionlint").is_dir():
+        pytest.fail("actionlint is missing: run 'make test' (it installs the npm tools from package-lock.json)")
+    return subprocess.run(["node", str(ACTIONLINT)], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def load(name: str) -> dict:
+    # PyYAML reads the key 'on' as True (YAML 1.1); look it up under both names.
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))
+
+
+def test_actionlint_passes_on_our_workflows():
+    result = actionlint(ROOT)
+    assert "actionlint: 2 workflow file(s) checked, 0 problem(s)" in result.stdout  # it looked at both
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    (tmp_path / ".github").mkdir()
+    shutil.copytree(WORKFLOWS, tmp_path / ".github" / "workflows")
+    broken = tmp_path / ".github/workflows/deploy.yml"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("path: site/", "pad: site/").replace("needs: build", "needs: bouwen"),
+                      encoding="utf-8")
+    result = actionlint(tmp_path)
+    assert result.returncode == 1
+    assert 'input "pad" is not defined' in result.stdout
+    assert '"bouwen"' in result.stdout
+
+
+def steps_running(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
+def uses(job: dict) -> list[str]:
+    return [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+
+
+def test_pull_requests_run_the_tests_and_the_strict_build_and_keep_the_site():
+    workflow = load("pull-request.yml")
+    assert "pull_request" in triggers(workflow)
+    (job,) = workflow["jobs"].values()
+    assert job["container"].startswith("python:3.11-")  # Python 3.11, as the README says
+    assert "make build" in steps_running(job) and "make test" in steps_running(job)
+    upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_main_and_every_night_deploy_to_pages_with_the_official_actions():
+    workflow = load("deploy.yml")
+    on = triggers(workflow)
+    assert on["push"]["branches"] == ["main"]
+    assert on["schedule"] == [{"cron": "0 4 * * *"}]  # 05:00 (winter) or 06:00 (summer) in Amsterdam
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert "make build" in steps_running(build)
+    assert uses(build)[-2:] == ["actions/configure-pages", "actions/upload-pages-artifact"]
+    assert uses(deploy) == ["actions/deploy-pages"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_every_action_is_pinned_to_a_version():
+    for path in WORKFLOWS.glob("*.yml"):
+        for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    name, _, version = step["uses"].partition("@")
+                    assert version.startswith("v") and version[1:].split(".")[0].isdigit(), (path.name, name)
