@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar as ICalendar
 from icalendar import Event as IEvent
-from icalendar import vDuration, vUri
+from icalendar import vDuration, vText, vUri
 
 from .build import Build
 from .content import Item
@@ -175,10 +175,11 @@ def ics(calendar: Calendar, build: Build) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("name", calendar.name)
-    cal.add("x-wr-calname", calendar.name)
-    cal.add("description", calendar.description)
-    cal.add("x-wr-caldesc", calendar.description)
+    # vText by hand: icalendar types NAME and X-WR-* as "unknown" and would not escape , ; \ or newlines.
+    cal.add("name", vText(calendar.name))
+    cal.add("x-wr-calname", vText(calendar.name))
+    cal.add("description", vText(calendar.description))
+    cal.add("x-wr-caldesc", vText(calendar.description))
     cal.add("url", build.absolute("agenda/volgen/" if not calendar.single else calendar.items[0].url))
     cal.add("source", vUri(build.absolute(calendar.path)), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
