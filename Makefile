@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: build serve test screenshots bench new clean
+.PHONY: build serve test screenshots bench new clean published-ids
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -36,6 +36,9 @@ node_modules/.stamp: package.json package-lock.json
 test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
+
+published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (refuses to change published ones)
+	$(BIN)/python scripts/record-published-ids
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules
