@@ -70,14 +70,20 @@ def in_window(event: Event, now: datetime) -> bool:
 def subscription_calendars(build: Build) -> list[Calendar]:
     """agenda.ics, one per event kind and one per region (also empty: their addresses stay valid)."""
     events = [i for i in build.content.events if in_window(i.data, build.now)]
+    by_kind: dict[str, list[Item]] = {}
+    by_region: dict[str, list[Item]] = {}
+    for item in events:  # index once; each calendar is then a lookup
+        by_kind.setdefault(item.data.kind, []).append(item)
+        for slug in item.data.regions:
+            by_region.setdefault(slug, []).append(item)
     about = "Evenementen en webinars van Sterk Techniekonderwijs"
     calendars = [Calendar("agenda", "agenda/agenda.ics", "STO-agenda", f"{about}.", events)]
     for kind, name in KIND_NAMES.items():
         calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"STO-agenda: {name.lower()}",
-                                  f"{name} van Sterk Techniekonderwijs.", [i for i in events if i.data.kind == kind]))
+                                  f"{name} van Sterk Techniekonderwijs.", by_kind.get(kind, [])))
     for slug, name in sorted(build.content.vocabularies.regions.items()):
         calendars.append(Calendar(f"regio-{slug}", f"agenda/regio/{slug}.ics", f"STO-agenda: regio {name}",
-                                  f"{about} in de regio {name}.", [i for i in events if slug in i.data.regions]))
+                                  f"{about} in de regio {name}.", by_region.get(slug, [])))
     return calendars
 
 
@@ -170,7 +176,8 @@ def _sort_key(item: Item, site_url: str):
     return item.data.starts_at.astimezone(UTC), uid(item, site_url)
 
 
-def ics(calendar: Calendar, build: Build) -> bytes:
+def ics(calendar: Calendar, build: Build, vevents: dict[str, IEvent] | None = None) -> bytes:
+    """One calendar's bytes; ``vevents`` (id -> VEVENT) lets all calendars share each event's component."""
     cal = ICalendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -192,14 +199,15 @@ def ics(calendar: Calendar, build: Build) -> bytes:
     for name in sorted(zones):
         cal.add_component(vtimezone(name, zones[name]))  # the rules of the zone's latest event year
     for item in items:
-        cal.add_component(vevent(item, build))
+        cal.add_component(vevents[item.id] if vevents else vevent(item, build))
     return cal.to_ical()
 
 
 def calendar_files(build: Build) -> dict[str, bytes]:
     """Site-relative path -> bytes of every calendar: the subscriptions and one per event."""
-    files = {c.path: ics(c, build) for c in subscription_calendars(build)}
+    vevents = {item.id: vevent(item, build) for item in build.content.events}  # each event built once
+    files = {c.path: ics(c, build, vevents) for c in subscription_calendars(build)}
     for item in build.content.events:
         calendar = event_calendar(item)
-        files[calendar.path] = ics(calendar, build)
+        files[calendar.path] = ics(calendar, build, vevents)
     return files

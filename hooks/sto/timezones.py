@@ -9,6 +9,7 @@ year (zoneinfo/tzdata), so they are never typed by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -76,6 +77,7 @@ def _first_onset(rule: dict, at: datetime) -> datetime:
     return datetime.combine(chosen, at.time())
 
 
+@cache  # read-only once built; every calendar of a build shares it
 def vtimezone(name: str, reference_year: int) -> Timezone:
     """The VTIMEZONE for zone ``name`` with rules as they are in ``reference_year``."""
     zone = ZoneInfo(name)
