@@ -66,7 +66,7 @@ def test_feed_dates_come_from_the_content_never_the_build_time(build):
     assert datetime(*atom.feed.updated_parsed[:6], tzinfo=timezone.utc) == newest_change
     assert [e.updated for e in atom.entries][1] == "2024-06-12T00:00:00+02:00"
     assert jsonfeed.items[1].date_modified == newest_change
-    assert b"2026" not in b"".join(files.values())  # this machine's clock year appears nowhere
+    assert str(datetime.now().year).encode() not in b"".join(files.values())  # the clock's year appears nowhere
 
 
 def test_rss_has_the_channel_link_self_link_language_summary_content_categories_and_enclosure(build):
