@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sto.build import Build
@@ -50,8 +49,3 @@ def make_build(tree, files: dict[str, str], now: datetime = NOW) -> Build:
     content = load_content(tree.content, tree.root)
     return Build(content.published(now), now, SITE_URL)
 
-
-def write_file(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path

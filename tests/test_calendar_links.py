@@ -9,7 +9,7 @@ import pytest
 
 from sto.calendar_links import event_links, google_subscribe, outlook_subscribe, subscriptions, webcal
 
-from .syndication_helpers import SITE_URL, event, make_build
+from .syndication_helpers import AMSTERDAM, SITE_URL, event, make_build
 
 AGENDA = f"{SITE_URL}agenda/agenda.ics"
 
@@ -43,7 +43,7 @@ def build(tree):
         "agenda/winter.md": event(2, "2024-12-04 15:00"),
         "agenda/dagen.md": event(3, "2024-09-10", extra="end: 2024-09-12\n"),
         "agenda/curacao.md": event(4, "2024-11-05 10:00", extra="timezone: America/Curacao\n"),
-    }, now=datetime(2024, 6, 1, tzinfo=__import__("zoneinfo").ZoneInfo("Europe/Amsterdam")))
+    }, now=datetime(2024, 6, 1, tzinfo=AMSTERDAM))
 
 
 def _links(build, slug):

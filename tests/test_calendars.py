@@ -10,9 +10,10 @@ import pytest
 import vobject
 
 from sto.calendars import calendar_files, stamp, subscription_calendars
+from sto.problems import ContentInvalid
 
 from .calendar_readers import content_lines, with_icalendar, with_recurring, with_vobject
-from .syndication_helpers import NASTY_TITLE, SITE_URL, event, make_build, uuid
+from .syndication_helpers import AMSTERDAM, NASTY_TITLE, SITE_URL, event, make_build, uuid
 
 HOST = "www.sterktechniekonderwijs.nl"
 READERS = {"icalendar": with_icalendar, "vobject": with_vobject, "recurring-ical-events": with_recurring}
@@ -157,7 +158,6 @@ def test_dtstamp_and_last_modified_come_from_the_content(tree):
 
 
 def test_updated_before_published_is_a_content_error(tree):
-    from sto.problems import ContentInvalid
     with pytest.raises(ContentInvalid) as error:
         make_build(tree, {"agenda/a.md": event(1, "2024-07-01 10:00", extra="published: 2024-05-02\nupdated: 2024-05-01\n")})
     assert "updated: ligt vóór 'published'" in error.value.report()
@@ -181,14 +181,9 @@ def test_cancelled_event_is_cancelled_in_every_calendar_it_belongs_to(tree):
 
 def test_a_cancelled_event_leaves_the_subscriptions_once_it_has_passed(tree):
     text = event(1, "2024-06-19 15:00", extra="status: geannuleerd\n")
-    after = make_build(tree, {"agenda/weg.md": text}, now=datetime(2024, 6, 20, tzinfo=build_zone()))
+    after = make_build(tree, {"agenda/weg.md": text}, now=datetime(2024, 6, 20, tzinfo=AMSTERDAM))
     assert with_icalendar(calendar_files(after)["agenda/agenda.ics"]) == {}
     assert uid(1) in with_icalendar(calendar_files(after)["agenda/weg/weg.ics"])
-
-
-def build_zone():
-    from zoneinfo import ZoneInfo
-    return ZoneInfo("Europe/Amsterdam")
 
 
 # Each side of the 2024 and 2025 daylight-saving switches (last Sunday of March and of October),
@@ -207,7 +202,7 @@ DST_CASES = [
 
 def test_events_around_the_2024_and_2025_dst_switches_are_at_the_right_time_in_all_three_readers(tree):
     files = {f"agenda/dst-{n:02d}.md": event(n, local) for n, (local, _) in enumerate(DST_CASES)}
-    build = make_build(tree, files, now=datetime(2024, 1, 1, tzinfo=build_zone()))
+    build = make_build(tree, files, now=datetime(2024, 1, 1, tzinfo=AMSTERDAM))
     data = calendar_files(build)["agenda/agenda.ics"]
     for name, read in READERS.items():
         found = read(data)
