@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: build serve test screenshots bench new schemas clean
+.PHONY: build serve test screenshots bench new schemas published-ids clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -45,6 +45,9 @@ new: $(VENV)/.build-deps
 # JSON Schemas for editors' tools, generated from the content models (a test keeps them current).
 schemas: $(VENV)/.build-deps
 	@$(BIN)/python scripts/schemas
+
+published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (refuses to change published ones)
+	$(BIN)/python scripts/record-published-ids
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules

@@ -21,9 +21,11 @@ from sto.build import Build  # noqa: E402
 from sto.markdown_safety import EscapeRawHtml  # noqa: E402
 from sto.pages import generated_pages  # noqa: E402
 from sto.problems import ContentInvalid  # noqa: E402
+from sto.syndication import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication  # noqa: E402
 
 _command = "build"
 _build: Build | None = None
+_feed_html: FeedHtml | None = None
 
 
 def on_startup(command, dirty):
@@ -33,7 +35,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """Load and validate all content once per build; stop with every problem listed."""
-    global _build
+    global _build, _feed_html
     root = Path(config.config_file_path).resolve().parent
     try:
         _build = Build.load(root, config.site_url or "", preview=_command == "serve")
@@ -42,20 +44,34 @@ def on_config(config):
             print(annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
     config.markdown_extensions.append(EscapeRawHtml())
+    _feed_html = FeedHtml(_build)
     return config
 
 
 def on_files(files, config):
     for src_uri, markdown in generated_pages(_build.content).items():
         files.append(File.generated(config, src_uri, content=markdown))
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
     return files
 
 
 def on_env(env, config, files):
     env.globals["sto"] = _build
+    env.globals["sto_syndication"] = Syndication(_build)
     return env
 
 
 def on_page_context(context, page, config, nav):
     context["item"] = _build.item_for(page.file.src_uri)
     return context
+
+
+def on_page_content(html, page, config, files):
+    """Keep each news page's HTML for the feeds' full content (one dict write per page)."""
+    _feed_html.add(page.file.src_uri, html)
+    return html
+
+
+def on_post_build(config):
+    """Write every feed and calendar into the site."""
+    write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)

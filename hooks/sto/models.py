@@ -106,6 +106,8 @@ class Event(_Model):
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
     regions: list[Slug] = Field(default_factory=list, description="Regio's uit content/data/regios.yml")
     recording: Recording | None = Field(None, description="Opname, toe te voegen nadat het evenement is geweest")
+    published: Day | None = Field(None, description="Datum waarop het evenement voor het eerst in de agenda stond "
+                                  "(optioneel; agenda-apps krijgen dit als aanmaakdatum)")
     updated: Day | None = Field(None, description="Datum van de laatste wijziging")
     draft: bool = Field(False, description="true = concept, alleen zichtbaar in de preview")
 
@@ -122,6 +124,14 @@ class Event(_Model):
         if end < start or (isinstance(end, datetime) and end == start):
             raise fail("het einde ligt vóór of op het begin")
         return end
+
+    @field_validator("updated")
+    @classmethod
+    def _updated_after_published(cls, updated, info: ValidationInfo):
+        published = info.data.get("published")
+        if updated is not None and published is not None and updated < published:
+            raise fail("ligt vóór 'published'; een wijziging kan niet eerder zijn dan de publicatie")
+        return updated
 
     @field_validator("join_url")
     @classmethod

@@ -1,0 +1,213 @@
+"""The agenda as iCalendar files that Google Calendar, Outlook and Apple Calendar subscribe to.
+
+UIDs, DTSTAMP and SEQUENCE are a public contract: a changed UID duplicates an event in every
+subscriber's calendar, and neither can be recalled. So every value comes from the content,
+never from the build time, and icalendar is never left to invent one (it would: random UIDs
+and "now" stamps in ``Event.new()``/``Calendar.new()``, and an RDATE-list VTIMEZONE that
+Outlook misreads, which is why timezones.py writes the rule-based one).
+
+Rules (also in the README, "Feeds and calendars"):
+- UID = ``<id>@<site host>``.
+- DTSTAMP = LAST-MODIFIED = the start (00:00 Amsterdam) of ``updated``, else ``published``, else
+  the event's own start day. CREATED = ``published`` when given.
+- SEQUENCE = ``sequence`` + 1 when cancelled.
+- A timed event without ``end`` gets no DTEND: RFC 5545 then makes it end at its start. We do
+  not invent an end time the organiser never gave.
+- Window: every event that has not ended yet, plus those that ended in the past 12 months;
+  a cancelled event stays only until it has ended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+from icalendar import Calendar as ICalendar
+from icalendar import Event as IEvent
+from icalendar import vDuration, vText, vUri
+
+from .build import Build
+from .content import Item
+from .dutch import event_when
+from .models import Event
+from .timezones import vtimezone
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Sterk Techniekonderwijs//STO-agenda//NL"
+REFRESH = timedelta(hours=6)
+PAST_WINDOW = relativedelta(months=12)
+CANCELLED_PREFIX = "GEANNULEERD: "
+
+KIND_NAMES = {"webinar": "Webinars", "bijeenkomst": "Bijeenkomsten", "conferentie": "Conferenties",
+              "training": "Trainingen", "overig": "Overige evenementen"}
+KIND_LABELS = {"webinar": "Webinar", "bijeenkomst": "Bijeenkomst", "conferentie": "Conferentie",
+               "training": "Training", "overig": "Overig"}
+
+
+@dataclass(frozen=True)
+class Calendar:
+    key: str
+    path: str  # site-relative
+    name: str
+    description: str
+    items: list[Item]
+    single: bool = False  # one event's "Zet in je agenda" download
+
+
+def event_calendar_path(item: Item) -> str:
+    return f"{item.url}{item.slug}.ics"
+
+
+def in_window(event: Event, now: datetime) -> bool:
+    if event.cancelled:
+        return event.ends_at >= now
+    return event.ends_at >= now - PAST_WINDOW
+
+
+def subscription_calendars(build: Build) -> list[Calendar]:
+    """agenda.ics, one per event kind and one per region (also empty: their addresses stay valid)."""
+    events = [i for i in build.content.events if in_window(i.data, build.now)]
+    by_kind: dict[str, list[Item]] = {}
+    by_region: dict[str, list[Item]] = {}
+    for item in events:  # index once; each calendar is then a lookup
+        by_kind.setdefault(item.data.kind, []).append(item)
+        for slug in item.data.regions:
+            by_region.setdefault(slug, []).append(item)
+    about = "Evenementen en webinars van Sterk Techniekonderwijs"
+    calendars = [Calendar("agenda", "agenda/agenda.ics", "STO-agenda", f"{about}.", events)]
+    for kind, name in KIND_NAMES.items():
+        calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"STO-agenda: {name.lower()}",
+                                  f"{name} van Sterk Techniekonderwijs.", by_kind.get(kind, [])))
+    for slug, name in sorted(build.content.vocabularies.regions.items()):
+        calendars.append(Calendar(f"regio-{slug}", f"agenda/regio/{slug}.ics", f"STO-agenda: regio {name}",
+                                  f"{about} in de regio {name}.", by_region.get(slug, [])))
+    return calendars
+
+
+def event_calendar(item: Item) -> Calendar:
+    return Calendar(f"evenement-{item.slug}", event_calendar_path(item), item.title,
+                    f"{item.title} (Sterk Techniekonderwijs)", [item], single=True)
+
+
+def uid(item: Item, site_url: str) -> str:
+    return f"{item.id}@{urlsplit(site_url).hostname}"
+
+
+def _day_start_utc(day: date) -> datetime:
+    return datetime.combine(day, time(0), AMSTERDAM).astimezone(UTC)
+
+
+def stamp(event: Event) -> datetime:
+    """DTSTAMP and LAST-MODIFIED: from the content only (see the module docstring)."""
+    return _day_start_utc(event.updated or event.published or event.starts_at.date())
+
+
+def sequence(event: Event) -> int:
+    return event.sequence + (1 if event.cancelled else 0)
+
+
+def summary(event: Event) -> str:
+    return f"{CANCELLED_PREFIX}{event.title}" if event.cancelled else event.title
+
+
+def location(event: Event) -> str | None:
+    return event.location or ("Online" if event.online else None)
+
+
+def description(item: Item, build: Build) -> str:
+    """Plain text; the page and the join link each on a line of their own, so apps make them clickable."""
+    event = item.data
+    lines = []
+    if event.cancelled:
+        lines.append("Dit evenement is geannuleerd." + (f" {event.status_note}" if event.status_note else ""))
+    elif event.status == "verplaatst":
+        lines.append("Dit evenement is verplaatst." + (f" {event.status_note}" if event.status_note else ""))
+    lines.append(event_when(event) + (f" ({event.timezone})" if event.timezone != "Europe/Amsterdam" else ""))
+    if event.summary:
+        lines += ["", event.summary]
+    lines += ["", f"Meer informatie: {build.absolute(item.url)}"]
+    if event.join_url and not event.cancelled:
+        lines.append(f"Deelnemen: {event.join_url}")
+    if event.registration_url and not event.cancelled:
+        lines.append(f"Aanmelden: {event.registration_url}")
+    return "\n".join(lines)
+
+
+def categories(item: Item, build: Build) -> list[str]:
+    event, vocab = item.data, build.content.vocabularies
+    return ([KIND_LABELS[event.kind]] + [vocab.categories.get(s, s) for s in event.categories]
+            + [vocab.regions.get(s, s) for s in event.regions])
+
+
+def vevent(item: Item, build: Build) -> IEvent:
+    event: Event = item.data
+    component = IEvent()
+    component.add("uid", uid(item, build.site_url))
+    component.add("dtstamp", stamp(event))
+    if event.published:
+        component.add("created", _day_start_utc(event.published))
+    component.add("last-modified", stamp(event))
+    component.add("sequence", sequence(event))
+    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    if event.all_day:
+        component.add("dtstart", event.start)
+        component.add("dtend", event.last_day + timedelta(days=1))  # DATE end is exclusive
+    else:
+        component.add("dtstart", event.starts_at)
+        if event.end is not None:
+            component.add("dtend", event.ends_at)
+    component.add("summary", summary(event))
+    component.add("description", description(item, build))
+    component.add("url", build.absolute(item.url))
+    if location(event):
+        component.add("location", location(event))
+    if event.join_url and not event.cancelled:
+        component.add("conference", vUri(event.join_url),
+                      parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Deelnemen"})
+    component.add("categories", categories(item, build))
+    component.add("class", "PUBLIC")
+    return component
+
+
+def _sort_key(item: Item, site_url: str):
+    return item.data.starts_at.astimezone(UTC), uid(item, site_url)
+
+
+def ics(calendar: Calendar, build: Build, vevents: dict[str, IEvent] | None = None) -> bytes:
+    """One calendar's bytes; ``vevents`` (id -> VEVENT) lets all calendars share each event's component."""
+    cal = ICalendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    # vText by hand: icalendar types NAME and X-WR-* as "unknown" and would not escape , ; \ or newlines.
+    cal.add("name", vText(calendar.name))
+    cal.add("x-wr-calname", vText(calendar.name))
+    cal.add("description", vText(calendar.description))
+    cal.add("x-wr-caldesc", vText(calendar.description))
+    cal.add("url", build.absolute("agenda/volgen/" if not calendar.single else calendar.items[0].url))
+    cal.add("source", vUri(build.absolute(calendar.path)), parameters={"VALUE": "URI"})
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
+    items = sorted(calendar.items, key=lambda i: _sort_key(i, build.site_url))
+    zones: dict[str, int] = {}
+    for item in items:
+        if not item.data.all_day:
+            zones[item.data.timezone] = max(zones.get(item.data.timezone, 0), item.data.start.year)
+    for name in sorted(zones):
+        cal.add_component(vtimezone(name, zones[name]))  # the rules of the zone's latest event year
+    for item in items:
+        cal.add_component(vevents[item.id] if vevents else vevent(item, build))
+    return cal.to_ical()
+
+
+def calendar_files(build: Build) -> dict[str, bytes]:
+    """Site-relative path -> bytes of every calendar: the subscriptions and one per event."""
+    vevents = {item.id: vevent(item, build) for item in build.content.events}  # each event built once
+    files = {c.path: ics(c, build, vevents) for c in subscription_calendars(build)}
+    for item in build.content.events:
+        calendar = event_calendar(item)
+        files[calendar.path] = ics(calendar, build, vevents)
+    return files

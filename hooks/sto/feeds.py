@@ -1,0 +1,289 @@
+"""News feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest news, and one set per category.
+
+Ids and dates are a public contract: a feed reader re-delivers every entry whose id changes,
+so ids come only from the item's fixed ``id`` and dates only from the content, never from the
+build time.
+
+RSS is written with feedgen, around its traps (see README "Feeds and calendars"): every date
+is set explicitly (feedgen defaults lastBuildDate to now), entries are added with
+``order="append"`` (the default prepends), the channel link is set once and last (RSS keeps
+only the last link added) and content goes in as escaped text, never feedgen's "CDATA" type.
+Atom and JSON Feed are rendered here: feedgen's Atom entry links lose rel/type (so no
+enclosure) and it has no JSON Feed at all.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from .build import Build
+from .content import Item
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+LANGUAGE = "nl-NL"
+NEWEST = 20
+PUBLISHER = "Sterk Techniekonderwijs"
+# A feed without entries still needs a date; a fixed one keeps it from changing per build.
+EMPTY_FEED_DATE = datetime(2024, 1, 1, tzinfo=AMSTERDAM)
+# The year in every tag: URI; fixed forever, like the ids themselves (RFC 4151).
+TAG_YEAR = "2024"
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One set of feeds (RSS, Atom, JSON) over a selection of news items."""
+
+    key: str  # "nieuws" or a category slug
+    title: str
+    description: str
+    folder: str  # site-relative folder holding rss.xml, atom.xml and feed.json
+    items: list[Item]
+    category: str | None = None
+
+    @property
+    def rss_path(self) -> str:
+        return f"{self.folder}rss.xml"
+
+    @property
+    def atom_path(self) -> str:
+        return f"{self.folder}atom.xml"
+
+    @property
+    def json_path(self) -> str:
+        return f"{self.folder}feed.json"
+
+
+def feed_folder(category: str | None = None) -> str:
+    return f"feeds/categorie/{category}/" if category else "feeds/"
+
+
+def news_feeds(build: Build) -> list[Feed]:
+    """The main news feed and one per category (also empty ones, so their address never 404s)."""
+    news = build.content.news
+    feeds = [Feed("nieuws", f"{PUBLISHER}: nieuws", "Nieuws, digizines en handreikingen van Sterk Techniekonderwijs.",
+                  feed_folder(), news[:NEWEST])]
+    by_category: dict[str, list[Item]] = {}
+    for item in news:
+        for slug in item.data.categories:
+            by_category.setdefault(slug, []).append(item)
+    for slug, name in sorted(build.content.vocabularies.categories.items()):
+        feeds.append(Feed(slug, f"{PUBLISHER}: {name}", f"Nieuws van Sterk Techniekonderwijs over {name}.",
+                          feed_folder(slug), by_category.get(slug, [])[:NEWEST], slug))
+    return feeds
+
+
+def guid(item: Item, site_url: str) -> str:
+    """A tag: URI (RFC 4151) from the item's fixed id: never from its title or address."""
+    return f"tag:{urlsplit(site_url).hostname},{TAG_YEAR}:{item.id}"
+
+
+def feed_id(feed: Feed, site_url: str) -> str:
+    return f"tag:{urlsplit(site_url).hostname},{TAG_YEAR}:feed:{feed.key if feed.category else 'nieuws'}"
+
+
+def day_start(day: date) -> datetime:
+    """A content date as a moment: the start of that day in Amsterdam."""
+    return datetime.combine(day, time(0), AMSTERDAM)
+
+
+def published(item: Item) -> datetime:
+    return day_start(item.data.date)
+
+
+def modified(item: Item) -> datetime:
+    return day_start(item.data.updated or item.data.date)
+
+
+def feed_updated(feed: Feed) -> datetime:
+    """The newest entry's date; never the build time."""
+    return max((modified(i) for i in feed.items), default=EMPTY_FEED_DATE)
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    url: str
+    length: int
+    type: str
+
+
+# path under docs/ (e.g. "/afbeeldingen/x.jpg") -> its size in bytes, or None when absent
+FileSize = Callable[[str], int | None]
+
+
+def enclosure(item: Item, build: Build, file_size: FileSize) -> Enclosure | None:
+    """The item's image, when it is a file on this site whose length we know (never fetched)."""
+    image = getattr(item.data, "image", None)
+    if image is None or not image.src.startswith("/"):
+        return None
+    length = file_size(image.src)
+    kind = mimetypes.guess_type(image.src)[0]
+    if length is None or kind is None:
+        return None
+    return Enclosure(build.absolute(image.src), length, kind)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What every feed format says about one item."""
+
+    id: str
+    url: str
+    title: str
+    summary: str
+    html: str
+    published: datetime
+    updated: datetime
+    categories: list[tuple[str, str]]  # (slug, Dutch name)
+    enclosure: Enclosure | None
+
+
+def entries(feed: Feed, build: Build, html_by_id: dict[str, str], file_size: FileSize) -> list[Entry]:
+    names = build.content.vocabularies.categories
+    return [Entry(guid(item, build.site_url), build.absolute(item.url), item.title, item.data.summary,
+                  html_by_id.get(item.id, ""), published(item), modified(item),
+                  [(slug, names.get(slug, slug)) for slug in item.data.categories],
+                  enclosure(item, build, file_size))
+            for item in feed.items]
+
+
+def home_page(feed: Feed, build: Build) -> str:
+    """The page a feed belongs to. The home page ("Actueel") lists the news."""
+    return build.absolute("")
+
+
+def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
+    fg = FeedGenerator()
+    fg.title(feed.title)
+    fg.description(feed.description)
+    fg.language(LANGUAGE)
+    fg.generator(PUBLISHER)  # feedgen's own generator string carries its version: bytes would change on upgrade
+    fg.docs("https://www.rssboard.org/rss-specification")
+    fg.link(href=build.absolute(feed.rss_path), rel="self", type="application/rss+xml")
+    fg.link(href=home_page(feed, build), rel="alternate")  # last: RSS keeps only the last link added
+    fg.lastBuildDate(feed_updated(feed))  # else feedgen writes the build time
+    if items:
+        fg.pubDate(max(e.published for e in items))
+    for e in items:
+        fe = fg.add_entry(order="append")  # the default prepends, reversing our order
+        fe.guid(e.id, permalink=False)
+        fe.title(e.title)
+        fe.link(href=e.url)
+        fe.description(e.summary)
+        if e.html:
+            fe.content(e.html)  # escaped text in content:encoded; no type="CDATA"
+        fe.pubDate(e.published)
+        for slug, name in e.categories:
+            fe.category(term=name)
+        if e.enclosure:
+            fe.enclosure(e.enclosure.url, str(e.enclosure.length), e.enclosure.type)
+    return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: v for k, v in attrs.items() if v is not None})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def rfc3339(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def atom(feed: Feed, build: Build, items: list[Entry]) -> bytes:
+    root = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS})
+    root.set(XML_LANG, LANGUAGE)
+    _el(root, "id", feed_id(feed, build.site_url))
+    _el(root, "title", feed.title, type="text")
+    _el(root, "subtitle", feed.description, type="text")
+    _el(root, "link", rel="self", type="application/atom+xml", href=build.absolute(feed.atom_path))
+    _el(root, "link", rel="alternate", type="text/html", href=home_page(feed, build))
+    _el(root, "updated", rfc3339(feed_updated(feed)))
+    _el(_el(root, "author"), "name", PUBLISHER)
+    for e in items:
+        entry = _el(root, "entry")
+        _el(entry, "id", e.id)
+        _el(entry, "title", e.title, type="text")
+        _el(entry, "link", rel="alternate", type="text/html", href=e.url)
+        if e.enclosure:
+            _el(entry, "link", rel="enclosure", type=e.enclosure.type, href=e.enclosure.url,
+                length=str(e.enclosure.length))
+        _el(entry, "published", rfc3339(e.published))
+        _el(entry, "updated", rfc3339(e.updated))
+        for slug, name in e.categories:
+            _el(entry, "category", term=slug, label=name)
+        _el(entry, "summary", e.summary, type="text")
+        if e.html:
+            _el(entry, "content", e.html, type="html")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def json_feed(feed: Feed, build: Build, items: list[Entry]) -> bytes:
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": home_page(feed, build),
+        "feed_url": build.absolute(feed.json_path),
+        "description": feed.description,
+        "language": LANGUAGE,
+        "authors": [{"name": PUBLISHER, "url": build.absolute("")}],
+        "items": [_json_item(e) for e in items],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(e: Entry) -> dict:
+    item = {"id": e.id, "url": e.url, "title": e.title, "summary": e.summary,
+            "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
+            "tags": [name for _, name in e.categories]}
+    item["content_html"] = e.html or e.summary
+    if e.enclosure:
+        item["image"] = e.enclosure.url
+        item["attachments"] = [{"url": e.enclosure.url, "mime_type": e.enclosure.type,
+                                "size_in_bytes": e.enclosure.length}]
+    return item
+
+
+def feed_files(build: Build, html_by_id: dict[str, str], file_size: FileSize) -> dict[str, bytes]:
+    """Site-relative path -> bytes of every news feed."""
+    files: dict[str, bytes] = {}
+    for feed in news_feeds(build):
+        items = entries(feed, build, html_by_id, file_size)
+        files[feed.rss_path] = rss(feed, build, items)
+        files[feed.atom_path] = atom(feed, build, items)
+        files[feed.json_path] = json_feed(feed, build, items)
+    return files
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """One autodiscovery <link rel="alternate">."""
+
+    type: str
+    title: str
+    href: str
+
+
+def feed_links(build: Build, category: str | None = None) -> list[FeedLink]:
+    """The autodiscovery links: the news feeds, plus a category's when a page is about one."""
+    name = build.content.vocabularies.categories.get(category) if category else None
+    sets = [(feed_folder(), "nieuws")] + ([(feed_folder(category), name)] if name else [])
+    links = []
+    for folder, label in sets:
+        links += [FeedLink("application/rss+xml", f"{PUBLISHER}: {label} (RSS)", build.absolute(f"{folder}rss.xml")),
+                  FeedLink("application/atom+xml", f"{PUBLISHER}: {label} (Atom)", build.absolute(f"{folder}atom.xml")),
+                  FeedLink("application/feed+json", f"{PUBLISHER}: {label} (JSON Feed)",
+                           build.absolute(f"{folder}feed.json"))]
+    return links

@@ -1,0 +1,81 @@
+"""Feeds and calendars for one build: what templates ask about them, and the files to write.
+
+The MkDocs adapter hands over each news page's rendered HTML (``FeedHtml.add``, one dict
+write per page) and, after the build, calls ``write_syndication`` once.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from .build import Build
+from .calendar_links import EventLinks, Subscription, event_links, subscriptions
+from .calendars import calendar_files
+from .content import Item
+from .feed_html import feed_html
+from .feeds import FeedLink, feed_files, feed_links
+from .pages import page_source
+
+SUBSCRIBE_PAGE = "agenda/volgen.md"
+SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
+
+
+class FeedHtml(dict):
+    """Item id -> the full HTML of its page, URLs made absolute, for content:encoded."""
+
+    def __init__(self, build: Build):
+        super().__init__()
+        self.build = build
+
+    def add(self, src_uri: str, html: str) -> None:
+        item = self.build.item_for(src_uri)
+        if item is not None and item.section == "news":
+            self[item.id] = feed_html(html, self.build.absolute(item.url))
+
+
+def subscribe_page() -> str:
+    """Markdown of the "Agenda volgen" page; its template lists the calendars."""
+    body = ("Zet de agenda van Sterk Techniekonderwijs in je eigen agenda-app. Abonneer je één keer; "
+            "nieuwe en gewijzigde evenementen komen daarna vanzelf in je agenda, en een geannuleerd "
+            "evenement wordt daar als geannuleerd getoond.")
+    return page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE}, body)
+
+
+class Syndication:
+    """What templates need: autodiscovery links, the calendars to subscribe to, an event's links."""
+
+    def __init__(self, build: Build):
+        self.build = build
+
+    def feed_links(self, category: str | None = None) -> list[FeedLink]:
+        return feed_links(self.build, category)
+
+    @cached_property
+    def subscriptions(self) -> list[Subscription]:
+        return subscriptions(self.build)
+
+    def event_links(self, item: Item) -> EventLinks:
+        return event_links(item, self.build)
+
+    def subscribe_url(self) -> str:
+        return self.build.absolute("agenda/volgen/")
+
+
+def _file_size(docs_dir: Path):
+    def size(src: str) -> int | None:
+        path = docs_dir / src.lstrip("/")
+        return path.stat().st_size if path.is_file() else None
+    return size
+
+
+def syndication_files(build: Build, html_by_id: dict[str, str], docs_dir: Path) -> dict[str, bytes]:
+    """Site-relative path -> bytes of every feed and calendar."""
+    return feed_files(build, html_by_id, _file_size(docs_dir)) | calendar_files(build)
+
+
+def write_syndication(build: Build, site_dir: Path, docs_dir: Path, html_by_id: dict[str, str]) -> None:
+    for relative, data in syndication_files(build, html_by_id, docs_dir).items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -1,0 +1,35 @@
+"""The adapter-facing core: collecting page HTML, the subscribe page, writing every file."""
+
+from __future__ import annotations
+
+import yaml
+
+from sto.syndication import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, write_syndication
+
+from .syndication_helpers import SITE_URL, event, make_build, news, uuid
+
+
+def test_feed_html_keeps_news_pages_only_with_absolute_urls(tree):
+    build = make_build(tree, {"news/a.md": news(1), "agenda/e.md": event(2, "2024-07-01 10:00")})
+    collected = FeedHtml(build)
+    collected.add("nieuws/a.md", '<p><a href="../b/">b</a></p>')
+    collected.add("agenda/e.md", "<p>evenement</p>")
+    collected.add("index.md", "<p>home</p>")
+    assert collected == {uuid(1): f'<p><a href="{SITE_URL}nieuws/b/">b</a></p>'}
+
+
+def test_subscribe_page_is_dutch_markdown_with_its_template():
+    source = subscribe_page()
+    meta = yaml.safe_load(source.split("---\n")[1])
+    assert meta == {"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE}
+    assert "Abonneer je één keer" in source
+
+
+def test_write_syndication_writes_every_feed_and_calendar(tree, tmp_path):
+    build = make_build(tree, {"news/a.md": news(1), "agenda/e.md": event(2, "2024-07-01 10:00")})
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    write_syndication(build, site, docs, {})
+    written = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert "feeds/rss.xml" in written and "agenda/agenda.ics" in written and "agenda/e/e.ics" in written
+    assert Syndication(build).subscribe_url() == f"{SITE_URL}agenda/volgen/"
+    assert Syndication(build).subscriptions[0].https == f"{SITE_URL}agenda/agenda.ics"
