@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 import subprocess
 import sys
 
@@ -20,7 +21,10 @@ def test_the_content_keeps_every_published_guid_and_uid_and_raises_sequence_on_c
     recorded = json.loads((ROOT / RECORD_PATH).read_text(encoding="utf-8"))
     broken, unrecorded = check(recorded, snapshot(load_content(ROOT / "content", ROOT), site_url))
     assert broken == [], "\n".join(broken)
-    assert unrecorded == [], "\n".join(unrecorded)
+    # New items are fine in an editor's pull request (editors cannot run make); maintainers
+    # record them with 'make published-ids' so later changes to them are guarded too.
+    for note in unrecorded:
+        warnings.warn(note, stacklevel=1)
 
 
 def _snapshot(tree, files):
