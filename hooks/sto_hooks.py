@@ -17,11 +17,13 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from sto.build import Build  # noqa: E402
 from sto.markdown_safety import EscapeRawHtml  # noqa: E402
-from sto.pages import generated_pages  # noqa: E402
 from sto.problems import ContentInvalid  # noqa: E402
+from sto.site_pages import Site  # noqa: E402
+from sto.templating import FILTERS, GLOBALS  # noqa: E402
 
 _command = "build"
 _build: Build | None = None
+_site: Site | None = None
 
 
 def on_startup(command, dirty):
@@ -31,27 +33,32 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """Load and validate all content once per build; stop with every problem listed."""
-    global _build
+    global _build, _site
     root = Path(config.config_file_path).resolve().parent
     try:
         _build = Build.load(root, config.site_url or "", preview=_command == "serve")
     except ContentInvalid as invalid:
         raise Abort(invalid.report()) from None
+    _site = Site.of(_build, config.site_name)
     config.markdown_extensions.append(EscapeRawHtml())
     return config
 
 
 def on_files(files, config):
-    for src_uri, markdown in generated_pages(_build.content).items():
+    for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     return files
 
 
 def on_env(env, config, files):
     env.globals["sto"] = _build
+    env.globals["sto_site"] = _site
+    env.globals.update(GLOBALS)
+    env.filters.update(FILTERS)
     return env
 
 
 def on_page_context(context, page, config, nav):
-    context["item"] = _build.item_for(page.file.src_uri)
+    description = (page.meta or {}).get("description") or config.site_description or ""
+    context.update(_site.context_for(page.file.src_uri, page.title or config.site_name, description))
     return context
