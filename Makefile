@@ -37,5 +37,9 @@ test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
 
+screenshots: $(VENV)/.test-deps  ## home, event and FAQ page at phone and desktop width, in screenshots/
+	scripts/ensure-system-deps
+	$(BIN)/python scripts/screenshots.py
+
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules
