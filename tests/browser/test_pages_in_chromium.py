@@ -28,6 +28,7 @@ SEED_PAGES = [
     "regio/gorinchem-en-altena/",
     "toegankelijkheid/",
     "privacy/",
+    "404.html",  # Material's page for addresses that do not exist
 ]
 
 FIXTURE_PAGES = [
@@ -142,3 +143,15 @@ def test_print_shows_every_faq_answer_and_hides_navigation(visit, seed_server):
     assert answer.is_visible()
     assert not page.locator(".md-tabs").is_visible()
     assert not page.locator(".md-header").is_visible()
+
+
+def test_dutch_search_finds_a_faq_question_as_its_own_result(visit, seed_server):
+    v = visit(seed_server.origin)
+    page = v.open(seed_server.url(""))
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("keuzevakken", delay=20)  # Dutch stemming: also finds "keuzevak"
+    hit = page.locator(".md-search-result__list a[href$='veelgestelde-vragen/#keuzevak-op-ander-niveau']")
+    hit.wait_for(state="attached", timeout=10_000)  # Material may fold extra hits of one page
+    assert hit.locator("h2").text_content().startswith("Mag je een keuzevak op een ander niveau")
+    assert page.locator(".md-search-result__list a[href*='veelgestelde-vragen/keuzevak-op-ander-niveau/']").count() == 0
+    assert v.foreign == [] and v.console_errors == []
