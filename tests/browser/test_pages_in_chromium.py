@@ -63,9 +63,10 @@ def test_seed_page_is_accessible_local_and_error_free(visit, seed_server, path, 
     _check(visit, seed_server, path, viewport)
 
 
+@pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("path", FIXTURE_PAGES)
-def test_fixture_page_is_accessible_local_and_error_free(visit, fixture_server, path):
-    _check(visit, fixture_server, path, "desktop")
+def test_fixture_page_is_accessible_local_and_error_free(visit, fixture_server, path, viewport):
+    _check(visit, fixture_server, path, viewport)
 
 
 def test_the_checks_can_fail(visit, seed_server):
@@ -155,3 +156,17 @@ def test_dutch_search_finds_a_faq_question_as_its_own_result(visit, seed_server)
     assert hit.locator("h2").text_content().startswith("Mag je een keuzevak op een ander niveau")
     assert page.locator(".md-search-result__list a[href*='veelgestelde-vragen/keuzevak-op-ander-niveau/']").count() == 0
     assert v.foreign == [] and v.console_errors == []
+
+
+@pytest.mark.parametrize("path", ["", "agenda/2024-06-19-sto-live-gorinchem-en-altena/", "veelgestelde-vragen/"])
+def test_first_tab_reaches_a_visible_skip_link(visit, seed_server, path):
+    v = visit(seed_server.origin)
+    page = v.open(seed_server.url(path))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
+    assert focused[0].split()[0] == "md-skip" and focused[1] == "Ga naar inhoud"
+    assert page.locator("a.md-skip:focus").is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside = page.evaluate("!!document.activeElement.closest('.md-content')")
+    assert inside, "after the skip link the next Tab lands in the content"
