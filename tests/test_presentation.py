@@ -40,3 +40,14 @@ def test_urls():
     assert urls.news_page(1) == "nieuws/" and urls.news_page(3) == "nieuws/pagina/3/"
     assert urls.src_uri("nieuws/pagina/3/") == "nieuws/pagina/3/index.md" and urls.src_uri("") == "index.md"
     assert urls.category("subsidie") == "nieuws/categorie/subsidie/"
+
+
+def test_summary_is_not_shown_twice_when_the_body_starts_with_it():
+    from sto.content import Item
+    from sto.models import NewsItem
+    from sto.presentation import summary_repeats_body
+
+    news = NewsItem.model_validate({"id": "11111111-aaaa-4bbb-8ccc-000000000001", "title": "T",
+                                    "date": "2024-06-03", "summary": "Een korte  samenvatting."})
+    assert summary_repeats_body(Item(news, "Een korte\nsamenvatting. En meer.", "p", "s"))
+    assert not summary_repeats_body(Item(news, "Iets anders.", "p", "s"))

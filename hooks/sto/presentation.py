@@ -67,3 +67,9 @@ def escape_markdown_inline(text: str) -> str:
     """Plain text that Markdown must show as typed (a title used as a heading)."""
     special = "\\`*_{}[]()#+-.!>|"
     return "".join("\\" + char if char in special else char for char in text)
+
+
+def summary_repeats_body(item: Item) -> bool:
+    """True when the body starts with the summary word for word (then showing both repeats it)."""
+    summary = getattr(item.data, "summary", None)
+    return bool(summary) and " ".join(item.body.split()).startswith(" ".join(summary.split()))

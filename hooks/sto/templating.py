@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import urls
 from .dutch import clock_time, day_month_year, weekday_date
 from .media import player_for
-from .presentation import kind_label, status_label, when
+from .presentation import kind_label, status_label, summary_repeats_body, when
 
 FILTERS = {
     "nl_date": day_month_year,
@@ -15,6 +15,7 @@ FILTERS = {
     "kind_label": kind_label,
     "status_label": status_label,
     "player": player_for,
+    "summary_repeats_body": summary_repeats_body,
 }
 
 GLOBALS = {"sto_urls": urls}
