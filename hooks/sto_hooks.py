@@ -37,9 +37,9 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     try:
         _build = Build.load(root, config.site_url or "", preview=_command == "serve")
+        _site = Site.of(_build, config.site_name)
     except ContentInvalid as invalid:
         raise Abort(invalid.report()) from None
-    _site = Site.of(_build, config.site_name)
     config.markdown_extensions.append(EscapeRawHtml())
     return config
 

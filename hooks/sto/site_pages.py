@@ -15,6 +15,7 @@ from .dutch import day_month_year
 from .listings import Listings
 from .pages import generated_pages, page_source
 from .presentation import escape_markdown_inline, render_markdown
+from .problems import ContentInvalid, Problem
 
 HOME_TITLE = "Actueel"
 SECTION_TRAIL = {
@@ -80,7 +81,13 @@ class Site:
     @classmethod
     def of(cls, build: Build, site_name: str) -> Site:
         listings = Listings.of(build.content, build.now)
-        return cls(build, listings, listing_pages(listings, build), site_name)
+        pages = listing_pages(listings, build)
+        clashes = [Problem(item.path, 1, "", f"de bestandsnaam geeft het adres /{item.url}, en dat adres is al een "
+                                             "overzichtspagina van de site; kies een andere bestandsnaam")
+                   for item in build.content.items if urls.src_uri(item.url) in pages]
+        if clashes:
+            raise ContentInvalid(clashes)
+        return cls(build, listings, pages, site_name)
 
     def generated(self) -> dict[str, str]:
         """src_uri -> Markdown of every generated page: items and listings."""
