@@ -49,5 +49,9 @@ schemas: $(VENV)/.build-deps
 published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (refuses to change published ones)
 	$(BIN)/python scripts/record-published-ids
 
+screenshots: $(VENV)/.test-deps  ## home, event and FAQ page at phone and desktop width, in screenshots/
+	scripts/ensure-system-deps
+	$(BIN)/python scripts/screenshots.py
+
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules

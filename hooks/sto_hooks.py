@@ -19,12 +19,14 @@ from mkdocs.structure.files import File  # noqa: E402
 from sto.annotations import annotations, in_github_actions  # noqa: E402
 from sto.build import Build  # noqa: E402
 from sto.markdown_safety import EscapeRawHtml  # noqa: E402
-from sto.pages import generated_pages  # noqa: E402
 from sto.problems import ContentInvalid  # noqa: E402
+from sto.site_pages import Site  # noqa: E402
 from sto.syndication import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication  # noqa: E402
+from sto.templating import FILTERS, GLOBALS  # noqa: E402
 
 _command = "build"
 _build: Build | None = None
+_site: Site | None = None
 _feed_html: FeedHtml | None = None
 
 
@@ -35,10 +37,11 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """Load and validate all content once per build; stop with every problem listed."""
-    global _build, _feed_html
+    global _build, _site, _feed_html
     root = Path(config.config_file_path).resolve().parent
     try:
         _build = Build.load(root, config.site_url or "", preview=_command == "serve")
+        _site = Site.of(_build, config.site_name)
     except ContentInvalid as invalid:
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
             print(annotations(invalid.problems), flush=True)
@@ -49,7 +52,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for src_uri, markdown in generated_pages(_build.content).items():
+    for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
     return files
@@ -58,11 +61,15 @@ def on_files(files, config):
 def on_env(env, config, files):
     env.globals["sto"] = _build
     env.globals["sto_syndication"] = Syndication(_build)
+    env.globals["sto_site"] = _site
+    env.globals.update(GLOBALS)
+    env.filters.update(FILTERS)
     return env
 
 
 def on_page_context(context, page, config, nav):
-    context["item"] = _build.item_for(page.file.src_uri)
+    description = (page.meta or {}).get("description") or config.site_description or ""
+    context.update(_site.context_for(page.file.src_uri, page.title or config.site_name, description))
     return context
 
 

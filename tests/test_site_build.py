@@ -79,3 +79,15 @@ def test_same_source_date_epoch_gives_identical_sites(built, tmp_path):
     again = tmp_path / "again"
     mkdocs_build(ROOT, again)
     assert _differences(built, again) == []
+
+
+def test_a_file_name_that_takes_an_overview_address_fails_in_dutch(tmp_path):
+    project = copy_project(tmp_path / "project")
+    source = project / "content/news/2024-06-handreiking-borgen-sto.md"
+    (project / "content/news/digizine.md").write_text(
+        source.read_text(encoding="utf-8").replace("f4c40fe2-1481-4791-89a7-aee9d597d826",
+                                                   "f4c40fe2-1481-4791-89a7-aee9d597d999"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "content/news/digizine.md:1: de bestandsnaam geeft het adres /nieuws/digizine/" in output

@@ -1,0 +1,107 @@
+"""Every listing the public site shows, computed once per build as lists and dicts.
+
+Templates get these precomputed lists; no template or page scans all items. Ordering is
+total (ties broken by slug or id) so the same content always gives the same pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .content import Content, Item
+
+NEWS_PAGE_SIZE = 10
+HOME_NEWS = 4
+HOME_EVENTS = 3
+HOME_RECORDINGS = 3
+HOME_FAQ = 5
+
+
+def is_upcoming(item: Item, now: datetime) -> bool:
+    """An event is upcoming until it has ended (an event without end time: until it starts)."""
+    return item.data.ends_at > now
+
+
+def paginate(items: list[Item], size: int) -> list[list[Item]]:
+    """Pages of ``size`` items; always at least one (possibly empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+@dataclass(frozen=True)
+class RegionListing:
+    news: list[Item] = field(default_factory=list)
+    upcoming: list[Item] = field(default_factory=list)
+    past: list[Item] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Listings:
+    news: list[Item]  # newest first
+    news_pages: list[list[Item]]
+    digizines: list[Item]
+    by_category: dict[str, list[Item]]  # category slug -> news, newest first (every known category)
+    by_year: dict[int, list[Item]]  # year -> news, newest year first
+    upcoming: list[Item]  # soonest first
+    past: list[Item]  # most recent first
+    recordings: list[Item]  # past webinars with a recording, newest first
+    faq_recent: list[Item]
+    faq_by_topic: dict[str, list[Item]]  # topic slug (vocabulary order) -> questions, by title
+    by_region: dict[str, RegionListing]  # every known region
+    neighbours: dict[str, tuple[Item | None, Item | None]]  # news id -> (newer, older)
+
+    @classmethod
+    def of(cls, content: Content, now: datetime, *, page_size: int = NEWS_PAGE_SIZE) -> Listings:
+        news = content.news
+        vocab = content.vocabularies
+
+        by_category: dict[str, list[Item]] = {slug: [] for slug in vocab.categories}
+        by_year: dict[int, list[Item]] = {}
+        by_region: dict[str, RegionListing] = {slug: RegionListing() for slug in vocab.regions}
+        for item in news:
+            for slug in item.data.categories:
+                by_category.setdefault(slug, []).append(item)
+            by_year.setdefault(item.data.date.year, []).append(item)
+            for slug in item.data.regions:
+                by_region.setdefault(slug, RegionListing()).news.append(item)
+
+        upcoming = [e for e in content.events if is_upcoming(e, now)]
+        past = [e for e in reversed(content.events) if not is_upcoming(e, now)]
+        for event in upcoming:
+            for slug in event.data.regions:
+                by_region.setdefault(slug, RegionListing()).upcoming.append(event)
+        for event in past:
+            for slug in event.data.regions:
+                by_region.setdefault(slug, RegionListing()).past.append(event)
+
+        faq_by_topic: dict[str, list[Item]] = {slug: [] for slug in vocab.topics}
+        for item in sorted(content.faq, key=lambda i: (i.title.casefold(), i.slug)):
+            faq_by_topic.setdefault(item.data.topic, []).append(item)
+
+        neighbours = {
+            item.id: (news[i - 1] if i > 0 else None, news[i + 1] if i + 1 < len(news) else None)
+            for i, item in enumerate(news)
+        }
+        return cls(
+            news=news,
+            news_pages=paginate(news, page_size),
+            digizines=[i for i in news if i.data.kind == "digizine"],
+            by_category=by_category,
+            by_year=dict(sorted(by_year.items(), reverse=True)),
+            upcoming=upcoming,
+            past=past,
+            recordings=[e for e in past if e.data.kind == "webinar" and e.data.recording is not None],
+            faq_recent=content.faq[:HOME_FAQ],
+            faq_by_topic={slug: items for slug, items in faq_by_topic.items() if items},
+            by_region=by_region,
+            neighbours=neighbours,
+        )
+
+    @property
+    def home(self) -> dict[str, list[Item]]:
+        return {
+            "news": self.news[:HOME_NEWS],
+            "events": self.upcoming[:HOME_EVENTS],
+            "recordings": self.recordings[:HOME_RECORDINGS],
+            "faq": self.faq_recent,
+        }

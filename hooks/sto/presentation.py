@@ -1,0 +1,75 @@
+"""Small Dutch labels and phrases the templates show, in one place instead of in every template."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from markdown import Markdown
+
+from .content import Item
+from .dutch import event_when
+from .markdown_safety import EscapeRawHtml
+from .models import Event
+
+NETHERLANDS = "Europe/Amsterdam"
+
+KIND_LABELS = {
+    "nieuws": "Nieuws",
+    "digizine": "Digizine",
+    "handreiking": "Handreiking",
+    "webinar": "Webinar",
+    "bijeenkomst": "Bijeenkomst",
+    "conferentie": "Conferentie",
+    "training": "Training",
+    "overig": "Evenement",
+}
+
+STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+
+
+def kind_label(item: Item) -> str:
+    return KIND_LABELS.get(item.data.kind, "")
+
+
+def status_label(event: Event) -> str:
+    return STATUS_LABELS[event.status]
+
+
+def _in_zone(event: Event, zone: str) -> Event:
+    """The same event with its times shown in another time zone (for online events)."""
+    if event.all_day or event.timezone == zone:
+        return event
+    target = ZoneInfo(zone)
+
+    def shift(value: datetime | None) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=event.zone).astimezone(target).replace(tzinfo=None)
+
+    return event.model_copy(update={"start": shift(event.start), "end": shift(event.end), "timezone": zone})
+
+
+def when(event: Event) -> str:
+    """"woensdag 19 juni 2024, 15.00 uur (Nederlandse tijd)" for online events, which people join
+    from anywhere (STO has a Caribbean region); a physical event in its own local time."""
+    if event.online and not event.all_day:
+        return f"{event_when(_in_zone(event, NETHERLANDS))} (Nederlandse tijd)"
+    return event_when(event)
+
+
+def render_markdown(body: str) -> str:
+    """A content body as HTML outside its own page (e.g. an FAQ answer on the home page),
+    with the same rules as pages: raw HTML is shown as text."""
+    converter = Markdown(extensions=["tables", "attr_list", "admonition", EscapeRawHtml()])
+    return converter.convert(body)
+
+
+def escape_markdown_inline(text: str) -> str:
+    """Plain text that Markdown must show as typed (a title used as a heading)."""
+    special = "\\`*_{}[]()#+-.!>|"
+    return "".join("\\" + char if char in special else char for char in text)
+
+
+def summary_repeats_body(item: Item) -> bool:
+    """True when the body starts with the summary word for word (then showing both repeats it)."""
+    summary = getattr(item.data, "summary", None)
+    return bool(summary) and " ".join(item.body.split()).startswith(" ".join(summary.split()))

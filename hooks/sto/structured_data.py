@@ -1,0 +1,146 @@
+"""Structured data (schema.org JSON-LD) and Open Graph tags for a page, as plain dicts.
+
+``json_for_html`` is the only way these reach a page: it escapes what could end a <script>
+element or confuse an HTML parser, so a title containing ``</script>`` stays data.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from .content import Item
+from .models import Event
+
+_HTML_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+EVENT_STATUS = {
+    "gepland": "https://schema.org/EventScheduled",
+    "geannuleerd": "https://schema.org/EventCancelled",
+    "verplaatst": "https://schema.org/EventRescheduled",
+}
+
+
+def json_for_html(value: object) -> str:
+    """JSON that is safe inside <script type="application/ld+json"> and still parses to ``value``."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "".join(_HTML_UNSAFE.get(char, char) for char in text)
+
+
+def absolute_link(link: str, site_url: str) -> str:
+    """Editors may give /pad/naar/bestand or a full address; structured data needs full addresses."""
+    if "://" in link:
+        return link
+    return site_url.rstrip("/") + "/" + link.lstrip("/")
+
+
+def _iso(value: date | datetime) -> str:
+    return value.isoformat()
+
+
+def organization(site_name: str, site_url: str) -> dict:
+    return {"@type": "Organization", "name": site_name, "url": site_url}
+
+
+def news_article(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
+    news = item.data
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": news.title,
+        "description": news.summary,
+        "datePublished": _iso(news.date),
+        "dateModified": _iso(news.updated or news.date),
+        "inLanguage": "nl",
+        "mainEntityOfPage": page_url,
+        "url": page_url,
+        "publisher": organization(site_name, site_url),
+        "author": organization(site_name, site_url),
+    }
+    if news.image:
+        data["image"] = absolute_link(news.image.src, site_url)
+    return data
+
+
+def _event_dates(event: Event) -> dict:
+    """Dates with their UTC offset; all-day events as plain dates (schema.org allows both)."""
+    if event.all_day:
+        return {"startDate": _iso(event.start), "endDate": _iso(event.end or event.start)}
+    dates = {"startDate": _iso(event.starts_at)}
+    if event.end is not None:
+        dates["endDate"] = _iso(event.ends_at)
+    return dates
+
+
+def event(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
+    ev: Event = item.data
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": ev.title,
+        "url": page_url,
+        "inLanguage": "nl",
+        "eventStatus": EVENT_STATUS[ev.status],
+        "organizer": organization(site_name, site_url),
+        **_event_dates(ev),
+    }
+    if ev.summary:
+        data["description"] = ev.summary
+    if ev.online:
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        data["location"] = {"@type": "VirtualLocation", "url": ev.join_url or page_url}
+    else:
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        if ev.location:
+            data["location"] = {"@type": "Place", "name": ev.location,
+                                "address": {"@type": "PostalAddress", "streetAddress": ev.location,
+                                            "addressCountry": "NL"}}
+    return data
+
+
+def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
+    """``trail``: (name, absolute URL) from the home page down to the current page."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def for_item(item: Item, page_url: str, site_name: str, site_url: str) -> dict | None:
+    if item.section == "news":
+        return news_article(item, page_url, site_name, site_url)
+    if item.section == "agenda":
+        return event(item, page_url, site_name, site_url)
+    return None
+
+
+def open_graph(*, title: str, description: str, url: str, site_name: str, item: Item | None,
+               site_url: str) -> dict[str, str]:
+    """og:* properties (name -> content), in a fixed order."""
+    tags = {
+        "og:type": "article" if item is not None and item.section == "news" else "website",
+        "og:title": title,
+        "og:description": description,
+        "og:url": url,
+        "og:site_name": site_name,
+        "og:locale": "nl_NL",
+    }
+    image = getattr(item.data, "image", None) if item is not None else None
+    if image is not None:
+        tags["og:image"] = absolute_link(image.src, site_url)
+        tags["og:image:alt"] = image.alt
+    if item is not None and item.section == "news":
+        tags["article:published_time"] = _iso(item.data.date)
+        if item.data.updated:
+            tags["article:modified_time"] = _iso(item.data.updated)
+    return tags

@@ -1,0 +1,21 @@
+"""The functions templates may call, as Jinja filters and globals (plain functions, no Jinja here)."""
+
+from __future__ import annotations
+
+from . import urls
+from .dutch import clock_time, day_month_year, weekday_date
+from .media import player_for
+from .presentation import kind_label, status_label, summary_repeats_body, when
+
+FILTERS = {
+    "nl_date": day_month_year,
+    "nl_weekday_date": weekday_date,
+    "nl_time": clock_time,
+    "event_when": when,
+    "kind_label": kind_label,
+    "status_label": status_label,
+    "player": player_for,
+    "summary_repeats_body": summary_repeats_body,
+}
+
+GLOBALS = {"sto_urls": urls}

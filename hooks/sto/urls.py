@@ -1,0 +1,45 @@
+"""Where every listing page lives: one function per kind of page, site-relative directory URLs.
+
+Item pages get their URL from ``Item.url``; these are the overviews around them. The
+generated pages (``pages``) and the templates both use these, so a link cannot go stale.
+"""
+
+from __future__ import annotations
+
+HOME = ""
+NEWS = "nieuws/"
+DIGIZINE = "nieuws/digizine/"
+AGENDA = "agenda/"
+AGENDA_FOLLOW = "agenda/volgen/"  # the feeds helper's page (issue 4)
+WEBINAR_ARCHIVE = "agenda/terugblik-webinars/"
+FAQ = "veelgestelde-vragen/"
+REGIONS = "regio/"
+ACCESSIBILITY = "toegankelijkheid/"
+PRIVACY = "privacy/"
+
+
+def news_page(number: int) -> str:
+    """Page 1 is the news index itself; later pages under nieuws/pagina/<n>/."""
+    return NEWS if number <= 1 else f"{NEWS}pagina/{number}/"
+
+
+def category(slug: str) -> str:
+    return f"{NEWS}categorie/{slug}/"
+
+
+def year(value: int) -> str:
+    return f"{NEWS}jaar/{value}/"
+
+
+def region(slug: str) -> str:
+    return f"{REGIONS}{slug}/"
+
+
+def faq_anchor(slug: str) -> str:
+    """A question's place on the FAQ page; its anchor is the file name, which never changes."""
+    return f"{FAQ}#{slug}"
+
+
+def src_uri(url: str) -> str:
+    """The virtual Markdown file for a directory URL: nieuws/ -> nieuws/index.md."""
+    return f"{url}index.md" if url else "index.md"

@@ -1,0 +1,58 @@
+"""Screenshots of the home page, an event page and the FAQ page at phone and desktop width.
+
+Builds the site into a temporary folder (SOURCE_DATE_EPOCH: 2024-06-15 unless set), serves it
+on 127.0.0.1 and photographs it with Debian's Chromium. Output: screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LocalServer  # noqa: E402
+from tests.sitebuild import EPOCH_2024_06_15, mkdocs_build  # noqa: E402
+
+PAGES = {
+    "actueel": "",
+    "evenement": "agenda/2024-06-19-sto-live-gorinchem-en-altena/",
+    "veelgestelde-vragen": "veelgestelde-vragen/",
+}
+WIDTHS = {"telefoon": (375, 740), "desktop": (1280, 800)}
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        mkdocs_build(ROOT, site, os.environ.get("SOURCE_DATE_EPOCH", EPOCH_2024_06_15))
+        server = LocalServer(site)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+                for width_name, (width, height) in WIDTHS.items():
+                    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+                    context.route("**/*", lambda route: route.continue_()
+                                  if route.request.url.startswith(server.origin) else route.abort())
+                    page = context.new_page()
+                    for name, path in PAGES.items():
+                        page.goto(server.url(path), wait_until="networkidle")
+                        page.wait_for_timeout(300)  # let Material settle (tabs fade in)
+                        target = out / f"{name}-{width_name}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        print(target.relative_to(ROOT))
+                    context.close()
+                browser.close()
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()

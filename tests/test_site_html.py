@@ -1,0 +1,242 @@
+"""The built public site, read with a real HTML parser (lxml): what visitors and search
+engines get, for the seed content and for a fixture with generated test content."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from .fixture_site import (CANCELLED_SLUG, HOSTILE_TITLE, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG,
+                           build_fixture_site)
+from .sitebuild import ROOT, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.site
+
+EPOCH_2024_06_20 = "1718841600"
+WEBINAR = "agenda/2024-06-19-sto-live-gorinchem-en-altena/"
+ECPB = "agenda/2024-06-12-ecpb-programmas-en-maatwerktrajecten/"
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("seed")
+    mkdocs_build(ROOT, site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def fixture(tmp_path_factory) -> Path:
+    return build_fixture_site(tmp_path_factory.mktemp("fixture"))
+
+
+def page(site: Path, url: str):
+    return lxml.html.parse(str(site / url / "index.html")).getroot()
+
+
+def text(node) -> str:
+    return " ".join(node.text_content().split())
+
+
+def links(node) -> list[str]:
+    return [a.get("href") for a in node.iter("a")]
+
+
+def section_links(doc, heading_id: str) -> list[str]:
+    section = doc.xpath(f"//section[@aria-labelledby='{heading_id}']")[0]
+    return [a.get("href") for a in section.xpath(".//h3/a")]
+
+
+def json_ld(doc) -> list[dict]:
+    return [json.loads(s.text) for s in doc.xpath("//script[@type='application/ld+json']")]
+
+
+def test_agenda_splits_at_the_build_date(seed, tmp_path):
+    agenda = page(seed, "agenda")
+    assert section_links(agenda, "binnenkort") == [WEBINAR.removeprefix("agenda/")]
+    assert section_links(agenda, "geweest") == [ECPB.removeprefix("agenda/")]
+    home = page(seed, "")
+    assert section_links(home, "agenda") == [WEBINAR]
+
+    later = tmp_path / "later"
+    mkdocs_build(ROOT, later, EPOCH_2024_06_20)
+    agenda = page(later, "agenda")
+    assert section_links(agenda, "binnenkort") == []
+    assert section_links(agenda, "geweest") == [u.removeprefix("agenda/") for u in (WEBINAR, ECPB)]
+    assert "Er staan op dit moment geen evenementen gepland" in text(agenda)
+
+
+def test_webinar_page_reads_dutch_weekday_date_and_time(seed):
+    doc = page(seed, WEBINAR)
+    when = doc.xpath("//dl[@class='sto-event-facts']//time")[0]
+    assert text(when) == "woensdag 19 juni 2024, 15.00 uur (Nederlandse tijd)"
+    assert when.get("datetime") == "2024-06-19T15:00:00+02:00"
+    event = json_ld(doc)[0]
+    assert event["@type"] == "Event" and event["startDate"] == "2024-06-19T15:00:00+02:00"
+    assert event["location"]["@type"] == "VirtualLocation"
+
+
+def test_each_faq_question_is_a_heading_with_an_anchor_and_its_own_search_entry(seed):
+    index = json.loads((seed / "search/search_index.json").read_text(encoding="utf-8"))
+    by_location = {d["location"]: d for d in index["docs"]}
+    faq = page(seed, "veelgestelde-vragen")
+    questions = list(Path(ROOT / "content/faq").glob("*.md"))
+    assert len(questions) == 6
+    for path in questions:
+        slug = path.stem
+        heading = faq.get_element_by_id(slug)
+        assert heading.tag == "h3"
+        entry = by_location[f"veelgestelde-vragen/#{slug}"]
+        assert entry["title"] == text(heading).rstrip("¶").strip()
+        assert "Laatst gewijzigd" in entry["text"]
+        assert f"veelgestelde-vragen/{slug}/" not in by_location  # the question's own page would only duplicate
+
+
+def test_listings_are_not_in_the_search_index_but_items_are(seed):
+    locations = {d["location"] for d in json.loads((seed / "search/search_index.json").read_text())["docs"]}
+    for listing in ("", "nieuws/", "nieuws/digizine/", "agenda/", "agenda/terugblik-webinars/", "regio/",
+                    "nieuws/jaar/2024/"):
+        assert listing not in locations
+    assert {WEBINAR, ECPB, "nieuws/2024-06-handreiking-borgen-sto/", "toegankelijkheid/"} <= locations
+
+
+def test_home_page_sections(seed):
+    home = page(seed, "")
+    assert [text(h) for h in home.xpath("//article//h2")] == [
+        "Laatste nieuws", "Agenda", "Terugblik webinars", "Recente veelgestelde vragen"]
+    kinds = [text(k) for k in home.xpath("//section[@aria-labelledby='laatste-nieuws']//*[contains(@class,'sto-kind')]")]
+    assert kinds == ["Handreiking", "Digizine"]
+    details = home.xpath("//section[@aria-labelledby='recente-vragen']//details")
+    assert len(details) == 5
+    assert text(details[0].find("summary")).startswith("Op uiterlijk 1 oktober 2024")  # changed most recently
+    assert "vier jaren begroot" in text(details[0])
+    assert "Nog geen opnames beschikbaar" in text(home)
+
+
+def test_empty_webinar_archive_says_so_politely(seed):
+    archive = page(seed, "agenda/terugblik-webinars")
+    assert text(archive.xpath("//h1")[0]) == "Terugblik webinars Sterk Techniekonderwijs LIVE"
+    assert "Er zijn nog geen opnames van webinars beschikbaar" in text(archive)
+
+
+def test_news_item_page(seed):
+    doc = page(seed, "nieuws/2024-06-digizine-techlabs-en-hotspots")
+    article = doc.xpath("//article")[0]
+    assert "Gepubliceerd op 4 juni 2024" in text(article)
+    assert text(article.xpath(".//*[contains(@class,'sto-kind')]")[0]) == "Digizine"
+    assert "../categorie/techniekonderwijs/" in links(article)
+    newer = article.xpath(".//*[@class='sto-neighbours__newer']/a")[0]
+    assert newer.get("href") == "../2024-06-handreiking-borgen-sto/"
+    data = json_ld(doc)
+    assert data[0]["@type"] == "NewsArticle" and data[0]["datePublished"] == "2024-06-04"
+    assert data[1]["@type"] == "BreadcrumbList"
+    og = {m.get("property"): m.get("content") for m in doc.xpath("//meta[@property]")}
+    assert og["og:type"] == "article" and og["og:title"] == "Digizine verschenen: Techlabs en hotspots in beeld"
+    assert og["og:url"] == "https://www.sterktechniekonderwijs.nl/nieuws/2024-06-digizine-techlabs-en-hotspots/"
+
+
+def test_navigation_holds_sections_only(seed):
+    doc = page(seed, "nieuws/2024-06-digizine-techlabs-en-hotspots")
+    tabs = [text(a) for a in doc.xpath("//nav[contains(@class,'md-tabs')]//a")]
+    assert tabs == ["Actueel", "Nieuws", "Agenda", "Veelgestelde vragen", "Regio's"]
+    nav_links = doc.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
+    assert not any("2024-06" in href for href in nav_links)
+
+
+def test_accessibility_and_privacy_pages_mark_what_to_fill_in(seed):
+    for url in ("toegankelijkheid", "privacy"):
+        doc = page(seed, url)
+        assert "IN TE VULLEN" in text(doc)
+        footer = doc.xpath("//footer")[0]
+        assert [text(a) for a in footer.xpath(".//ul[@class='sto-footer-links']//a")] == ["Toegankelijkheid", "Privacy"]
+    assert "Datum van het onderzoek" in text(page(seed, "toegankelijkheid"))
+
+
+def test_hostile_title_stays_data_everywhere(fixture):
+    doc = page(fixture, f"nieuws/{IMAGE_SLUG}")
+    assert [d["headline"] for d in json_ld(doc) if d["@type"] == "NewsArticle"] == [HOSTILE_TITLE]
+    assert json_ld(doc)[1]["itemListElement"][-1]["name"] == HOSTILE_TITLE
+    plain = page(fixture, "nieuws/2024-05-01-testbericht-1")
+    assert len(doc.xpath("//script")) == len(plain.xpath("//script"))  # no script element came from the title
+    assert text(doc.xpath("//h1")[0]) == HOSTILE_TITLE
+    assert doc.xpath("//title")[0].text.startswith(HOSTILE_TITLE)
+    assert HOSTILE_TITLE in [text(e) for e in doc.xpath("//*[@class='md-ellipsis']")]
+
+
+def test_news_item_with_image_update_and_region(fixture):
+    article = page(fixture, f"nieuws/{IMAGE_SLUG}").xpath("//article")[0]
+    image = article.xpath(".//img[@class='sto-image']")[0]
+    assert image.get("alt") == "Een witte cirkel op een blauw vlak"
+    assert "Bijgewerkt op 12 juni 2024" in text(article)
+    assert "../../regio/gorinchem-en-altena/" in links(article)
+
+
+def test_news_is_paginated_newest_first(fixture):
+    first, second = page(fixture, "nieuws"), page(fixture, "nieuws/pagina/2")
+    first_items = first.xpath("//article//h2[@class='sto-teaser__title']/a/@href")
+    second_items = second.xpath("//article//h2[@class='sto-teaser__title']/a/@href")
+    assert len(first_items) == 10 and len(second_items) == 4
+    assert first_items[0] == "2024-06-10-bericht-met-afbeelding/"
+    assert second_items[-1] == "../../2024-05-01-testbericht-1/"
+    assert second.xpath("//nav[@aria-label='Paginering']//a[@rel='prev']/@href") == ["../../"]
+    assert text(page(fixture, "nieuws/pagina/2").xpath("//h1")[0]) == "Nieuws, pagina 2 van 2"
+
+
+def test_past_event_with_recording_links_no_registration_and_has_a_facade(fixture):
+    doc = page(fixture, f"agenda/{RECORDED_SLUG}")
+    article = doc.xpath("//article")[0]
+    assert "https://example.org/aanmelden" not in links(article)
+    assert "https://example.org/deelnemen" not in links(article)
+    assert "Dit evenement is voorbij." in text(article)
+    assert not doc.xpath("//iframe") and not doc.xpath("//video")
+    facade = article.xpath(".//div[@class='sto-video']")[0]
+    assert facade.get("data-sto-src").startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
+    assert facade.xpath(".//img/@src") == ["/afbeeldingen/test-poster.svg"]
+    assert {"/opnames/webinar.vtt", "/opnames/webinar-tekst.txt"} <= set(links(article))
+    archive = page(fixture, "agenda/terugblik-webinars")
+    assert archive.xpath("//article//h2/a/@href") == [f"../{RECORDED_SLUG}/"]
+
+
+def test_cancelled_event_keeps_its_page_with_status_and_no_join_link(fixture):
+    doc = page(fixture, f"agenda/{CANCELLED_SLUG}")
+    article = doc.xpath("//article")[0]
+    assert "Dit evenement is geannuleerd" in text(article)
+    assert "Door ziekte van de spreker" in text(article)
+    assert "https://example.org/deelnemen-geannuleerd" not in links(article)
+    assert "woensdag 3 juli 2024, 21.00–22.00 uur (Nederlandse tijd)" in text(article)
+    assert json_ld(doc)[0]["eventStatus"] == "https://schema.org/EventCancelled"
+    assert json_ld(doc)[0]["startDate"] == "2024-07-03T15:00:00-04:00"
+
+
+def test_moved_upcoming_event_shows_status_and_registration(fixture):
+    doc = page(fixture, f"agenda/{MOVED_SLUG}")
+    article = doc.xpath("//article")[0]
+    assert "Dit evenement is verplaatst" in text(article)
+    assert "https://example.org/aanmelden-bijeenkomst" in links(article)
+    assert "woensdag 10 juli 2024, 13.30–17.00 uur" in text(article) and "Nederlandse tijd" not in text(article.xpath(".//dl")[0])
+    data = json_ld(doc)[0]
+    assert data["eventStatus"] == "https://schema.org/EventRescheduled" and data["location"]["@type"] == "Place"
+
+
+def test_all_day_event_and_regions(fixture):
+    article = page(fixture, f"agenda/{PLACE_SLUG}").xpath("//article")[0]
+    assert "donderdag 12 september 2024 tot en met vrijdag 13 september 2024" in text(article)
+    region = page(fixture, "regio/caribisch-nederland")
+    assert len(region.xpath("//article//h3/a")) == 11
+    overview = page(fixture, "regio")
+    assert "Caribisch Nederland: 11 berichten" in text(overview)
+
+
+def test_feed_and_calendar_partials_are_included_when_present(tmp_path):
+    project = copy_project(tmp_path / "project")
+    partials = project / "overrides/partials/sto"
+    (partials / "feed-links.html").write_text('<link rel="alternate" type="application/rss+xml" title="Test" href="/feed.xml">\n')
+    (partials / "event-calendar-links.html").write_text('<p class="test-calendar">Zet {{ item.title | e }} in je agenda</p>\n')
+    site = tmp_path / "site"
+    mkdocs_build(project, site)
+    doc = page(site, WEBINAR)
+    assert doc.xpath("//head/link[@rel='alternate']/@href") == ["/feed.xml"]
+    assert text(doc.xpath("//p[@class='test-calendar']")[0]).startswith("Zet STO LIVE-webinar")
+    assert not page(site, ECPB).xpath("//p[@class='test-calendar']")  # past: no calendar links

@@ -1,0 +1,79 @@
+"""JSON-LD and Open Graph as dicts, and the escaper that keeps content inside <script>."""
+
+import json
+
+import lxml.html
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sto import structured_data
+from sto.content import Item
+from sto.models import Event, NewsItem
+
+SITE = "https://www.example.nl/"
+
+
+def test_json_for_html_escapes_what_could_end_a_script_and_still_parses():
+    value = {"name": "</script><script>alert(1)</script> & <!-- \u2028\u2029"}
+    text = structured_data.json_for_html(value)
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+    assert json.loads(text) == value
+
+
+@given(st.text())
+def test_json_for_html_round_trips_any_text_inside_a_real_html_parser(title):
+    page = f'<html><head><script type="application/ld+json">{structured_data.json_for_html({"t": title})}</script></head><body><p id="after">x</p></body></html>'
+    tree = lxml.html.fromstring(page)
+    scripts = tree.xpath("//script")
+    assert len(scripts) == 1
+    assert json.loads(scripts[0].text) == {"t": title}
+    assert tree.xpath("//p[@id='after']")
+
+
+def _event(**fields):
+    data = {"id": "33333333-aaaa-4bbb-8ccc-000000000003", "title": "Webinar", "kind": "webinar",
+            "start": "2024-06-19 15:00", **fields}
+    return Item(Event.model_validate(data), "", "content/agenda/w.md", "w")
+
+
+def test_online_event_has_offsets_status_mode_and_virtual_location():
+    data = structured_data.event(_event(end="2024-06-19 16:00", online=True, join_url="https://meet.example.org/x"),
+                                 SITE + "agenda/w/", "STO", SITE)
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2024-06-19T15:00:00+02:00" and data["endDate"] == "2024-06-19T16:00:00+02:00"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"] == {"@type": "VirtualLocation", "url": "https://meet.example.org/x"}
+
+
+def test_cancelled_physical_event_has_place_and_cancelled_status():
+    data = structured_data.event(_event(location="Markt 1, Gorinchem", status="geannuleerd"), SITE, "STO", SITE)
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"]["@type"] == "Place" and data["location"]["name"] == "Markt 1, Gorinchem"
+    assert "endDate" not in data  # no end time known: none invented
+
+
+def test_caribbean_event_keeps_its_own_offset():
+    data = structured_data.event(_event(timezone="America/Curacao", online=True), SITE, "STO", SITE)
+    assert data["startDate"] == "2024-06-19T15:00:00-04:00"
+
+
+def test_news_article_and_open_graph():
+    news = NewsItem.model_validate({"id": "11111111-aaaa-4bbb-8ccc-000000000001", "title": "Nieuws",
+                                    "date": "2024-06-03", "updated": "2024-06-05", "summary": "Kort.",
+                                    "image": {"src": "/afbeeldingen/a.jpg", "alt": "Een lokaal"}})
+    item = Item(news, "", "content/news/n.md", "n")
+    data = structured_data.news_article(item, SITE + "nieuws/n/", "STO", SITE)
+    assert (data["@type"], data["datePublished"], data["dateModified"]) == ("NewsArticle", "2024-06-03", "2024-06-05")
+    assert data["image"] == "https://www.example.nl/afbeeldingen/a.jpg"
+    og = structured_data.open_graph(title="Nieuws", description="Kort.", url=SITE + "nieuws/n/", site_name="STO",
+                                    item=item, site_url=SITE)
+    assert og["og:type"] == "article" and og["og:locale"] == "nl_NL"
+    assert og["og:image"] == "https://www.example.nl/afbeeldingen/a.jpg" and og["og:image:alt"] == "Een lokaal"
+
+
+def test_breadcrumbs_are_numbered_from_one():
+    data = structured_data.breadcrumbs([("Actueel", SITE), ("Nieuws", SITE + "nieuws/")])
+    assert [(e["position"], e["name"]) for e in data["itemListElement"]] == [(1, "Actueel"), (2, "Nieuws")]
