@@ -160,8 +160,9 @@ def changed(tmp_path_factory):
 def test_cancelling_with_one_field_shows_on_the_page_and_in_every_calendar(changed):
     project, site, _ = changed
     page = (site / f"agenda/{WEBINAR}/index.html").read_text(encoding="utf-8")
-    assert "Dit evenement is geannuleerd." in page
+    assert "Dit evenement is geannuleerd" in page
     assert ">Google Agenda</a>" not in page  # nothing to add to a calendar any more
+    assert f'{WEBINAR}.ics" download>geannuleerd evenement (.ics)</a>' in page  # for who added it by hand
     for path in ("agenda/agenda.ics", "agenda/soort/webinar.ics", "agenda/regio/gorinchem-en-altena.ics",
                  f"agenda/{WEBINAR}/{WEBINAR}.ics"):
         for read in (with_icalendar, with_vobject):
