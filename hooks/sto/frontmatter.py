@@ -105,6 +105,9 @@ def _parse_yaml(path: str, loader: _Loader, body: str, close: int) -> Parsed | l
                         "de gegevens bovenaan moeten velden zijn in de vorm 'veld: waarde'")]
     parsed = Parsed({}, {}, 1, body, close + 2)
     _index_lines(node, "", parsed, path)
+    odd_keys = [p for p in parsed.problems if p.field == "" and p.message == _KEY_MESSAGE]
+    if odd_keys:  # a key like 'null:', 'true:' or '[a]:' would reach the models as a non-text name
+        return odd_keys
     try:
         parsed.data = loader.construct_document(node) or {}
     except yaml.YAMLError:  # e.g. an unhashable key; compose accepted the text
@@ -112,8 +115,15 @@ def _parse_yaml(path: str, loader: _Loader, body: str, close: int) -> Parsed | l
     return parsed
 
 
+_KEY_MESSAGE = "een veldnaam moet een woord zijn, zoals 'title:'; controleer deze regel"
+_STR = "tag:yaml.org,2002:str"
+
+
 def _index_lines(node: yaml.MappingNode, prefix: str, parsed: Parsed, path: str) -> None:
     for key_node, value_node in node.value:
+        if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR):
+            parsed.problems.append(Problem(path, key_node.start_mark.line + 2, "", _KEY_MESSAGE))
+            continue
         key = f"{prefix}{key_node.value}" if isinstance(key_node, yaml.ScalarNode) else f"{prefix}?"
         line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening fence
         if key in parsed.lines:
