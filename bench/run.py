@@ -55,8 +55,8 @@ def machine() -> str:
         memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
     except (OSError, StopIteration):
         pass
-    return (f"{os.cpu_count()} cores ({cpu}){memory}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}")
+    return (f"{os.cpu_count()} cores ({cpu}){memory}, {platform.platform()}, "
+            f"{platform.python_implementation()} {platform.python_version()}")
 
 
 def timed_build(project: Path, site: Path) -> tuple[float, int]:
@@ -123,7 +123,9 @@ def unfindable(site: Path, items: list[tuple[str, dict, str]]) -> dict[str, int]
 
 def run_size(n: int, runs: int, work: Path) -> dict:
     paths = corpus.write_corpus(n, work / f"corpus-{n}")
-    result = {"n": n, "items": n + 2 * (n // 5)}
+    generated = corpus.items(n)
+    words = sum(len(body.split()) for _, _, body in generated)
+    result = {"n": n, "items": len(generated), "words_per_item": words / len(generated)}
     times: dict[str, list[float]] = {"project": [], "plain": []}
     memory: dict[str, int] = {"project": 0, "plain": 0}
     for run in range(runs):
@@ -143,7 +145,7 @@ def run_size(n: int, runs: int, work: Path) -> dict:
             "home_kb_gzip": home_transfer(site) / 1024,
         }
     result["ratio"] = result["project"]["median_s"] / result["plain"]["median_s"]
-    result["unfindable"] = unfindable(work / f"site-project-{n}", corpus.items(n))
+    result["unfindable"] = unfindable(work / f"site-project-{n}", generated)
     for kind in ("project", "plain"):
         shutil.rmtree(work / f"site-{kind}-{n}")
     shutil.rmtree(work / f"corpus-{n}")
@@ -172,8 +174,8 @@ def table(results: list[dict]) -> str:
     for r in results:
         per_1000 = r["project"]["index_mb"] / r["items"] * 1000
         missing = ", ".join(f"{k}: {v}" for k, v in r["unfindable"].items())
-        lines.append(f"- N = {r['n']:,}: search index {per_1000:.2f} MB per 1,000 items; "
-                     f"not found in the search index: {missing}")
+        lines.append(f"- N = {r['n']:,}: search index {per_1000:.2f} MB per 1,000 items "
+                     f"(bodies average {r['words_per_item']:.0f} words); not in the search index: {missing}")
     lines.append(f"- Targets: ratio ≤ {TARGETS['ratio']}, growth ≤ {TARGETS['growth']}×, search index ≤ "
                  f"{TARGETS['index_mb_per_1000']} MB per 1,000 items, home page ≤ {TARGETS['home_kb_gzip']} KB gzip")
     return "\n".join(lines)

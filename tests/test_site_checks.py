@@ -102,9 +102,11 @@ def test_the_nu_checker_run_can_fail(tmp_path):
     """The same invocation on a broken page reports it (guards the call above)."""
     (tmp_path / "x").mkdir()
     (tmp_path / "x/index.html").write_text('<!doctype html><html lang="nl"><title>t</title><p><div></p>')
+    (tmp_path / "x/stijl.css").write_text("a { colr: red }")
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--also-check-css",
                              "--skip-non-html", str(tmp_path)], capture_output=True, text=True)
-    assert json.loads(result.stderr)["messages"], result.stderr
+    failing = {m["url"].rpartition("/")[2] for m in json.loads(result.stderr)["messages"] if m["type"] == "error"}
+    assert failing == {"index.html", "stijl.css"}, result.stderr
 
 
 # ---- 4. Internal links and anchors ------------------------------------------------------------
@@ -182,8 +184,13 @@ def _hostile_html_contexts(site: BuiltSite) -> list[tuple[str, str]]:
         contexts.append((str(path.relative_to(site.site)), raw))  # the XML itself
         root = etree.fromstring(raw.encode())
         for element in root.iter():
-            if isinstance(element.tag, str) and element.text and "<" in element.text:
-                contexts.append((f"{path.relative_to(site.site)} <{etree.QName(element).localname}>", element.text))
+            if not (isinstance(element.tag, str) and element.text):
+                continue
+            # Where feeds carry HTML: RSS <description> and <content:encoded>, Atom elements with
+            # type="html"/"xhtml". RSS <title> and Atom type="text" are plain text by their specs.
+            name = etree.QName(element).localname
+            if element.get("type") in ("html", "xhtml") or name in ("description", "encoded"):
+                contexts.append((f"{path.relative_to(site.site)} <{name}>", element.text))
     for path in site.files(".json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         html_keys = ("content_html", "text", "title") if "search_index" in path.name else ("content_html",)
@@ -262,8 +269,9 @@ def test_hostile_title_round_trips_through_every_feed_and_calendar(site_check):
             feed_titles += [entry.get("title") for entry in json.loads(path.read_text(encoding="utf-8"))["items"]]
         else:
             root = etree.parse(str(path)).getroot()
-            feed_titles += [el.text for el in root.iter() if isinstance(el.tag, str)
-                            and etree.QName(el).localname == "title"]
+            feed_titles += [html.unescape(el.text or "") if el.get("type") in ("html", "xhtml") else el.text
+                            for el in root.iter()
+                            if isinstance(el.tag, str) and etree.QName(el).localname == "title"]
             parsed = feedparser.parse(path.read_bytes())
             assert not parsed.bozo, (path, parsed.bozo_exception)
     if feeds:
