@@ -347,6 +347,8 @@ def third_party_references(site: BuiltSite, path: Path) -> list[str]:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if tag in ("a", "area", "form") or attribute in ("cite", "action", "formaction"):
             continue  # a link someone may follow loads nothing by itself
+        if any(a.tag == "template" for a in element.iterancestors()):
+            continue  # <template> content is inert: e.g. the player a click-to-load facade inserts
         if tag == "link" and attribute == "href":
             rels = set((element.get("rel") or "").lower().split())
             if rels and rels <= NON_LOADING_RELS:
@@ -388,6 +390,7 @@ def test_the_third_party_check_catches_every_kind_of_reference(site_check, tmp_p
         <iframe src="https://www.youtube.com/embed/x"></iframe>
         <video poster="https://v.example.com/p.jpg"></video>
         <a href="https://www.rijksoverheid.nl/">een gewone link</a>
+        <template><iframe src="https://www.youtube-nocookie.com/embed/x"></iframe></template>
         </body></html>""")
     css = tmp_path / "site" / "a.css"
     css.write_text('/* url(https://comment.example.com/) */ @import "https://imp.example.com/b.css";'
