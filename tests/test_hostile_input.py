@@ -160,3 +160,25 @@ def test_the_property_checks_can_fail():
     with pytest.raises(AssertionError):
         assert_item_or_problems([], PATH, b"")
 
+
+
+@CHECK
+@given(raw=st.binary(max_size=200) | YAMLISH.map(lambda t: t.encode("utf-8", "surrogatepass")))
+@example(raw=b"? [a]\n: b\n")
+@example(raw=b"a: [b]\nc: {d: e}\n")
+@example(raw=b"\xff\xfe")
+def test_vocabulary_files_never_raise(raw):
+    import tempfile
+    from pathlib import Path
+
+    from sto.vocabulary import FILES, load_vocabularies
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "content/data").mkdir(parents=True)
+        for name in FILES.values():
+            (root / "content/data" / name).write_bytes(raw)
+        vocab, problems = load_vocabularies(root / "content/data", root)
+    for problem in problems:
+        assert problem.path.startswith("content/data/") and problem.line >= 1 and problem.message.strip()
+        assert not ENGLISH.search(problem.message), problem

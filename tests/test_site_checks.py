@@ -45,10 +45,12 @@ def differences(a: Path, b: Path) -> list[str]:
 
 def test_same_epoch_in_another_directory_gives_a_byte_identical_site(site_check, tmp_path):
     """Another project path, another site dir, same SOURCE_DATE_EPOCH: every byte the same,
-    the sitemap, the search index, feeds and calendars included."""
+    the sitemap, the search index, feeds and calendars included. The second build also runs
+    with another time zone, locale and hash seed, as another machine or CI would."""
     project = make_fixture_project(tmp_path / "elders" / "een-andere-naam")
     other_site = tmp_path / "uitvoer" / "site"
-    mkdocs_build(project, other_site, EPOCH_2024_06_15)
+    mkdocs_build(project, other_site, EPOCH_2024_06_15,
+                 env={"TZ": "America/Curacao", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONHASHSEED": "4242"})
     assert (other_site / "sitemap.xml").is_file() and (other_site / "search/search_index.json").is_file()
     assert differences(site_check.site, other_site) == []
 
