@@ -20,6 +20,10 @@ $(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.build-deps
 
+$(VENV)/.bench-deps: requirements.txt requirements-bench.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@ $(VENV)/.build-deps
+
 build: $(VENV)/.build-deps  ## the site in site/
 	$(BIN)/mkdocs build --strict
 
@@ -52,6 +56,11 @@ published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (
 screenshots: $(VENV)/.test-deps  ## home, event and FAQ page at phone and desktop width, in screenshots/
 	scripts/ensure-system-deps
 	$(BIN)/python scripts/screenshots.py
+
+# Not part of make test: builds a synthetic corpus (N = 1000 and 5000) three times each with this
+# project and with plain mkdocs-material; prints the table, writes bench-out/. Takes minutes.
+bench: $(VENV)/.bench-deps  ## build-time benchmark against plain mkdocs-material
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules

@@ -74,3 +74,7 @@ end: 2024-06-19 16:00
 online: true
 ---
 """
+
+
+# The seed site plus a fixture corpus, built once per test run for the whole-site checks.
+from .sitecheck import site_check  # noqa: E402,F401

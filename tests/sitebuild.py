@@ -25,8 +25,9 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *, check: bool = True):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *, check: bool = True,
+                 env: dict[str, str] | None = None):
+    env = {**os.environ, **(env or {}), "SOURCE_DATE_EPOCH": epoch}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],
                             cwd=project, env=env, capture_output=True, text=True)

@@ -68,3 +68,10 @@ def test_oversized_file():
 def test_duplicate_key_is_reported():
     parsed = parse("x.md", b"---\ntitle: A\ntitle: B\n---\n")
     assert [str(p) for p in parsed.problems] == ["x.md:3: title: dit veld staat twee keer in de gegevens bovenaan"]
+
+
+def test_keys_that_are_not_words_are_reported_at_their_line():
+    """Regression (hypothesis): 'null:', 'true:' and a bare '?' reached pydantic as non-text keys."""
+    for raw, line in ((b"---\n?\n---\n", 2), (b"---\ntitle: T\ntrue: x\n---\n", 3), (b"---\nimage:\n  ~: x\n---\n", 3)):
+        assert problems(raw) == [f"content/news/x.md:{line}: een veldnaam moet een woord zijn, zoals 'title:'; "
+                                 "controleer deze regel"]

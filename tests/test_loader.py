@@ -152,3 +152,12 @@ def test_drafts_and_future_news_are_not_published(tree):
     assert [i.slug for i in content.published(datetime(2024, 7, 1, tzinfo=AMSTERDAM)).news] == ["gepland"]
     assert [i.slug for i in content.published(datetime(2024, 7, 1, tzinfo=AMSTERDAM), drafts=True).news] == [
         "gepland", "concept"]
+
+
+@pytest.mark.parametrize("kind", ["[digizine]", "{a: 1}"])
+def test_a_kind_that_is_not_text_is_a_problem_not_a_crash(tree, kind):
+    """Regression (hypothesis): a list or mapping as kind raised TypeError (unhashable)."""
+    tree.write("news/x.md", f"---\nid: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-06-03\n"
+                            f"summary: S\nkind: {kind}\n---\nTekst\n")
+    assert problems_of(tree) == ["content/news/x.md:6: kind: deze waarde is geen geldige soort; "
+                                 "kies uit: nieuws, digizine, handreiking"]

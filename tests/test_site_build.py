@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 
 import pytest
@@ -63,22 +62,6 @@ def test_malformed_files_fail_the_build_with_every_problem_and_no_traceback(tmp_
     assert "content/faq/zonder-onderwerp.md:1: topic: dit veld is verplicht maar ontbreekt" in output
     assert "content/news/kapot.md:2: fout in de opmaak van de gegevens bovenaan" in output
     assert not (tmp_path / "site").exists()
-
-
-def _differences(a: Path, b: Path) -> list[str]:
-    comparison = filecmp.dircmp(a, b)
-    found = [str(Path(a, n)) for n in comparison.left_only + comparison.right_only + comparison.funny_files]
-    _, mismatch, errors = filecmp.cmpfiles(a, b, comparison.common_files, shallow=False)
-    found += [str(Path(a, n)) for n in mismatch + errors]
-    for sub in comparison.common_dirs:
-        found += _differences(a / sub, b / sub)
-    return found
-
-
-def test_same_source_date_epoch_gives_identical_sites(built, tmp_path):
-    again = tmp_path / "again"
-    mkdocs_build(ROOT, again)
-    assert _differences(built, again) == []
 
 
 def test_a_file_name_that_takes_an_overview_address_fails_in_dutch(tmp_path):

@@ -17,7 +17,12 @@ MAX_BYTES = 256 * 1024  # a news item is a few KB; anything this large is a mist
 FENCE = "---"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): the pure-Python parser was most of
+# the build's time at a few thousand items (see the benchmark in the README).
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """SafeLoader that leaves dates and numbers as text (only true/false and null are typed).
 
     YAML 1.1 reads ``15:00`` as the number 900 and ``2024-02-30`` as a crash; the models parse
@@ -78,11 +83,21 @@ def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
         return [Problem(path, 1, "", "de gegevens bovenaan zijn niet afgesloten met een regel '---'")]
     yaml_text = "\n".join(lines[1:close])
     body = "\n".join(lines[close + 1:])
+    loader = _Loader(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
+        return _parse_yaml(path, loader, body, close)
+    finally:
+        loader.dispose()
+
+
+def _parse_yaml(path: str, loader: _Loader, body: str, close: int) -> Parsed | list[Problem]:
+    """Compose once (for line numbers), then construct the data from the same node tree."""
+    try:
+        node = loader.get_single_node()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark else 1
+        # libyaml puts "unexpected end" one line past the text; keep the line inside the front matter
+        line = min(mark.line, max(close - 2, 0)) + 2 if mark else 1
         return [Problem(path, line, "", "fout in de opmaak van de gegevens bovenaan; controleer op of rond deze "
                         "regel de dubbele punten, inspringing, haakjes en aanhalingstekens")]
     if node is None or not isinstance(node, yaml.MappingNode):
@@ -90,15 +105,25 @@ def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
                         "de gegevens bovenaan moeten velden zijn in de vorm 'veld: waarde'")]
     parsed = Parsed({}, {}, 1, body, close + 2)
     _index_lines(node, "", parsed, path)
+    odd_keys = [p for p in parsed.problems if p.field == "" and p.message == _KEY_MESSAGE]
+    if odd_keys:  # a key like 'null:', 'true:' or '[a]:' would reach the models as a non-text name
+        return odd_keys
     try:
-        parsed.data = _Loader(yaml_text).get_single_data() or {}
-    except yaml.YAMLError as exc:  # e.g. an unhashable key; compose accepted the text
+        parsed.data = loader.construct_document(node) or {}
+    except yaml.YAMLError:  # e.g. an unhashable key; compose accepted the text
         return [Problem(path, 2, "", "fout in de opmaak van de gegevens bovenaan")]
     return parsed
 
 
+_KEY_MESSAGE = "een veldnaam moet een woord zijn, zoals 'title:'; controleer deze regel"
+_STR = "tag:yaml.org,2002:str"
+
+
 def _index_lines(node: yaml.MappingNode, prefix: str, parsed: Parsed, path: str) -> None:
     for key_node, value_node in node.value:
+        if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR):
+            parsed.problems.append(Problem(path, key_node.start_mark.line + 2, "", _KEY_MESSAGE))
+            continue
         key = f"{prefix}{key_node.value}" if isinstance(key_node, yaml.ScalarNode) else f"{prefix}?"
         line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening fence
         if key in parsed.lines:

@@ -76,10 +76,11 @@ def _model_for(section, parsed, problems, path):
     if section != "news":
         return MODELS[section]
     kind = parsed.data.get("kind", "nieuws")
-    if kind in NEWS_MODELS:
+    if isinstance(kind, str) and kind in NEWS_MODELS:  # a list or mapping here is not hashable
         return NEWS_MODELS[kind]
+    shown = f"'{kind}'" if isinstance(kind, str) else "deze waarde"
     problems.append(Problem(path, parsed.line_of("kind"), "kind",
-                            f"'{kind}' is geen geldige soort; kies uit: {', '.join(NEWS_MODELS)}"))
+                            f"{shown} is geen geldige soort; kies uit: {', '.join(NEWS_MODELS)}"))
     return None
 
 

@@ -47,6 +47,8 @@ def dutch(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         return loc, f"moet {ctx.get('ge')} of hoger zijn"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return loc, "moet een groep velden zijn (ingesprongen regels 'veld: waarde' eronder)"
+    if kind == "invalid_key":
+        return loc, "een veldnaam moet een woord zijn, zoals 'title:'"
     if kind == "string_type":
         return loc, "moet een tekst zijn"
     return loc, f"ongeldige waarde ({kind})"

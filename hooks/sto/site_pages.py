@@ -7,6 +7,8 @@ renders. ``context_for`` is then a dict lookup per page.
 
 from __future__ import annotations
 
+import html
+
 from dataclasses import dataclass, field
 
 from . import structured_data, urls
@@ -35,7 +37,7 @@ class GeneratedPage:
 
 def _listing(title: str, template: str, view: dict, *, body: str = "", search: bool = False,
              description: str | None = None) -> GeneratedPage:
-    meta = {"title": title, "template": template}
+    meta = {"title": html.escape(title, quote=False), "template": template}  # page titles are HTML (pages.py)
     if not search:
         meta["search"] = EXCLUDED
     if description:
@@ -111,6 +113,9 @@ class Site:
         """What one page's template gets: its item or listing view, JSON-LD and Open Graph."""
         build = self.build
         item = build.item_for(src_uri)
+        # MkDocs' page titles are HTML (ours are escaped when generated, see pages.py); the
+        # trail, JSON-LD and Open Graph want plain text and escape it themselves.
+        title = item.title if item is not None else html.unescape(title)
         page = self.pages.get(src_uri)
         view = page.view if page else {}
         if src_uri == "index.md":

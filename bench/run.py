@@ -1,0 +1,242 @@
+"""Benchmark: build a synthetic corpus with this project and with plain mkdocs-material.
+
+For each size N (N news items, N/5 FAQ entries, N/5 events; see corpus.py) both builds run
+``--runs`` times, alternating, each in a fresh site dir and a fresh process. Reported:
+median wall time, ms per page, peak memory (max RSS of the build process, from wait4),
+ratio to the plain build, growth between the smallest and largest N, site size, search index
+size, and the home page's transfer size (gzip of the HTML plus the CSS and JS it references,
+without the search index, which loads only when search is used). It also checks that every
+title, news summary and FAQ question is in the search index.
+
+    make bench                         # N = 1000 and 5000, 3 runs each
+    .venv/bin/python bench/run.py --sizes 200 --runs 1   # a quick look
+
+Writes bench-out/results.json, bench-out/bench.md (the table) and bench-out/bench.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import corpus  # noqa: E402
+
+EPOCH = "1718409600"  # 2024-06-15, as the tests use
+TARGETS = {"ratio": 1.15, "growth": 5.5, "index_mb_per_1000": 1.5, "home_kb_gzip": 150}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = ""
+    try:
+        kb = int(next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")))
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    return (f"{os.cpu_count()} cores ({cpu}){memory}, {platform.platform()}, "
+            f"{platform.python_implementation()} {platform.python_version()}")
+
+
+def timed_build(project: Path, site: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in KiB) of one `mkdocs build` process.
+
+    CPU time (user + system) is reported next to wall time because it barely moves when other
+    work shares the machine, while wall time does."""
+    if site.exists():
+        shutil.rmtree(site)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    start = time.perf_counter()
+    process = subprocess.Popen([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)],
+                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{output.decode(errors='replace')}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def tree_size(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def home_transfer(site: Path) -> int:
+    """gzip bytes of the home page plus the stylesheets and scripts it references on this site."""
+    page = site / "index.html"
+    raw = page.read_bytes()
+    total = len(gzip.compress(raw, 6, mtime=0))
+    doc = lxml_html.fromstring(raw)
+    refs = doc.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' stylesheet ')]/@href")
+    refs += doc.xpath("//script/@src")
+    for ref in dict.fromkeys(refs):
+        target = urlsplit(urljoin("https://site.invalid/", ref))
+        if target.netloc != "site.invalid":
+            continue  # third-party: the third-party test forbids these anyway
+        asset = site / target.path.lstrip("/")
+        if asset.is_file():
+            total += len(gzip.compress(asset.read_bytes(), 6, mtime=0))
+    return total
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text))).strip()
+
+
+def unfindable(site: Path, items: list[tuple[str, dict, str]]) -> dict[str, int]:
+    """How many titles, news summaries and FAQ questions are missing from the search index."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + " " + _squash(doc["title"]) + " " + _squash(doc["text"])
+    missing = {"title": 0, "summary": 0, "question": 0}
+    for relpath, meta, _ in items:
+        folder, name = relpath.split("/")
+        text = by_page.get(f"{corpus.PLAIN_FOLDERS[folder]}/{name.removesuffix('.md')}/", "")
+        if meta["title"] not in text:
+            missing["question" if folder == "faq" else "title"] += 1
+        if folder == "news" and meta["summary"] not in text:
+            missing["summary"] += 1
+    return missing
+
+
+def run_size(n: int, runs: int, work: Path) -> dict:
+    paths = corpus.write_corpus(n, work / f"corpus-{n}")
+    generated = corpus.items(n)
+    words = sum(len(body.split()) for _, _, body in generated)
+    result = {"n": n, "items": len(generated), "words_per_item": words / len(generated)}
+    times: dict[str, list[float]] = {"project": [], "plain": []}
+    cpu: dict[str, list[float]] = {"project": [], "plain": []}
+    memory: dict[str, int] = {"project": 0, "plain": 0}
+    for run in range(runs):
+        for kind in ("project", "plain") if run % 2 == 0 else ("plain", "project"):
+            elapsed, seconds, rss = timed_build(paths[kind], work / f"site-{kind}-{n}")
+            times[kind].append(elapsed)
+            cpu[kind].append(seconds)
+            memory[kind] = max(memory[kind], rss)
+            print(f"  N={n} run {run + 1}/{runs} {kind}: {elapsed:.2f} s wall, {seconds:.2f} s CPU, "
+                  f"{rss / 1024:.0f} MiB", flush=True)
+    for kind in ("project", "plain"):
+        site = work / f"site-{kind}-{n}"
+        pages = sum(1 for _ in site.rglob("*.html"))
+        median = statistics.median(times[kind])
+        result[kind] = {
+            "times": times[kind], "median_s": median, "cpu_times": cpu[kind],
+            "median_cpu_s": statistics.median(cpu[kind]), "pages": pages, "ms_per_page": 1000 * median / pages,
+            "peak_mib": memory[kind] / 1024, "site_mb": tree_size(site) / 1e6,
+            "index_mb": (site / "search" / "search_index.json").stat().st_size / 1e6,
+            "home_kb_gzip": home_transfer(site) / 1024,
+        }
+    result["ratio"] = result["project"]["median_s"] / result["plain"]["median_s"]
+    result["cpu_ratio"] = result["project"]["median_cpu_s"] / result["plain"]["median_cpu_s"]
+    result["unfindable"] = unfindable(work / f"site-project-{n}", generated)
+    for kind in ("project", "plain"):
+        shutil.rmtree(work / f"site-{kind}-{n}")
+    shutil.rmtree(work / f"corpus-{n}")
+    return result
+
+
+def table(results: list[dict]) -> str:
+    first, last = results[0], results[-1]
+    rows = ["| N (items) | build | wall time (median) | ms/page | CPU time (median) | peak memory "
+            "| ratio to plain (wall / CPU) | site size | search index | home page (gzip) |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        for kind, label in (("project", "this project"), ("plain", "plain Material")):
+            m = r[kind]
+            ratio = f"{r['ratio']:.2f} / {r['cpu_ratio']:.2f}" if kind == "project" else "1"
+            rows.append(f"| {r['n']:,} ({r['items']:,}) | {label} | {m['median_s']:.2f} s | {m['ms_per_page']:.2f} "
+                        f"| {m['median_cpu_s']:.2f} s | {m['peak_mib']:.0f} MiB | {ratio} | {m['site_mb']:.1f} MB "
+                        f"| {m['index_mb']:.2f} MB "
+                        f"| {m['home_kb_gzip']:.1f} KB |")
+    lines = ["\n".join(rows), ""]
+    if len(results) > 1:
+        content_growth = last["items"] / first["items"]
+        for kind, label in (("project", "this project"), ("plain", "plain Material")):
+            growth = last[kind]["median_s"] / first[kind]["median_s"]
+            growth_cpu = last[kind]["median_cpu_s"] / first[kind]["median_cpu_s"]
+            lines.append(f"- Growth {first['n']:,} → {last['n']:,} ({content_growth:.0f}× the content), {label}: "
+                         f"{growth:.2f}× wall, {growth_cpu:.2f}× CPU")
+    for r in results:
+        per_1000 = r["project"]["index_mb"] / r["items"] * 1000
+        missing = ", ".join(f"{k}: {v}" for k, v in r["unfindable"].items())
+        lines.append(f"- N = {r['n']:,}: search index {per_1000:.2f} MB per 1,000 items "
+                     f"(bodies average {r['words_per_item']:.0f} words); not in the search index: {missing}")
+    lines.append(f"- Targets: ratio ≤ {TARGETS['ratio']}, growth ≤ {TARGETS['growth']}×, search index ≤ "
+                 f"{TARGETS['index_mb_per_1000']} MB per 1,000 items, home page ≤ {TARGETS['home_kb_gzip']} KB gzip")
+    return "\n".join(lines)
+
+
+def chart(results: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams["svg.hashsalt"] = "sto"  # no random ids in the output
+    sizes = [r["n"] for r in results]
+    fig, ax = plt.subplots(figsize=(6, 3.6), dpi=100)
+    for kind, label, color in (("project", "this project", "tab:blue"), ("plain", "plain mkdocs-material", "tab:orange")):
+        ax.plot(sizes, [r[kind]["median_s"] for r in results], "o-", color=color, label=f"{label}, wall")
+        ax.plot(sizes, [r[kind]["median_cpu_s"] for r in results], "s:", color=color, label=f"{label}, CPU")
+    ax.set_xlabel("N (news items; plus N/5 FAQ entries and N/5 events)")
+    ax.set_ylabel("build time, median of runs (s)")
+    ax.set_xlim(left=0)
+    ax.set_ylim(bottom=0)
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small")
+    ax.set_title("Build time against content size")
+    fig.tight_layout()
+    fig.savefig(path, metadata={"Software": None})
+    plt.close(fig)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {machine()}", flush=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="sto-bench-") as work:
+        for n in sorted(args.sizes):
+            results.append(run_size(n, args.runs, Path(work)))
+    text = table(results)
+    command = f"make bench  # python bench/run.py --sizes {' '.join(map(str, sorted(args.sizes)))} --runs {args.runs}"
+    report = f"Machine: {machine()}\n\nCommand: `{command}`\n\n{text}\n"
+    (args.out / "bench.md").write_text(report, encoding="utf-8")
+    (args.out / "results.json").write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
+    chart(results, args.out / "bench.png")
+    print()
+    print(report)
+    print(f"Written: {args.out / 'bench.md'}, {args.out / 'results.json'}, {args.out / 'bench.png'}")
+
+
+if __name__ == "__main__":
+    main()
