@@ -14,6 +14,8 @@ enclosure) and it has no JSON Feed at all.
 
 from __future__ import annotations
 
+import html
+
 import json
 import mimetypes
 from collections.abc import Callable
@@ -180,7 +182,7 @@ def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
         fe.guid(e.id, permalink=False)
         fe.title(e.title)
         fe.link(href=e.url)
-        fe.description(e.summary)
+        fe.description(html.escape(e.summary, quote=False))  # RSS readers read description as HTML
         if e.html:
             fe.content(e.html)  # escaped text in content:encoded; no type="CDATA"
         fe.pubDate(e.published)
@@ -248,7 +250,7 @@ def _json_item(e: Entry) -> dict:
     item = {"id": e.id, "url": e.url, "title": e.title, "summary": e.summary,
             "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
             "tags": [name for _, name in e.categories]}
-    item["content_html"] = e.html or e.summary
+    item["content_html"] = e.html or html.escape(e.summary, quote=False)
     if e.enclosure:
         item["image"] = e.enclosure.url
         item["attachments"] = [{"url": e.enclosure.url, "mime_type": e.enclosure.type,
