@@ -20,6 +20,7 @@ Rules (also in the README, "Feeds and calendars"):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -176,8 +177,12 @@ def _sort_key(item: Item, site_url: str):
     return item.data.starts_at.astimezone(UTC), uid(item, site_url)
 
 
-def ics(calendar: Calendar, build: Build, vevents: dict[str, IEvent] | None = None) -> bytes:
-    """One calendar's bytes; ``vevents`` (id -> VEVENT) lets all calendars share each event's component."""
+_END = b"END:VCALENDAR\r\n"
+
+
+def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = None) -> bytes:
+    """One calendar's bytes. ``vevents`` (id -> serialised VEVENT) lets every calendar reuse each
+    event's bytes: serialising (folding) is most of the cost, and an event is in up to four calendars."""
     cal = ICalendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -196,16 +201,23 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, IEvent] | None = No
     for item in items:
         if not item.data.all_day:
             zones[item.data.timezone] = max(zones.get(item.data.timezone, 0), item.data.start.year)
-    for name in sorted(zones):
-        cal.add_component(vtimezone(name, zones[name]))  # the rules of the zone's latest event year
-    for item in items:
-        cal.add_component(vevents[item.id] if vevents else vevent(item, build))
-    return cal.to_ical()
+    head = cal.to_ical()  # properties only; components are spliced in before END:VCALENDAR
+    assert head.endswith(_END)
+    parts = [head[: -len(_END)]]
+    parts += [_vtimezone_bytes(name, zones[name]) for name in sorted(zones)]  # rules of the latest event year
+    parts += [vevents[item.id] if vevents else vevent(item, build).to_ical() for item in items]
+    parts.append(_END)
+    return b"".join(parts)
+
+
+@cache
+def _vtimezone_bytes(name: str, year: int) -> bytes:
+    return vtimezone(name, year).to_ical()
 
 
 def calendar_files(build: Build) -> dict[str, bytes]:
     """Site-relative path -> bytes of every calendar: the subscriptions and one per event."""
-    vevents = {item.id: vevent(item, build) for item in build.content.events}  # each event built once
+    vevents = {item.id: vevent(item, build).to_ical() for item in build.content.events}  # each serialised once
     files = {c.path: ics(c, build, vevents) for c in subscription_calendars(build)}
     for item in build.content.events:
         calendar = event_calendar(item)

@@ -7,17 +7,20 @@ style "15.00 uur" is the Dutch house style (Taalunie), not CLDR's "15:00".
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
 from babel.dates import format_date
 
 from .models import Event
 
 
+@cache  # Babel's formatter costs ~30 µs a call; listings ask for the same dates again and again
 def day_month_year(value: date) -> str:
     """3 juni 2024"""
     return format_date(value, "d MMMM y", locale="nl")
 
 
+@cache
 def weekday_date(value: date) -> str:
     """woensdag 19 juni 2024"""
     return format_date(value, "EEEE d MMMM y", locale="nl")
