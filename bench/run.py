@@ -107,19 +107,30 @@ def _squash(text: str) -> str:
 
 
 def unfindable(site: Path, items: list[tuple[str, dict, str]]) -> dict[str, int]:
-    """How many titles, news summaries and FAQ questions are missing from the search index."""
+    """How many titles, news summaries and FAQ questions are missing from the search index.
+
+    Titles and summaries are looked for on the item's own page. A FAQ question is looked for
+    where search finds it: as the title of its section on the FAQ page, located at
+    ``veelgestelde-vragen/#<file name>`` (the questions' own pages are not indexed)."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     by_page: dict[str, str] = {}
+    title_at: dict[str, str] = {}
     for doc in index["docs"]:
         page = doc["location"].split("#")[0]
         by_page[page] = by_page.get(page, "") + " " + _squash(doc["title"]) + " " + _squash(doc["text"])
+        title_at[doc["location"]] = _squash(doc["title"])
     missing = {"title": 0, "summary": 0, "question": 0}
     for relpath, meta, _ in items:
         folder, name = relpath.split("/")
-        text = by_page.get(f"{corpus.PLAIN_FOLDERS[folder]}/{name.removesuffix('.md')}/", "")
+        slug = name.removesuffix(".md")
+        if folder == "faq":
+            question = " ".join(meta["title"].split())
+            missing["question"] += title_at.get(f"{corpus.PLAIN_FOLDERS[folder]}/#{slug}") != question
+            continue
+        text = by_page.get(f"{corpus.PLAIN_FOLDERS[folder]}/{slug}/", "")
         if meta["title"] not in text:
-            missing["question" if folder == "faq" else "title"] += 1
-        if folder == "news" and meta["summary"] not in text:
+            missing["title"] += 1
+        if folder == "news" and " ".join(meta["summary"].split()) not in text:
             missing["summary"] += 1
     return missing
 

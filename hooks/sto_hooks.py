@@ -20,6 +20,7 @@ from sto.annotations import annotations, in_github_actions  # noqa: E402
 from sto.build import Build  # noqa: E402
 from sto.markdown_safety import EscapeRawHtml  # noqa: E402
 from sto.problems import ContentInvalid  # noqa: E402
+from sto.search_trim import feed_body, for_search  # noqa: E402
 from sto.site_pages import Site  # noqa: E402
 from sto.syndication import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication  # noqa: E402
 from sto.templating import FILTERS, GLOBALS  # noqa: E402
@@ -74,9 +75,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html, page, config, files):
-    """Keep each news page's HTML for the feeds' full content (one dict write per page)."""
-    _feed_html.add(page.file.src_uri, html)
-    return html
+    """Keep each news page's HTML for the feeds' full content (one dict write per page); the
+    page goes on with a long news body's tail marked for search to skip (shown all the same)."""
+    searched = for_search(html, _build.item_for(page.file.src_uri))
+    _feed_html.add(page.file.src_uri, feed_body(html))
+    return searched
 
 
 def on_post_build(config):

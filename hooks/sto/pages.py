@@ -11,7 +11,8 @@ import html
 import yaml
 
 from .content import Content, Item
-from .presentation import KIND_LABELS, escape_markdown_inline, when
+from .presentation import KIND_LABELS, escape_markdown_inline, summary_repeats_body, when
+from .search_trim import SEARCH_TEXT_CLASS
 
 # libyaml's emitter when PyYAML has it: the pure-Python one cost ~0.2 ms per page at scale.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -42,19 +43,20 @@ def item_meta(item: Item) -> dict:
 
 def search_text(item: Item) -> str:
     """What the site search should find for an item beyond its body: an event's kind, time and
-    place, or a news item's summary when it has no body. Templates show these from the data,
-    so the paragraph is hidden on screen (class sto-search-text) and only feeds the search."""
+    place, or a news item's summary. Templates show these from the data, so the paragraph is
+    hidden on screen (class sto-search-text) and only feeds the search. A news body that starts
+    with its summary already holds it (the page then shows no separate summary either)."""
     data = item.data
     if item.section == "agenda":
         parts = [KIND_LABELS[data.kind], when(data), "online" if data.online else (data.location or "")]
         if data.summary:
             parts.append(data.summary)
-    elif item.section == "news" and not item.body.strip():
+    elif item.section == "news" and not summary_repeats_body(item):
         parts = [data.summary]
     else:
         return ""
     text = ". ".join(escape_markdown_inline(p) for p in parts if p)
-    return f"{text}\n{{: .sto-search-text }}\n\n"
+    return f"{text}\n{{: .{SEARCH_TEXT_CLASS} }}\n\n"
 
 
 def item_page(item: Item) -> str:

@@ -1,0 +1,104 @@
+"""What the site search indexes of a page: all of it, except a news body after its lead.
+
+Material's search plugin indexes each page's rendered HTML, section by section, and skips any
+element that carries the attribute ``data-search-exclude`` (an excluded heading drops its whole
+section). It then deletes ``data-search-*="..."`` attributes from the page, so the marks never
+reach the visitor: the page shows the full body; only the index is smaller. News items keep
+their title, summary and lead searchable; FAQ answers and events stay whole.
+
+This works on the HTML string MkDocs renders from Markdown, in one pass over its tags: no parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The words of a news body that stay searchable, counted in whole top-level blocks: the block
+# that reaches this many words is the lead's last. Measured on the benchmark corpus (bodies of
+# 2 to 6 paragraphs of about 45 words): 80 words is the first one or two paragraphs and puts
+# the index at 1.11 MB per 1,000 items (target 1.5; 60 words: 0.98, 100: 1.21, 150: 1.42).
+LEAD_WORDS = 80
+
+# The hidden paragraph that carries what only search needs (pages.search_text): a news item's
+# summary, an event's kind, time and place. Not part of the body: never counted, never marked.
+SEARCH_TEXT_CLASS = "sto-search-text"
+
+# Material removes `data-search-\w+="[^"]+"` from the page after indexing, so the value must
+# not be empty.
+EXCLUDE = ' data-search-exclude="true"'
+
+# Python-Markdown writes < and > in attribute values as entities, so a tag ends at its first ">".
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", re.S)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SEARCH_TEXT_START = f'<p class="{SEARCH_TEXT_CLASS}">'
+
+
+def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
+    """``html`` with every top-level block after the first ``lead_words`` words marked
+    ``data-search-exclude``; the lead ends with the block that reaches the count.
+
+    A block that holds an element of its own tag (a list with a nested list, an admonition
+    with a nested one) stays unmarked: Material's indexer keeps excluded elements in a set
+    that compares by tag name, so the inner end tag would end the exclusion early, and an
+    excluded nested list even crashes it (ValueError). Such blocks are rare in news."""
+    words = 0
+    depth = 0
+    top_tag = ""  # tag of the open top-level block
+    insert_at = -1  # where its mark would go: right after the tag name
+    counted = True  # whether its words count towards the lead
+    nests = False  # whether it holds an element of its own tag
+    text_from = 0
+    marks: list[int] = []
+    for match in _TAG.finditer(html):
+        closing, tag, rest = match.group(1, 2, 3)
+        if words < lead_words and depth and counted:
+            words += len(html[text_from:match.start()].split())
+        text_from = match.end()
+        if tag is None:  # a comment
+            continue
+        tag = tag.lower()
+        if closing:
+            depth -= 1 if depth else 0
+            if depth == 0 and insert_at >= 0 and not nests:
+                marks.append(insert_at)
+            continue
+        if tag in _VOID or rest.endswith("/"):
+            continue  # no content, nothing to search
+        if depth == 0:
+            in_lead = words < lead_words
+            top_tag, nests = tag, False
+            counted = SEARCH_TEXT_CLASS not in rest
+            # Marked only if the lead was complete when the block started.
+            insert_at = -1 if in_lead or not counted else match.start(2) + len(tag)
+        elif tag == top_tag:
+            nests = True
+        depth += 1
+    if not marks:
+        return html
+    parts, start = [], 0
+    for at in marks:
+        parts += [html[start:at], EXCLUDE]
+        start = at
+    parts.append(html[start:])
+    return "".join(parts)
+
+
+def for_search(html: str, item) -> str:
+    """The HTML of an item's page as search should index it: a news body after its lead is
+    marked. ``item`` is the page's content item, or None for other pages (left whole).
+
+    When the body starts with the summary (then the page shows no separate summary and the
+    search text has none, see pages.search_text), the lead is at least the summary."""
+    if item is None or item.section != "news":
+        return html
+    summary = getattr(item.data, "summary", None) or ""
+    return mark_after_lead(html, max(LEAD_WORDS, len(summary.split())))
+
+
+def feed_body(html: str) -> str:
+    """A news page's HTML for the feeds: the body, without the search-only paragraph in front
+    of it. An item without a body keeps that paragraph, its summary, as its content."""
+    if not html.startswith(_SEARCH_TEXT_START):
+        return html
+    end = html.find("</p>") + len("</p>")
+    return html[end:].lstrip() or html

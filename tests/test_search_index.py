@@ -1,0 +1,158 @@
+"""The site search in a real build: what Material's search index holds, and what it leaves out.
+
+Every news title and summary and every FAQ question is findable; a long news body is searchable
+up to its lead only, while its page and the feeds carry all of it; FAQ answers and events stay
+whole. See sto.search_trim.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+
+from sto.build import Build
+from sto.clock import build_now
+from sto.search_trim import LEAD_WORDS
+
+from .sitebuild import EPOCH_2024_06_15, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.site
+
+SITE_URL = "https://www.sterktechniekonderwijs.nl/"
+
+
+def _item(meta: dict, body: str) -> str:
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)}---\n\n{body}"
+
+
+def _sentences(word: str, count: int) -> str:
+    """``count`` sentences of eight words, the second of each a marker word (to find it back)."""
+    return " ".join(f"Scholen {word} samen met bedrijven in hun eigen regio." for _ in range(count))
+
+
+LEAD = _sentences("leadwoord", 11)  # 88 words: one paragraph, the whole lead
+assert len(LEAD.split()) >= LEAD_WORDS
+LONG_NEWS_BODY = (f"{LEAD}\n\n{_sentences('staartwoord', 4)}\n\n## Achtergrond bij de staartkop\n\n"
+                  f"{_sentences('kopstaartwoord', 3)}\n\n- een punt met lijststaartwoord\n- nog een punt\n")
+LONG_ANSWER = f"{_sentences('antwoordbegin', 12)}\n\n## Meer uitleg\n\n{_sentences('antwoordeinde', 6)}\n"
+LONG_EVENT = f"{_sentences('programmabegin', 12)}\n\n{_sentences('programmaeinde', 6)}\n"
+
+EXTRA_ITEMS = {
+    "news/2024-06-lang-bericht.md": _item({
+        "id": "5ea4c000-0000-4000-8000-000000000001", "title": "Een lang bericht over regionale samenwerking",
+        "date": "2024-06-13", "summary": "Samenvatting met samenvattingswoord, alleen in de voorkop."}, LONG_NEWS_BODY),
+    "news/2024-06-samenvatting-vooraan.md": _item({
+        "id": "5ea4c000-0000-4000-8000-000000000002", "title": "Een bericht dat met zijn samenvatting begint",
+        "date": "2024-06-12", "summary": "Dit bericht opent met herhaalwoord en zijn samenvatting."},
+        "Dit bericht opent met herhaalwoord en zijn samenvatting. En dan volgt de rest.\n"),
+    "news/2024-06-zonder-tekst.md": _item({
+        "id": "5ea4c000-0000-4000-8000-000000000003", "title": "Een bericht zonder tekst",
+        "date": "2024-06-11", "summary": "Alleen een samenvatting met leegwoord."}, ""),
+    "faq/lange-vraag.md": _item({
+        "id": "5ea4c000-0000-4000-8000-000000000011", "title": "Hoe lang mag een antwoord zijn?",
+        "topic": "subsidie-en-begroting", "date": "2024-06-10"}, LONG_ANSWER),
+    "agenda/2024-09-lang-programma.md": _item({
+        "id": "5ea4c000-0000-4000-8000-000000000021", "title": "Een bijeenkomst met een lang programma",
+        "kind": "bijeenkomst", "start": "2024-09-12 10:00", "location": "Utrecht"}, LONG_EVENT),
+}
+
+
+def _squash(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def search_index(site: Path) -> list[dict]:
+    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def page_texts(site: Path) -> dict[str, str]:
+    """Page location -> all its indexed titles and texts, tags gone, entities read."""
+    found: dict[str, str] = {}
+    for doc in search_index(site):
+        page = doc["location"].split("#")[0]
+        found[page] = f"{found.get(page, '')} {_squash(doc['title'])} {_squash(doc['text'])}"
+    return found
+
+
+def unfindable(project: Path, site: Path) -> list[str]:
+    """Every published news title and summary, and every FAQ question, missing where search finds it."""
+    build = Build.load(project, SITE_URL, now=build_now({"SOURCE_DATE_EPOCH": EPOCH_2024_06_15}))
+    texts = page_texts(site)
+    titles = {doc["location"]: _squash(doc["title"]) for doc in search_index(site)}
+    missing = []
+    for item in build.content.news:
+        text = texts.get(item.url, "")
+        missing += [f"{item.path}: {what}" for what, value in (("title", item.title), ("summary", item.data.summary))
+                    if " ".join(value.split()) not in text]
+    assert build.content.news and build.content.faq
+    for item in build.content.faq:
+        if titles.get(f"veelgestelde-vragen/#{item.slug}") != " ".join(item.title.split()):
+            missing.append(f"{item.path}: question")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory) -> tuple[Path, Path]:
+    project = copy_project(tmp_path_factory.mktemp("search") / "project")
+    for relpath, text in EXTRA_ITEMS.items():
+        (project / "content" / relpath).write_text(text, encoding="utf-8")
+    site = project.parent / "site"
+    mkdocs_build(project, site)
+    return project, site
+
+
+def test_every_news_title_and_summary_and_every_faq_question_is_in_the_search_index(long_site):
+    assert unfindable(*long_site) == []
+
+
+def test_the_fixture_corpus_with_hostile_text_is_findable_too(site_check):
+    assert unfindable(site_check.project, site_check.site) == []
+
+
+def test_a_long_news_body_is_searchable_up_to_its_lead(long_site):
+    _, site = long_site
+    docs = [d for d in search_index(site) if d["location"].startswith("nieuws/2024-06-lang-bericht/")]
+    assert [d["location"] for d in docs] == ["nieuws/2024-06-lang-bericht/"]  # the tail's heading: no section
+    text = _squash(docs[0]["text"])
+    assert "samenvattingswoord" in text and text.count("leadwoord") == 11
+    for tail in ("staartwoord", "staartkop", "kopstaartwoord", "lijststaartwoord"):
+        assert tail not in json.dumps(docs), tail
+
+
+def test_the_page_and_the_feeds_still_carry_the_whole_body(long_site):
+    _, site = long_site
+    page = (site / "nieuws/2024-06-lang-bericht/index.html").read_text(encoding="utf-8")
+    for tail in ("Scholen staartwoord samen", "Achtergrond bij de staartkop", "lijststaartwoord"):
+        assert tail in page, tail
+    assert not [p for p in site.rglob("*.html") if "data-search" in p.read_text(encoding="utf-8")]
+
+    atom = feedparser.parse((site / "feeds/atom.xml").read_bytes())
+    entry = next(e for e in atom.entries if e.title == "Een lang bericht over regionale samenwerking")
+    content = entry.content[0].value
+    assert content.startswith("<p>Scholen leadwoord") and "lijststaartwoord" in content
+    assert "sto-search-text" not in content and "data-search" not in content  # as the page's body, no more
+    feed = json.loads((site / "feeds/feed.json").read_text(encoding="utf-8"))
+    item = next(i for i in feed["items"] if i["title"] == "Een lang bericht over regionale samenwerking")
+    assert item["content_html"] == content
+
+
+def test_a_summary_that_opens_the_body_is_indexed_once(long_site):
+    _, site = long_site
+    text = page_texts(site)["nieuws/2024-06-samenvatting-vooraan/"]
+    assert text.count("herhaalwoord") == 1
+    assert "leegwoord" in page_texts(site)["nieuws/2024-06-zonder-tekst/"]
+
+
+def test_faq_answers_and_events_stay_whole_in_the_index(long_site):
+    _, site = long_site
+    texts = page_texts(site)
+    for word in ("antwoordbegin", "Meer uitleg", "antwoordeinde"):
+        assert word in texts["veelgestelde-vragen/"], word
+    event = texts["agenda/2024-09-lang-programma/"]
+    assert "programmabegin" in event and event.count("programmaeinde") == 6
