@@ -1,6 +1,7 @@
 """A copy of the project with extra, generated test content (never in content/): enough news
-for two pages, a past webinar with a recording, a cancelled and a moved event, a physical
-event with a place, and a title that tries to end a <script> element."""
+for two pages (of the news index, a category, a year and a region), a past webinar with a
+recording, a cancelled and a moved event, a physical event with a place, and a title that tries
+to end a <script> element."""
 
 from __future__ import annotations
 

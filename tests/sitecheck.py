@@ -45,7 +45,8 @@ def _item(meta: dict, body: str = "") -> str:
     return f"---\n{header}---\n\n{body}"
 
 
-# path under content/ -> file text. Every kind of item and every optional field at least once.
+# path under content/ -> file text. Every kind of item and every optional field at least once,
+# and every kind of page (pages 2+ of the news index, a category, a year and a region too).
 FIXTURE_ITEMS = {
     "news/fixture-nieuws-met-afbeelding.md": _item({
         "id": "f1x70000-0000-4000-8000-000000000001", "title": "Fixture: nieuws met afbeelding",
@@ -100,6 +101,21 @@ FIXTURE_ITEMS = {
         "summary": HOSTILE_SUMMARY, "start": "2024-07-10 09:30", "end": "2024-07-10 11:00",
         "location": 'Zaal "A" & <b>B</b> — שלום'}, HOSTILE_BODY),
 }
+# Enough news in one category, one year and one region for a second page of each (10 a page).
+FIXTURE_ITEMS.update({
+    f"news/fixture-paginering-{n:02d}.md": _item({
+        "id": f"f1x70000-0000-4000-8000-0000000001{n:02d}", "title": f"Fixture: bericht {n} voor een tweede pagina",
+        "date": f"2023-03-{n:02d}", "summary": f"Bericht {n} uit 2023.", "categories": ["regionale-samenwerking"],
+        "regions": ["caribisch-nederland"]}, f"Tekst van bericht {n}.\n")
+    for n in range(1, 12)
+})
+FIXTURE_ITEMS.update({  # with the webinar above, more past events in that region than its first page shows
+    f"agenda/fixture-geweest-{n}.md": _item({
+        "id": f"f1x70000-0000-4000-8000-0000000002{n:02d}", "title": f"Fixture: bijeenkomst {n} die geweest is",
+        "kind": "bijeenkomst", "start": f"2023-04-{n:02d} 10:00", "location": "Kralendijk",
+        "regions": ["caribisch-nederland"]}, "")
+    for n in range(1, 6)
+})
 FIXTURE_FILES = {  # path under docs/ -> bytes
     "afbeeldingen/fixture.png": PNG,
     "downloads/fixture.pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",

@@ -35,8 +35,8 @@ def event(n, start, *, kind="webinar", end=None, recording=False, regions="[]"):
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def listings_of(tree, now=EPOCH_0615, **kwargs):
-    return Listings.of(load_content(tree.content, tree.root), now, **kwargs)
+def listings_of(tree, now=EPOCH_0615):
+    return Listings.of(load_content(tree.content, tree.root), now)
 
 
 def test_events_split_at_now_upcoming_soonest_first_past_most_recent_first(tree):
@@ -67,13 +67,12 @@ def test_archive_holds_only_past_webinars_with_a_recording_newest_first(tree):
     assert [e.slug for e in listings_of(tree).recordings] == ["new", "old"]
 
 
-def test_news_pagination_categories_years_digizines_and_neighbours(tree):
+def test_news_order_categories_years_digizines_and_neighbours(tree):
     for n in range(1, 24):
         tree.write(f"news/n{n:02d}.md", news(n, day=f"2023-12-{n:02d}" if n < 4 else f"2024-01-{n:02d}",
                                            kind="digizine" if n % 10 == 0 else "nieuws"))
-    listed = listings_of(tree, page_size=10)
-    assert [len(p) for p in listed.news_pages] == [10, 10, 3]
-    assert listed.news_pages[0][0].slug == "n23"
+    listed = listings_of(tree)
+    assert [i.slug for i in listed.news[:2]] == ["n23", "n22"]
     assert list(listed.by_year) == [2024, 2023] and len(listed.by_year[2023]) == 3
     assert [i.slug for i in listed.digizines] == ["n20", "n10"]
     assert len(listed.by_category["subsidie"]) == 23 and listed.by_category["techniekonderwijs"] == []
@@ -82,7 +81,10 @@ def test_news_pagination_categories_years_digizines_and_neighbours(tree):
     assert listed.neighbours[listed.news[0].id][0] is None and listed.neighbours[listed.news[-1].id][1] is None
 
 
-def test_no_news_still_gives_one_empty_page():
+def test_pages_of_ten_in_order_and_no_news_still_gives_one_empty_page():
+    assert [len(p) for p in paginate(list(range(23)))] == [10, 10, 3]
+    assert paginate(list(range(23)))[1][0] == 10
+    assert [len(p) for p in paginate(list(range(20)))] == [10, 10]
     assert paginate([], 10) == [[]]
 
 

@@ -37,7 +37,9 @@ def test_titles_as_markdown_headings_stay_literal():
 
 
 def test_urls():
-    assert urls.news_page(1) == "nieuws/" and urls.news_page(3) == "nieuws/pagina/3/"
+    assert urls.paged(urls.NEWS, 1) == "nieuws/" and urls.paged(urls.NEWS, 3) == "nieuws/pagina/3/"
+    assert urls.paged(urls.category("subsidie"), 2) == "nieuws/categorie/subsidie/pagina/2/"
+    assert urls.paged(urls.region("caribisch-nederland"), 1) == "regio/caribisch-nederland/"
     assert urls.src_uri("nieuws/pagina/3/") == "nieuws/pagina/3/index.md" and urls.src_uri("") == "index.md"
     assert urls.category("subsidie") == "nieuws/categorie/subsidie/"
 

@@ -89,6 +89,11 @@ def test_every_page_and_stylesheet_passes_the_nu_html_checker(site_check):
         pytest.fail("vnu.jar or java is missing: run 'make test' (it installs both)")
     pages = site_check.html_files
     assert len(pages) >= 20
+    for later_page in ("nieuws/pagina/2", "nieuws/categorie/regionale-samenwerking/pagina/2", "nieuws/jaar/2023/pagina/2",
+                       "regio/caribisch-nederland/pagina/2"):  # the fixture corpus has every kind of page
+        assert site_check.site / later_page / "index.html" in pages, later_page
+    region = site_check.parse_html(site_check.site / "regio/caribisch-nederland/index.html")
+    assert region.xpath("//main//a[@href='../../agenda/#geweest']")  # more past events than it shows
     # One Java start for every file: the checker takes a directory and walks it.
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--also-check-css",
                              "--skip-non-html", str(site_check.site)], capture_output=True, text=True)

@@ -181,7 +181,24 @@ def test_news_is_paginated_newest_first(fixture):
     assert first_items[0] == "2024-06-10-bericht-met-afbeelding/"
     assert second_items[-1] == "../../2024-05-01-testbericht-1/"
     assert second.xpath("//nav[@aria-label='Paginering']//a[@rel='prev']/@href") == ["../../"]
-    assert text(page(fixture, "nieuws/pagina/2").xpath("//h1")[0]) == "Nieuws, pagina 2 van 2"
+    assert text(page(fixture, "nieuws/pagina/2").xpath("//h1")[0]) == "Nieuws – pagina 2 van 2"
+
+
+@pytest.mark.parametrize("first, title", [("nieuws/categorie/subsidie", "Nieuws over Subsidie en regeling"),
+                                          ("nieuws/jaar/2024", "Nieuws uit 2024"),
+                                          ("regio/caribisch-nederland", "Regio Caribisch Nederland")])
+def test_category_year_and_region_pages_are_paginated_like_the_news_index(fixture, first, title):
+    one, two = page(fixture, first), page(fixture, f"{first}/pagina/2")
+    teasers = "//article[contains(@class, 'sto-teaser--')]//*[@class='sto-teaser__title']/a"
+    assert len(one.xpath(teasers)) == 10 and 1 <= len(two.xpath(teasers)) <= 10
+    assert not set(one.xpath(f"{teasers}/@href")) & {h.removeprefix("../../") for h in two.xpath(f"{teasers}/@href")}
+    assert text(one.xpath("//h1")[0]) == title and text(two.xpath("//h1")[0]) == f"{title} – pagina 2 van 2"
+    nav = "//nav[@aria-label='Paginering']"
+    assert one.xpath(f"{nav}//a[@rel='next']/@href") == ["pagina/2/"] and not one.xpath(f"{nav}//a[@rel='prev']")
+    assert two.xpath(f"{nav}//a[@rel='prev']/@href") == ["../../"] and not two.xpath(f"{nav}//a[@rel='next']")
+    assert text(two.xpath(f"{nav}//*[@aria-current='page']")[0]) == "Pagina 2"
+    assert text(two.xpath("//nav[@aria-label='Kruimelpad']//li[last()-1]")[0]) == title
+    assert json_ld(two)[-1]["itemListElement"][-1]["name"] == f"{title} – pagina 2 van 2"
 
 
 def test_past_event_with_recording_links_no_registration_and_has_a_facade(fixture):
@@ -224,7 +241,10 @@ def test_all_day_event_and_regions(fixture):
     article = page(fixture, f"agenda/{PLACE_SLUG}").xpath("//article")[0]
     assert "donderdag 12 september 2024 tot en met vrijdag 13 september 2024" in text(article)
     region = page(fixture, "regio/caribisch-nederland")
-    assert len(region.xpath("//article//h3/a")) == 11
+    assert len(region.xpath("//article//h3/a")) == 10  # 10 news a page, no events in this region
+    assert len(page(fixture, "regio/caribisch-nederland/pagina/2").xpath("//article//h3/a")) == 1
+    assert [text(h) for h in page(fixture, "regio/gorinchem-en-altena").xpath("//h2")][:3] == ["Agenda", "Nieuws", "Geweest"]
+    assert [text(h) for h in page(fixture, "regio/caribisch-nederland/pagina/2").xpath("//main//h2")] == ["Nieuws"]
     overview = page(fixture, "regio")
     assert "Caribisch Nederland: 11 berichten" in text(overview)
 

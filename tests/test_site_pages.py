@@ -9,6 +9,7 @@ from sto.clock import AMSTERDAM
 from sto.site_pages import Site
 
 from .sitebuild import ROOT
+from .test_listings import EPOCH_0615, event, news
 
 
 def _meta(markdown: str) -> dict:
@@ -58,3 +59,72 @@ def test_split_moves_with_the_build_date():
     assert [e.slug for e in early.upcoming] == ["2024-06-19-sto-live-gorinchem-en-altena"]
     assert [e.slug for e in early.past] == ["2024-06-12-ecpb-programmas-en-maatwerktrajecten"]
     assert late.upcoming == [] and len(late.past) == 2
+
+
+def tree_site(tree) -> Site:
+    build = Build.load(tree.root, "https://www.example.nl/", now=EPOCH_0615)
+    return Site.of(build, "Sterk Techniekonderwijs")
+
+
+def _slugs(site: Site, src: str) -> list[str]:
+    return [i.slug for i in site.pages[src].view["items"]]
+
+
+def test_news_category_year_and_region_pages_have_ten_items_each_first_page_at_its_old_address(tree):
+    for n in range(1, 24):  # 23 news: 13 in 2024, 10 in 2023; 11 of them in a region
+        tree.write(f"news/n{n:02d}.md", news(n, day=f"2023-11-{n:02d}" if n <= 10 else f"2024-01-{n:02d}",
+                                           regions="[caribisch-nederland]" if n % 2 else "[]"))
+    site = tree_site(tree)
+    pages = site.pages
+    assert _slugs(site, "nieuws/index.md")[0] == "n23" and _slugs(site, "nieuws/pagina/3/index.md") == ["n03", "n02", "n01"]
+    cases = {  # first page -> number of pages, items on the last page
+        "nieuws/": (3, 3), "nieuws/categorie/subsidie/": (3, 3), "nieuws/jaar/2024/": (2, 3),
+        "nieuws/jaar/2023/": (1, 10), "regio/caribisch-nederland/": (2, 2), "nieuws/categorie/techniekonderwijs/": (1, 0),
+    }
+    for first, (count, last) in cases.items():
+        assert first + "index.md" in pages, first
+        assert f"{first}pagina/{count}/index.md" in pages or count == 1
+        assert f"{first}pagina/{count + 1}/index.md" not in pages and f"{first}pagina/1/index.md" not in pages
+        last_src = f"{first}pagina/{count}/index.md" if count > 1 else first + "index.md"
+        assert len(pages[last_src].view["items"]) == last, first
+        assert pages[first + "index.md"].view["pagination"]["count"] == count
+    assert [len(pages[f"nieuws/categorie/subsidie/{p}index.md"].view["items"]) for p in ("", "pagina/2/")] == [10, 10]
+    assert _slugs(site, "nieuws/categorie/subsidie/pagina/2/index.md") == _slugs(site, "nieuws/pagina/2/index.md")
+    assert _slugs(site, "regio/caribisch-nederland/pagina/2/index.md") == ["n03", "n01"]
+
+
+def test_later_pages_are_titled_linked_excluded_from_search_and_trail_back_to_page_one(tree):
+    for n in range(1, 12):
+        tree.write(f"news/n{n:02d}.md", news(n, day=f"2024-01-{n:02d}"))
+    site = tree_site(tree)
+    second = site.pages["nieuws/categorie/subsidie/pagina/2/index.md"]
+    assert _meta(second.markdown)["title"] == "Nieuws over Subsidie – pagina 2 van 2"
+    assert _meta(second.markdown)["search"] == {"exclude": True}
+    assert _meta(site.pages["nieuws/pagina/2/index.md"].markdown)["title"] == "Nieuws – pagina 2 van 2"
+    assert _meta(site.pages["nieuws/jaar/2024/index.md"].markdown)["title"] == "Nieuws uit 2024"
+    assert second.view["pagination"] == {
+        "number": 2, "count": 2, "pages": [(1, "nieuws/categorie/subsidie/"), (2, "nieuws/categorie/subsidie/pagina/2/")],
+        "previous": "nieuws/categorie/subsidie/", "next": None}
+    assert site.pages["nieuws/categorie/subsidie/index.md"].view["pagination"]["next"] == "nieuws/categorie/subsidie/pagina/2/"
+    trail = site.context_for("nieuws/categorie/subsidie/pagina/2/index.md", "Nieuws over Subsidie – pagina 2 van 2", "")["trail"]
+    assert trail == [("Actueel", ""), ("Nieuws", "nieuws/"), ("Nieuws over Subsidie", "nieuws/categorie/subsidie/"),
+                     ("Nieuws over Subsidie – pagina 2 van 2", "nieuws/categorie/subsidie/pagina/2/")]
+    assert [n for n, _ in site.context_for("nieuws/pagina/2/index.md", "Nieuws – pagina 2 van 2", "")["trail"]] == [
+        "Actueel", "Nieuws", "Nieuws – pagina 2 van 2"]
+
+
+def test_region_agenda_stays_on_the_first_page_with_the_most_recent_past_events(tree):
+    for n in range(1, 13):
+        tree.write(f"news/n{n:02d}.md", news(n, day=f"2024-01-{n:02d}", regions="[gorinchem-en-altena]"))
+        tree.write(f"agenda/p{n:02d}.md", event(n, f"2024-05-{n:02d} 15:00", regions="[gorinchem-en-altena]"))
+    tree.write("agenda/komt.md", event(99, "2024-07-01 15:00", regions="[gorinchem-en-altena]"))
+    site = tree_site(tree)
+    first = site.pages["regio/gorinchem-en-altena/index.md"].view
+    second = site.pages["regio/gorinchem-en-altena/pagina/2/index.md"].view
+    assert [e.slug for e in first["upcoming"]] == ["komt"]
+    assert [e.slug for e in first["past"]] == ["p12", "p11", "p10", "p09", "p08"] and first["more_past"]
+    assert len(first["items"]) == 10 and [i.slug for i in second["items"]] == ["n02", "n01"]
+    assert "upcoming" not in second and "past" not in second
+    assert _meta(site.pages["regio/gorinchem-en-altena/pagina/2/index.md"].markdown)["title"] == (
+        "Regio Gorinchem en Altena – pagina 2 van 2")
+    assert not site.pages["regio/caribisch-nederland/index.md"].view["more_past"]

@@ -11,7 +11,8 @@ from datetime import datetime
 
 from .content import Content, Item
 
-NEWS_PAGE_SIZE = 10
+PAGE_SIZE = 10  # news per page on the news index and the category, year and region pages
+REGION_PAST_EVENTS = 5  # most recent past events on a region's first page; all are in the agenda
 HOME_NEWS = 4
 HOME_EVENTS = 3
 HOME_RECORDINGS = 3
@@ -23,7 +24,7 @@ def is_upcoming(item: Item, now: datetime) -> bool:
     return item.data.ends_at > now
 
 
-def paginate(items: list[Item], size: int) -> list[list[Item]]:
+def paginate(items: list[Item], size: int = PAGE_SIZE) -> list[list[Item]]:
     """Pages of ``size`` items; always at least one (possibly empty) page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -38,7 +39,6 @@ class RegionListing:
 @dataclass(eq=False)
 class Listings:
     news: list[Item]  # newest first
-    news_pages: list[list[Item]]
     digizines: list[Item]
     by_category: dict[str, list[Item]]  # category slug -> news, newest first (every known category)
     by_year: dict[int, list[Item]]  # year -> news, newest year first
@@ -51,7 +51,7 @@ class Listings:
     neighbours: dict[str, tuple[Item | None, Item | None]]  # news id -> (newer, older)
 
     @classmethod
-    def of(cls, content: Content, now: datetime, *, page_size: int = NEWS_PAGE_SIZE) -> Listings:
+    def of(cls, content: Content, now: datetime) -> Listings:
         news = content.news
         vocab = content.vocabularies
 
@@ -84,7 +84,6 @@ class Listings:
         }
         return cls(
             news=news,
-            news_pages=paginate(news, page_size),
             digizines=[i for i in news if i.data.kind == "digizine"],
             by_category=by_category,
             by_year=dict(sorted(by_year.items(), reverse=True)),

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from . import structured_data, urls
 from .build import Build
 from .dutch import day_month_year
-from .listings import Listings
+from .content import Item
+from .listings import REGION_PAST_EVENTS, Listings, paginate
 from .pages import generated_pages, page_source
 from .presentation import escape_markdown_inline, render_markdown
 from .problems import ContentInvalid, Problem
@@ -45,14 +46,36 @@ def _listing(title: str, template: str, view: dict, *, body: str = "", search: b
     return GeneratedPage(page_source(meta, body), view)
 
 
-def _pagination(number: int, count: int) -> dict:
+def _pagination(url: str, number: int, count: int) -> dict:
     return {
         "number": number,
         "count": count,
-        "pages": [(n, urls.news_page(n)) for n in range(1, count + 1)],
-        "previous": urls.news_page(number - 1) if number > 1 else None,
-        "next": urls.news_page(number + 1) if number < count else None,
+        "pages": [(n, urls.paged(url, n)) for n in range(1, count + 1)],
+        "previous": urls.paged(url, number - 1) if number > 1 else None,
+        "next": urls.paged(url, number + 1) if number < count else None,
     }
+
+
+def page_title(title: str, number: int, count: int) -> str:
+    return title if number <= 1 else f"{title} – pagina {number} van {count}"
+
+
+def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str, items: list[Item],
+                      view: dict, *, trail: list[tuple[str, str]], first_page: dict | None = None,
+                      description: str | None = None) -> None:
+    """One listing split into pages of ``PAGE_SIZE`` items: page 1 at ``url`` (its address never
+    changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. Each page's
+    view gets its slice as ``items`` and a ``pagination``; ``first_page`` adds to page 1 only."""
+    chunks = paginate(items)
+    count = len(chunks)
+    for number, chunk in enumerate(chunks, start=1):
+        page_url = urls.paged(url, number)
+        page_view = {**view, "url": page_url, "items": chunk, "pagination": _pagination(url, number, count),
+                     "trail": trail if number == 1 else [*trail, (title, url)]}
+        if number == 1 and first_page:
+            page_view.update(first_page)
+        pages[urls.src_uri(page_url)] = _listing(page_title(title, number, count), template, page_view,
+                                                 description=description)
 
 
 def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
@@ -156,29 +179,18 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
     }
 
-    count = len(listings.news_pages)
-    for number, items in enumerate(listings.news_pages, start=1):
-        url = urls.news_page(number)
-        title = "Nieuws" if number == 1 else f"Nieuws, pagina {number} van {count}"
-        view = {"kind": "news", "url": url, "items": items, "pagination": _pagination(number, count),
-                "trail": [] if number == 1 else news_trail, **filters}
-        pages[urls.src_uri(url)] = _listing(title, "sto/news-list.html", view,
-                                            description="Nieuws, digizines en handreikingen van Sterk Techniekonderwijs.")
+    paginated_listing(pages, urls.NEWS, "Nieuws", "sto/news-list.html", listings.news, {"kind": "news", **filters},
+                      trail=[], description="Nieuws, digizines en handreikingen van Sterk Techniekonderwijs.")
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
         "Digizine", "sto/news-list.html",
         {"kind": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
          "intro": "Alle edities van de digizine van Sterk Techniekonderwijs, de nieuwste eerst.", **filters})
     for slug, items in listings.by_category.items():
-        name = vocab.categories.get(slug, slug)
-        url = urls.category(slug)
-        pages[urls.src_uri(url)] = _listing(
-            f"Nieuws over {name}", "sto/news-list.html",
-            {"kind": "news", "url": url, "items": items, "trail": news_trail, **filters})
+        paginated_listing(pages, urls.category(slug), f"Nieuws over {vocab.categories.get(slug, slug)}",
+                          "sto/news-list.html", items, {"kind": "news", **filters}, trail=news_trail)
     for year, items in listings.by_year.items():
-        url = urls.year(year)
-        pages[urls.src_uri(url)] = _listing(
-            f"Nieuws uit {year}", "sto/news-list.html",
-            {"kind": "news", "url": url, "items": items, "trail": news_trail, **filters})
+        paginated_listing(pages, urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items,
+                          {"kind": "news", **filters}, trail=news_trail)
 
     pages[urls.src_uri(urls.AGENDA)] = _listing(
         "Agenda", "sto/agenda.html",
@@ -201,10 +213,10 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         {"kind": "regions", "url": urls.REGIONS,
          "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]})
     for slug, region in listings.by_region.items():
-        name = vocab.regions.get(slug, slug)
-        url = urls.region(slug)
-        pages[urls.src_uri(url)] = _listing(
-            f"Regio {name}", "sto/region.html",
-            {"kind": "region", "url": url, "region": region, "name": name,
-             "trail": [("Regio's", urls.REGIONS)]})
+        # Its news is paginated; its agenda stays on the first page: every upcoming event and
+        # the most recent past ones (all past events are in the agenda and the region's calendar).
+        paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
+                          region.news, {"kind": "region"}, trail=[("Regio's", urls.REGIONS)],
+                          first_page={"upcoming": region.upcoming, "past": region.past[:REGION_PAST_EVENTS],
+                                      "more_past": len(region.past) > REGION_PAST_EVENTS})
     return pages

@@ -18,9 +18,10 @@ ACCESSIBILITY = "toegankelijkheid/"
 PRIVACY = "privacy/"
 
 
-def news_page(number: int) -> str:
-    """Page 1 is the news index itself; later pages under nieuws/pagina/<n>/."""
-    return NEWS if number <= 1 else f"{NEWS}pagina/{number}/"
+def paged(url: str, number: int) -> str:
+    """Page ``number`` of a paginated listing at ``url``: page 1 is the listing's own URL (so
+    links to it never change), later pages live under ``<url>pagina/<n>/``."""
+    return url if number <= 1 else f"{url}pagina/{number}/"
 
 
 def category(slug: str) -> str:

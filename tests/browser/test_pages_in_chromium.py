@@ -34,6 +34,9 @@ SEED_PAGES = [
 FIXTURE_PAGES = [
     "",
     "nieuws/pagina/2/",
+    "nieuws/categorie/subsidie/pagina/2/",
+    "nieuws/jaar/2024/pagina/2/",
+    "regio/caribisch-nederland/pagina/2/",
     f"nieuws/{IMAGE_SLUG}/",
     f"agenda/{RECORDED_SLUG}/",
     f"agenda/{CANCELLED_SLUG}/",
