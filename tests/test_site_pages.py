@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
+import pytest
 import yaml
 
 from sto.build import Build
 from sto.clock import AMSTERDAM
-from sto.site_pages import Site
+from sto.site_pages import Site, page_window
 
 from .sitebuild import ROOT
 from .test_listings import EPOCH_0615, event, news
@@ -91,6 +92,18 @@ def test_news_category_year_and_region_pages_have_ten_items_each_first_page_at_i
     assert [len(pages[f"nieuws/categorie/subsidie/{p}index.md"].view["items"]) for p in ("", "pagina/2/")] == [10, 10]
     assert _slugs(site, "nieuws/categorie/subsidie/pagina/2/index.md") == _slugs(site, "nieuws/pagina/2/index.md")
     assert _slugs(site, "regio/caribisch-nederland/pagina/2/index.md") == ["n03", "n01"]
+
+
+@pytest.mark.parametrize(("number", "count", "expected"), [
+    (1, 1, [1]),
+    (1, 3, [1, 2, 3]),
+    (1, 500, [1, 2, 3, None, 500]),
+    (250, 500, [1, None, 248, 249, 250, 251, 252, None, 500]),
+    (4, 500, [1, 2, 3, 4, 5, 6, None, 500]),
+    (500, 500, [1, None, 498, 499, 500]),
+])
+def test_the_pagination_nav_links_a_bounded_window_of_pages(number, count, expected):
+    assert page_window(number, count) == expected
 
 
 def test_later_pages_are_titled_linked_excluded_from_search_and_trail_back_to_page_one(tree):

@@ -46,11 +46,27 @@ def _listing(title: str, template: str, view: dict, *, body: str = "", search: b
     return GeneratedPage(page_source(meta, body), view)
 
 
+PAGINATION_NEIGHBOURS = 2  # page links on each side of the current page
+
+
+def page_window(number: int, count: int, neighbours: int = PAGINATION_NEIGHBOURS) -> list[int | None]:
+    """The page numbers a pagination nav links: the first, the last and a few around the current
+    one, with None where numbers are left out. Bounded, so the nav does not grow with the
+    listing (linking every page from every page would make a listing's HTML quadratic)."""
+    shown = sorted({1, count, *range(max(1, number - neighbours), min(count, number + neighbours) + 1)})
+    window: list[int | None] = []
+    for n in shown:
+        if window and n - window[-1] > 1:
+            window.append(None)
+        window.append(n)
+    return window
+
+
 def _pagination(url: str, number: int, count: int) -> dict:
     return {
         "number": number,
         "count": count,
-        "pages": [(n, urls.paged(url, n)) for n in range(1, count + 1)],
+        "pages": [(n, urls.paged(url, n) if n else None) for n in page_window(number, count)],
         "previous": urls.paged(url, number - 1) if number > 1 else None,
         "next": urls.paged(url, number + 1) if number < count else None,
     }
