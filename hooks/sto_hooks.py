@@ -5,6 +5,7 @@ Each hook does one lookup or hands over one object; all logic lives in the core.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from sto.annotations import annotations, in_github_actions  # noqa: E402
 from sto.build import Build  # noqa: E402
+from sto.fragment_cache import FragmentCache, disabled_by  # noqa: E402
 from sto.markdown_safety import EscapeRawHtml  # noqa: E402
 from sto.problems import ContentInvalid  # noqa: E402
 from sto.search_trim import feed_body, for_search  # noqa: E402
@@ -29,6 +31,8 @@ _command = "build"
 _build: Build | None = None
 _site: Site | None = None
 _feed_html: FeedHtml | None = None
+_fragments: FragmentCache | None = None
+log = logging.getLogger("mkdocs.hooks.sto")
 
 
 def on_startup(command, dirty):
@@ -60,10 +64,13 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    global _fragments
+    _fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     env.globals["sto"] = _build
     env.globals["sto_syndication"] = Syndication(_build)
     env.globals["sto_site"] = _site
     env.globals.update(GLOBALS)
+    env.globals["sto_fragments"] = _fragments
     env.filters.update(FILTERS)
     return env
 
@@ -85,3 +92,4 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     """Write every feed and calendar into the site."""
     write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)
+    log.debug(_fragments.summary())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import urls
 from .dutch import clock_time, day_month_year, weekday_date
+from .fragment_cache import link_context, nav_state, nav_urls
 from .media import player_for
 from .presentation import kind_label, status_label, summary_repeats_body, when
 
@@ -18,4 +19,5 @@ FILTERS = {
     "summary_repeats_body": summary_repeats_body,
 }
 
-GLOBALS = {"sto_urls": urls}
+GLOBALS = {"sto_urls": urls, "sto_link_context": link_context, "sto_nav_state": nav_state,
+           "sto_nav_urls": nav_urls}

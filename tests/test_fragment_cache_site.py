@@ -1,0 +1,59 @@
+"""The fragment cache changes nothing: the whole site is byte-identical with it and without it,
+for the seed site and for the fixture corpus (item pages at several depths, every listing)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .sitebuild import EPOCH_2024_06_15, ROOT, mkdocs_build
+from .sitecheck import make_fixture_project
+
+pytestmark = pytest.mark.site
+
+ON = {"STO_NO_FRAGMENT_CACHE": "0"}
+OFF = {"STO_NO_FRAGMENT_CACHE": "1"}
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _assert_identical(project: Path, tmp_path: Path) -> None:
+    mkdocs_build(project, tmp_path / "on", env=ON)
+    mkdocs_build(project, tmp_path / "off", env=OFF)
+    on, off = _files(tmp_path / "on"), _files(tmp_path / "off")
+    assert sorted(on) == sorted(off)
+    assert sum(name.endswith(".html") for name in on) > 10
+    differing = [name for name in on if on[name] != off[name]]
+    assert differing == [], f"{len(differing)} files differ, first: {differing[:5]}"
+
+
+def test_the_seed_site_is_byte_identical_with_and_without_the_cache(tmp_path):
+    _assert_identical(ROOT, tmp_path)
+
+
+def test_the_fixture_site_is_byte_identical_with_and_without_the_cache(tmp_path):
+    _assert_identical(make_fixture_project(tmp_path / "project"), tmp_path)
+
+
+def _summary(project: Path, site: Path, env: dict[str, str]) -> str:
+    """The cache's own account of a build (logged at debug level in on_post_build)."""
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--strict", "--verbose", "--site-dir", str(site)], cwd=project,
+                            env={**os.environ, **env, "SOURCE_DATE_EPOCH": EPOCH_2024_06_15},
+                            capture_output=True, text=True, check=True)
+    return next(line for line in (result.stdout + result.stderr).splitlines() if "fragment cache:" in line)
+
+
+def test_the_cache_is_used_and_the_switch_turns_it_off(tmp_path):
+    """So that the identity tests above compare a cached build with an uncached one."""
+    project = make_fixture_project(tmp_path / "project")
+    on = _summary(project, tmp_path / "on", ON)
+    rendered, reused = (int(word) for word in on.split() if word.isdigit())
+    assert reused > rendered > 0, on
+    assert _summary(project, tmp_path / "off", OFF).endswith("fragment cache: off")
