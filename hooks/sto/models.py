@@ -16,6 +16,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from .fieldtypes import Day, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
 
 
+def _not_before(earlier: str):
+    """A validator for ``updated``: a change cannot predate the publication field ``earlier``."""
+
+    def check(cls, updated, info: ValidationInfo):
+        published = info.data.get(earlier)
+        if updated is not None and published is not None and updated < published:
+            raise fail(f"ligt vóór '{earlier}'; een wijziging kan niet eerder zijn dan de publicatie")
+        return updated
+
+    return field_validator("updated")(classmethod(check))
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
@@ -32,13 +44,7 @@ class _Item(_Model):
     updated: Day | None = Field(None, description="Datum van de laatste inhoudelijke wijziging")
     draft: bool = Field(False, description="true = concept, alleen zichtbaar in de preview")
 
-    @field_validator("updated")
-    @classmethod
-    def _updated_after_date(cls, updated, info: ValidationInfo):
-        published = info.data.get("date")
-        if updated is not None and published is not None and updated < published:
-            raise fail("ligt vóór 'date'; een wijziging kan niet eerder zijn dan de publicatie")
-        return updated
+    _updated_after_date = _not_before("date")
 
 
 NEWS_KINDS = ("nieuws", "digizine", "handreiking")
@@ -125,13 +131,7 @@ class Event(_Model):
             raise fail("het einde ligt vóór of op het begin")
         return end
 
-    @field_validator("updated")
-    @classmethod
-    def _updated_after_published(cls, updated, info: ValidationInfo):
-        published = info.data.get("published")
-        if updated is not None and published is not None and updated < published:
-            raise fail("ligt vóór 'published'; een wijziging kan niet eerder zijn dan de publicatie")
-        return updated
+    _updated_after_published = _not_before("published")
 
     @field_validator("join_url")
     @classmethod
