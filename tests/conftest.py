@@ -78,3 +78,13 @@ online: true
 
 # The seed site plus a fixture corpus, built once per test run for the whole-site checks.
 from .sitecheck import site_check  # noqa: E402,F401
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The real content, built once per test run at SOURCE_DATE_EPOCH 2024-06-15. Read only."""
+    from .sitebuild import mkdocs_build
+
+    site = tmp_path_factory.mktemp("seed-site")
+    mkdocs_build(ROOT, site)
+    return site

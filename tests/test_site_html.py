@@ -21,10 +21,8 @@ ECPB = "agenda/2024-06-12-ecpb-programmas-en-maatwerktrajecten/"
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("seed")
-    mkdocs_build(ROOT, site)
-    return site
+def seed(seed_site) -> Path:
+    return seed_site
 
 
 @pytest.fixture(scope="module")

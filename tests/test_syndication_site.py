@@ -28,10 +28,8 @@ ECPB_UID = "69b97df1-ee9d-4add-94b3-e05ad3255794@www.sterktechniekonderwijs.nl"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    mkdocs_build(ROOT, site)
-    return site
+def built(seed_site) -> Path:
+    return seed_site
 
 
 def _feeds(site: Path) -> list[Path]:

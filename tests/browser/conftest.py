@@ -55,10 +55,8 @@ class LocalServer:
 
 
 @pytest.fixture(scope="session")
-def seed_server(tmp_path_factory):
-    site = tmp_path_factory.mktemp("seed-site")
-    mkdocs_build(ROOT, site)
-    server = LocalServer(site)
+def seed_server(seed_site):
+    server = LocalServer(seed_site)
     yield server
     server.stop()
 
