@@ -30,6 +30,7 @@ from icalendar import Calendar as ICalendar
 from icalendar import Event as IEvent
 from icalendar import vDuration, vText, vUri
 
+from . import urls
 from .build import Build
 from .content import Item
 from .dutch import event_when
@@ -192,7 +193,7 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
     cal.add("x-wr-calname", vText(calendar.name))
     cal.add("description", vText(calendar.description))
     cal.add("x-wr-caldesc", vText(calendar.description))
-    cal.add("url", build.absolute("agenda/volgen/" if not calendar.single else calendar.items[0].url))
+    cal.add("url", build.absolute(urls.AGENDA_FOLLOW if not calendar.single else calendar.items[0].url))
     cal.add("source", vUri(build.absolute(calendar.path)), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))

@@ -21,16 +21,19 @@ TEMPLATES = {"news": "sto/news-item.html", "faq": "sto/faq-item.html", "agenda":
 
 
 def page_source(meta: dict, body: str) -> str:
+    """A generated page's Markdown. ``meta["title"]`` is plain text: MkDocs and Material treat a
+    page title as HTML (it may come from a Markdown heading) and print it unescaped in <title>,
+    the header, the nav and the search index (whose results Material renders as HTML), so it is
+    escaped here, once, for every generated page. Templates print ``item.title`` (plain text,
+    autoescaped) where they have the item."""
+    if "title" in meta:
+        meta = {**meta, "title": html.escape(meta["title"], quote=False)}
     header = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=10_000)
     return f"---\n{header}---\n\n{body.strip()}\n"
 
 
 def item_meta(item: Item) -> dict:
-    # MkDocs and Material treat a page title as HTML (it may come from a Markdown heading) and
-    # print it unescaped in <title>, the header, the nav and the search index (whose results
-    # Material renders as HTML); our titles are plain text, so they go in escaped. Templates
-    # print item.title (plain text, autoescaped) where they have the item.
-    meta = {"title": html.escape(item.title, quote=False), "template": TEMPLATES[item.section]}
+    meta = {"title": item.title, "template": TEMPLATES[item.section]}
     summary = getattr(item.data, "summary", None)
     if summary:
         meta["description"] = summary

@@ -38,7 +38,7 @@ class GeneratedPage:
 
 def _listing(title: str, template: str, view: dict, *, body: str = "", search: bool = False,
              description: str | None = None) -> GeneratedPage:
-    meta = {"title": html.escape(title, quote=False), "template": template}  # page titles are HTML (pages.py)
+    meta = {"title": title, "template": template}
     if not search:
         meta["search"] = EXCLUDED
     if description:
@@ -146,7 +146,7 @@ class Site:
             return [(HOME_TITLE, urls.HOME), SECTION_TRAIL[item.section], (item.title, item.url)]
         if view is not None:
             return [(HOME_TITLE, urls.HOME), *view.view.get("trail", []), (title, view.view["url"])]
-        return [(HOME_TITLE, urls.HOME), (title, src_uri.removesuffix("index.md").removesuffix(".md") + "/")]
+        return [(HOME_TITLE, urls.HOME), (title, urls.url_of(src_uri))]
 
     def context_for(self, src_uri: str, title: str, description: str) -> dict:
         """What one page's template gets: its item or listing view, JSON-LD and Open Graph."""

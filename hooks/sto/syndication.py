@@ -15,9 +15,10 @@ from .calendars import calendar_files
 from .content import Item
 from .feed_html import feed_html
 from .feeds import FeedLink, feed_files, feed_links
+from . import urls
 from .pages import page_source
 
-SUBSCRIBE_PAGE = "agenda/volgen.md"
+SUBSCRIBE_PAGE = urls.src_uri(urls.AGENDA_FOLLOW)
 SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
 
 
@@ -47,9 +48,13 @@ class Syndication:
 
     def __init__(self, build: Build):
         self.build = build
+        self._feed_links: dict[str | None, list[FeedLink]] = {}
 
     def feed_links(self, category: str | None = None) -> list[FeedLink]:
-        return feed_links(self.build, category)
+        """Asked by every page's <head>: built once per category, then looked up."""
+        if category not in self._feed_links:
+            self._feed_links[category] = feed_links(self.build, category)
+        return self._feed_links[category]
 
     @cached_property
     def subscriptions(self) -> list[Subscription]:
@@ -59,7 +64,7 @@ class Syndication:
         return event_links(item, self.build)
 
     def subscribe_url(self) -> str:
-        return self.build.absolute("agenda/volgen/")
+        return self.build.absolute(urls.AGENDA_FOLLOW)
 
 
 def _file_size(docs_dir: Path):

@@ -10,7 +10,7 @@ HOME = ""
 NEWS = "nieuws/"
 DIGIZINE = "nieuws/digizine/"
 AGENDA = "agenda/"
-AGENDA_FOLLOW = "agenda/volgen/"  # the feeds helper's page (issue 4)
+AGENDA_FOLLOW = "agenda/volgen/"  # "Agenda volgen", the subscribe page (sto.syndication)
 WEBINAR_ARCHIVE = "agenda/terugblik-webinars/"
 FAQ = "veelgestelde-vragen/"
 REGIONS = "regio/"
@@ -44,3 +44,11 @@ def faq_anchor(slug: str) -> str:
 def src_uri(url: str) -> str:
     """The virtual Markdown file for a directory URL: nieuws/ -> nieuws/index.md."""
     return f"{url}index.md" if url else "index.md"
+
+
+def url_of(src_uri: str) -> str:
+    """The directory URL MkDocs gives a Markdown file: privacy.md -> privacy/, nieuws/index.md -> nieuws/."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
