@@ -12,16 +12,22 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # A stamp per requirements set: make compares its age with the requirements files.
-$(VENV)/.build-deps: requirements.txt | $(BIN)/python
+# The core package (src/sto) is installed editable, so `import sto` works everywhere in the .venv.
+INSTALL_CORE := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+
+$(VENV)/.build-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(INSTALL_CORE)
 	touch $@
 
-$(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.test-deps: requirements.txt requirements-dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(INSTALL_CORE)
 	touch $@ $(VENV)/.build-deps
 
-$(VENV)/.bench-deps: requirements.txt requirements-bench.txt | $(BIN)/python
+$(VENV)/.bench-deps: requirements.txt requirements-bench.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	$(INSTALL_CORE)
 	touch $@ $(VENV)/.build-deps
 
 build: $(VENV)/.build-deps  ## the site in site/
@@ -55,12 +61,12 @@ published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (
 
 screenshots: $(VENV)/.test-deps  ## home, event and FAQ page at phone and desktop width, in screenshots/
 	scripts/ensure-system-deps
-	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python -m scripts.screenshots
 
 # Not part of make test: builds a synthetic corpus (N = 1000 and 5000) three times each with this
 # project and with plain mkdocs-material; prints the table, writes bench-out/. Takes minutes.
 bench: $(VENV)/.bench-deps  ## build-time benchmark against plain mkdocs-material
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules

@@ -23,8 +23,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from tests.sitebuild import PROJECT_PARTS  # noqa: E402  (one list of what a build reads)
+from tests.sitebuild import PROJECT_PARTS  # one list of what a build reads
 
 SEED = 20240615
 

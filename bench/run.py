@@ -36,8 +36,7 @@ from lxml import html as lxml_html
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-import corpus  # noqa: E402
+from bench import corpus
 
 EPOCH = "1718409600"  # 2024-06-15, as the tests use
 TARGETS = {"ratio": 1.15, "growth": 5.5, "index_mb_per_1000": 1.5, "home_kb_gzip": 150}

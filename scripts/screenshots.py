@@ -7,15 +7,13 @@ on 127.0.0.1 and photographs it with Debian's Chromium. Output: screenshots/ (gi
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LocalServer  # noqa: E402
-from tests.sitebuild import EPOCH_2024_06_15, mkdocs_build  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LocalServer
+from tests.sitebuild import EPOCH_2024_06_15, mkdocs_build
 
 PAGES = {
     "actueel": "",

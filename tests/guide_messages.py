@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-CORE = Path(__file__).resolve().parent.parent / "hooks" / "sto"
+CORE = Path(__file__).resolve().parent.parent / "src" / "sto" / "content"
 MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "messages.py", "models.py", "vocabulary.py")
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "content")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "src", "overrides", "content")
 EPOCH_2024_06_15 = "1718409600"
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sto.build import Build
-from sto.loader import load_content
+from sto.content.loader import load_content
 
 SITE_URL = "https://www.sterktechniekonderwijs.nl/"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sto.annotations import annotation, annotations, escape_data, escape_property, in_github_actions
+from sto.editors.annotations import annotation, annotations, escape_data, escape_property, in_github_actions
 from sto.problems import Problem
 
 from .sitebuild import EPOCH_2024_06_15, copy_project

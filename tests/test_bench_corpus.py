@@ -3,15 +3,13 @@ the plain build gets the same items (so the comparison is fair)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from sto.loader import load_content
+from sto.content.loader import load_content
 
 from .sitebuild import ROOT
 
-sys.path.insert(0, str(ROOT / "bench"))
-import corpus  # noqa: E402
+from bench import corpus
 
 
 def _files(root: Path) -> dict[str, bytes]:

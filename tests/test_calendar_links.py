@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from sto.calendar_links import event_links, google_subscribe, outlook_subscribe, subscriptions, webcal
+from sto.syndication.calendar_links import event_links, google_subscribe, outlook_subscribe, subscriptions, webcal
 
 from .syndication_helpers import AMSTERDAM, SITE_URL, event, make_build
 

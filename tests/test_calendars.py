@@ -9,7 +9,7 @@ import icalendar
 import pytest
 import vobject
 
-from sto.calendars import calendar_files, stamp, subscription_calendars
+from sto.syndication.calendars import calendar_files, stamp, subscription_calendars
 from sto.problems import ContentInvalid
 
 from .calendar_readers import content_lines, with_icalendar, with_recurring, with_vobject

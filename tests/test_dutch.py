@@ -2,8 +2,8 @@ from datetime import date, datetime
 
 import pytest
 
-from sto.dutch import clock_time, day_month_year, event_when, weekday_date
-from sto.models import Event
+from sto.site.dutch import clock_time, day_month_year, event_when, weekday_date
+from sto.content.models import Event
 
 BASE = {"id": "33333333-aaaa-4bbb-8ccc-000000000003", "title": "T", "kind": "webinar"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sto.feed_html import feed_html
+from sto.syndication.feed_html import feed_html
 
 PAGE = "https://www.sterktechniekonderwijs.nl/nieuws/bericht/"
 

@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from sto.feeds import NEWEST, feed_files, feed_links, guid
+from sto.syndication.feeds import NEWEST, feed_files, feed_links, guid
 
 from .jsonfeed import JsonFeed, read_json_feed
 from .syndication_helpers import NASTY_TITLE, SITE_URL, make_build, news, uuid

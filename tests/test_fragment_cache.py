@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
-from sto.fragment_cache import (
+from sto.mkdocs.fragment_cache import (
     FragmentCache,
     disabled_by,
     link_context,

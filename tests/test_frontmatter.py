@@ -1,4 +1,4 @@
-from sto.frontmatter import MAX_BYTES, parse
+from sto.content.frontmatter import MAX_BYTES, parse
 
 
 def test_fields_keep_their_lines_including_nested_and_list_items():

@@ -15,12 +15,12 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sto import frontmatter
-from sto.content import Item
-from sto.loader import load_item
-from sto.models import Event, FaqEntry, NewsItem
+from sto.content import frontmatter
+from sto.content.items import Item
+from sto.content.loader import load_item
+from sto.content.models import Event, FaqEntry, NewsItem
 from sto.problems import Problem
-from sto.vocabulary import Vocabularies
+from sto.content.vocabulary import Vocabularies
 
 PATH = "content/news/x.md"
 VOCAB = Vocabularies(categories={"subsidie": "Subsidie"}, topics={"keuzevakken": "Keuzevakken"},
@@ -171,7 +171,7 @@ def test_vocabulary_files_never_raise(raw):
     import tempfile
     from pathlib import Path
 
-    from sto.vocabulary import FILES, load_vocabularies
+    from sto.content.vocabulary import FILES, load_vocabularies
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)

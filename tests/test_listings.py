@@ -3,8 +3,8 @@
 from datetime import datetime
 
 from sto.clock import AMSTERDAM
-from sto.listings import Listings, is_upcoming, paginate
-from sto.loader import load_content
+from sto.site.listings import Listings, is_upcoming, paginate
+from sto.content.loader import load_content
 
 from .conftest import FAQ
 

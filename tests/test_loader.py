@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from sto.clock import AMSTERDAM
-from sto.loader import load_content
+from sto.content.loader import load_content
 from sto.problems import ContentInvalid
 
 from .conftest import EVENT, FAQ, NEWS

@@ -1,6 +1,6 @@
 import markdown
 
-from sto.markdown_safety import EscapeRawHtml
+from sto.content.markdown_safety import EscapeRawHtml
 
 
 def render(text: str) -> str:

@@ -2,10 +2,10 @@
 
 import pytest
 
-from sto import urls
-from sto.media import player_for
-from sto.models import Event
-from sto.presentation import escape_markdown_inline, render_markdown, when
+from sto.site import urls
+from sto.site.media import player_for
+from sto.content.models import Event
+from sto.site.presentation import escape_markdown_inline, render_markdown, when
 
 BASE = {"id": "33333333-aaaa-4bbb-8ccc-000000000003", "title": "T", "kind": "webinar"}
 
@@ -45,9 +45,9 @@ def test_urls():
 
 
 def test_summary_is_not_shown_twice_when_the_body_starts_with_it():
-    from sto.content import Item
-    from sto.models import NewsItem
-    from sto.presentation import summary_repeats_body
+    from sto.content.items import Item
+    from sto.content.models import NewsItem
+    from sto.site.presentation import summary_repeats_body
 
     news = NewsItem.model_validate({"id": "11111111-aaaa-4bbb-8ccc-000000000001", "title": "T",
                                     "date": "2024-06-03", "summary": "Een korte  samenvatting."})

@@ -9,8 +9,8 @@ import sys
 
 import yaml
 
-from sto.loader import load_content
-from sto.published_ids import RECORD_PATH, check, record, snapshot
+from sto.content.loader import load_content
+from sto.syndication.published_ids import RECORD_PATH, check, record, snapshot
 
 from .sitebuild import ROOT, copy_project
 from .syndication_helpers import SITE_URL, event, make_build, news

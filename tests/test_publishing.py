@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sto.loader import load_content
+from sto.content.loader import load_content
 
 from .sitebuild import EPOCH_2024_06_15, copy_project, mkdocs_build
 

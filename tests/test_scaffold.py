@@ -15,9 +15,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sto.loader import load_content, load_item
-from sto.scaffold import KINDS, PLACEHOLDER_SUMMARY, create, relative_path, render, slugify
-from sto.vocabulary import load_vocabularies
+from sto.content.loader import load_content, load_item
+from sto.editors.scaffold import KINDS, PLACEHOLDER_SUMMARY, create, relative_path, render, slugify
+from sto.content.vocabulary import load_vocabularies
 
 from .sitebuild import ROOT
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sto.scaffold import KINDS, create
-from sto.schemas import as_text, schemas
-from sto.vocabulary import load_vocabularies
+from sto.editors.scaffold import KINDS, create
+from sto.editors.schemas import as_text, schemas
+from sto.content.vocabulary import load_vocabularies
 
 from .sitebuild import ROOT
 

@@ -18,7 +18,7 @@ import yaml
 
 from sto.build import Build
 from sto.clock import build_now
-from sto.search_trim import LEAD_WORDS
+from sto.mkdocs.search_trim import LEAD_WORDS
 
 from .sitebuild import EPOCH_2024_06_15, copy_project, mkdocs_build
 

@@ -9,10 +9,10 @@ import markdown
 import pytest
 from material.plugins.search.plugin import Parser
 
-from sto.content import Item
-from sto.models import Event, FaqEntry, NewsItem
-from sto.pages import search_text
-from sto.search_trim import EXCLUDE, LEAD_WORDS, feed_body, for_search, mark_after_lead
+from sto.content.items import Item
+from sto.content.models import Event, FaqEntry, NewsItem
+from sto.site.pages import search_text
+from sto.mkdocs.search_trim import EXCLUDE, LEAD_WORDS, feed_body, for_search, mark_after_lead
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "toc"]  # as mkdocs.yml
 # What Material's search plugin (9.x, on_page_context) deletes from the page after indexing it.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sto.loader import load_content
+from sto.content.loader import load_content
 
 from .sitebuild import ROOT, copy_project, mkdocs_build
 

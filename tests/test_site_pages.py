@@ -7,7 +7,7 @@ import yaml
 
 from sto.build import Build
 from sto.clock import AMSTERDAM
-from sto.site_pages import Site, page_window
+from sto.site.views import Site, page_window
 
 from .sitebuild import ROOT
 from .test_listings import EPOCH_0615, event, news

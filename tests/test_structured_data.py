@@ -6,9 +6,9 @@ import lxml.html
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sto import structured_data
-from sto.content import Item
-from sto.models import Event, NewsItem
+from sto.site import structured_data
+from sto.content.items import Item
+from sto.content.models import Event, NewsItem
 
 SITE = "https://www.example.nl/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from sto.syndication import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, write_syndication
+from sto.syndication.writer import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, write_syndication
 
 from .syndication_helpers import SITE_URL, event, make_build, news, uuid
 

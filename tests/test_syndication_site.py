@@ -12,8 +12,8 @@ import icalendar
 import pytest
 import yaml
 
-from sto.loader import load_content
-from sto.published_ids import RECORD_PATH, check, snapshot
+from sto.content.loader import load_content
+from sto.syndication.published_ids import RECORD_PATH, check, snapshot
 
 from .calendar_readers import with_icalendar, with_recurring, with_vobject
 from .jsonfeed import read_json_feed

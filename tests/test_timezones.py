@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from sto.timezones import vtimezone
+from sto.syndication.timezones import vtimezone
 
 
 def _as_tz(name: str, year: int):

@@ -1,6 +1,6 @@
 import pytest
 
-from sto import urls
+from sto.site import urls
 
 
 @pytest.mark.parametrize("url", ["", "nieuws/", "agenda/volgen/", "nieuws/categorie/subsidie/pagina/2/"])

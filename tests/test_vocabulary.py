@@ -1,4 +1,4 @@
-from sto.vocabulary import load_vocabularies
+from sto.content.vocabulary import load_vocabularies
 
 
 def write(tmp_path, **files):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import Problem
+from sto.problems import Problem
 
 MAX_BYTES = 256 * 1024  # a news item is a few KB; anything this large is a mistake (an embedded image?)
 FENCE = "---"

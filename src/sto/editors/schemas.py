@@ -12,8 +12,8 @@ from typing import Union
 
 from pydantic import TypeAdapter
 
-from .models import NEWS_KINDS, Digizine, Handreiking, NewsItem
-from .scaffold import KINDS
+from sto.content.models import NEWS_KINDS, Digizine, Handreiking, NewsItem
+from sto.editors.scaffold import KINDS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"  # what ajv reads by default (see .remarkrc.mjs)
 

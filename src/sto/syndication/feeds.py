@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from .build import Build
-from .content import Item
+from sto.build import Build
+from sto.content.items import Item
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 LANGUAGE = "nl-NL"

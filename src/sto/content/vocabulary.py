@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .frontmatter import _Loader
-from .problems import Problem
+from sto.content.frontmatter import _Loader
+from sto.problems import Problem
 import yaml
 
 FILES = {"categories": "categorieen.yml", "topics": "onderwerpen.yml", "regions": "regios.yml"}

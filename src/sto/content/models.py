@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from .fieldtypes import Day, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
+from sto.content.fieldtypes import Day, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
 
 
 def _not_before(earlier: str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .content import Content, Item
+from sto.content.items import Content, Item
 
 PAGE_SIZE = 10  # news per page on the news index and the category, year and region pages
 REGION_PAST_EVENTS = 5  # most recent past events on a region's first page; all are in the agenda

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .clock import build_now
-from .content import Content, Item
-from .loader import load_content
+from sto.clock import build_now
+from sto.content.items import Content, Item
+from sto.content.loader import load_content
 
 
 @dataclass(eq=False)

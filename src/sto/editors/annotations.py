@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .problems import Problem
+from sto.problems import Problem
 
 
 def escape_data(text: str) -> str:

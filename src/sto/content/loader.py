@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import frontmatter
-from .content import SECTIONS, Content, Item
-from .messages import dutch
-from .models import NEWS_MODELS, Event, FaqEntry
-from .problems import ContentInvalid, Problem
-from .vocabulary import Vocabularies, load_vocabularies
+from sto.content import frontmatter
+from sto.content.items import SECTIONS, Content, Item
+from sto.content.messages import dutch
+from sto.content.models import NEWS_MODELS, Event, FaqEntry
+from sto.problems import ContentInvalid, Problem
+from sto.content.vocabulary import Vocabularies, load_vocabularies
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODELS = {"faq": FaqEntry, "agenda": Event}

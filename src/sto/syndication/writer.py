@@ -9,14 +9,14 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from .build import Build
-from .calendar_links import EventLinks, Subscription, event_links, subscriptions
-from .calendars import calendar_files
-from .content import Item
-from .feed_html import feed_html
-from .feeds import FeedLink, feed_files, feed_links
-from . import urls
-from .pages import page_source
+from sto.build import Build
+from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
+from sto.syndication.calendars import calendar_files
+from sto.content.items import Item
+from sto.syndication.feed_html import feed_html
+from sto.syndication.feeds import FeedLink, feed_files, feed_links
+from sto.site import urls
+from sto.site.pages import page_source
 
 SUBSCRIBE_PAGE = urls.src_uri(urls.AGENDA_FOLLOW)
 SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import urls
-from .dutch import clock_time, day_month_year, weekday_date
-from .fragment_cache import link_context, nav_state, nav_urls
-from .media import player_for
-from .presentation import kind_label, status_label, summary_repeats_body, when
+from sto.site import urls
+from sto.site.dutch import clock_time, day_month_year, weekday_date
+from sto.mkdocs.fragment_cache import link_context, nav_state, nav_urls
+from sto.site.media import player_for
+from sto.site.presentation import kind_label, status_label, summary_repeats_body, when
 
 FILTERS = {
     "nl_date": day_month_year,

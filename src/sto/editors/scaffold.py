@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content import SECTIONS
-from .models import Digizine, Event, FaqEntry, Handreiking, NewsItem
-from .vocabulary import Vocabularies
+from sto.content.items import SECTIONS
+from sto.content.models import Digizine, Event, FaqEntry, Handreiking, NewsItem
+from sto.content.vocabulary import Vocabularies
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from .content import Item
-from .models import Event
+from sto.content.items import Item
+from sto.content.models import Event
 
 _HTML_UNSAFE = str.maketrans({
     "<": "\\u003c",

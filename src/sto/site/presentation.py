@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 
-from .content import Item
-from .dutch import event_when
-from .markdown_safety import EscapeRawHtml
-from .models import Event
+from sto.content.items import Item
+from sto.site.dutch import event_when
+from sto.content.markdown_safety import EscapeRawHtml
+from sto.content.models import Event
 
 NETHERLANDS = "Europe/Amsterdam"
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from babel.dates import format_date
 
-from .models import Event
+from sto.content.models import Event
 
 
 @cache  # Babel's formatter costs ~30 µs a call; listings ask for the same dates again and again

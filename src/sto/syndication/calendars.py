@@ -30,12 +30,12 @@ from icalendar import Calendar as ICalendar
 from icalendar import Event as IEvent
 from icalendar import vDuration, vText, vUri
 
-from . import urls
-from .build import Build
-from .content import Item
-from .dutch import event_when
-from .models import Event
-from .timezones import vtimezone
+from sto.site import urls
+from sto.build import Build
+from sto.content.items import Item
+from sto.site.dutch import event_when
+from sto.content.models import Event
+from sto.syndication.timezones import vtimezone
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Sterk Techniekonderwijs//STO-agenda//NL"

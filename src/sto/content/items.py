@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from .models import Event, FaqEntry, NewsItem
-from .vocabulary import Vocabularies
+from sto.content.models import Event, FaqEntry, NewsItem
+from sto.content.vocabulary import Vocabularies
 
 # section -> (content folder, URL prefix)
 SECTIONS = {"news": ("news", "nieuws"), "faq": ("faq", "veelgestelde-vragen"), "agenda": ("agenda", "agenda")}

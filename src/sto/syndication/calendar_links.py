@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, timedelta
 from urllib.parse import quote, urlencode
 
-from .build import Build
-from .calendars import Calendar, description, event_calendar_path, location, subscription_calendars, summary
-from .content import Item
+from sto.build import Build
+from sto.syndication.calendars import Calendar, description, event_calendar_path, location, subscription_calendars, summary
+from sto.content.items import Item
 
 
 def webcal(https_url: str) -> str:

@@ -10,9 +10,9 @@ import html
 
 import yaml
 
-from .content import Content, Item
-from .presentation import KIND_LABELS, escape_markdown_inline, summary_repeats_body, when
-from .search_trim import SEARCH_TEXT_CLASS
+from sto.content.items import Content, Item
+from sto.site.presentation import KIND_LABELS, escape_markdown_inline, summary_repeats_body, when
+from sto.mkdocs.search_trim import SEARCH_TEXT_CLASS
 
 # libyaml's emitter when PyYAML has it: the pure-Python one cost ~0.2 ms per page at scale.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

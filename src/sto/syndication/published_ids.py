@@ -10,9 +10,9 @@ new items and records legitimate changes, and refuses to launder a broken contra
 
 from __future__ import annotations
 
-from .calendars import sequence, uid
-from .content import Content, Item
-from .feeds import guid
+from sto.syndication.calendars import sequence, uid
+from sto.content.items import Content, Item
+from sto.syndication.feeds import guid
 
 RECORD_PATH = "tests/published-ids.json"
 

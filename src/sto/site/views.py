@@ -11,14 +11,15 @@ import html
 
 from dataclasses import dataclass, field
 
-from . import structured_data, urls
-from .build import Build
-from .dutch import day_month_year
-from .content import Item
-from .listings import REGION_PAST_EVENTS, Listings, paginate
-from .pages import generated_pages, page_source
-from .presentation import escape_markdown_inline, render_markdown
-from .problems import ContentInvalid, Problem
+from sto.site import structured_data
+from sto.site import urls
+from sto.build import Build
+from sto.site.dutch import day_month_year
+from sto.content.items import Item
+from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
+from sto.site.pages import generated_pages, page_source
+from sto.site.presentation import escape_markdown_inline, render_markdown
+from sto.problems import ContentInvalid, Problem
 
 HOME_TITLE = "Actueel"
 SECTION_TRAIL = {

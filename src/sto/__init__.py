@@ -1,0 +1,10 @@
+"""The STO site generator's core, in layers (each a subpackage):
+
+- ``sto.content``: read, validate and model the content (framework-free);
+- ``sto.site``: listings, addresses, generated pages, views for templates (framework-free);
+- ``sto.syndication``: feeds, calendars, time zones, the published-ids contract (framework-free);
+- ``sto.editors``: the scaffold, JSON Schemas, CI annotations (framework-free);
+- ``sto.mkdocs``: the only place that knows MkDocs and Material; ``hooks/sto_hooks.py`` loads it.
+
+``sto.clock``, ``sto.problems`` and ``sto.build`` are shared by all layers.
+"""

@@ -1,0 +1,92 @@
+"""MkDocs hooks: a thin adapter between MkDocs and the framework-free core in ``sto``.
+
+MkDocs loads ``hooks/sto_hooks.py`` by path; that file only re-exports these functions.
+
+Each hook does one lookup or hands over one object; all logic lives in the core.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from sto.editors.annotations import annotations, in_github_actions
+from sto.build import Build
+from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
+from sto.content.markdown_safety import EscapeRawHtml
+from sto.problems import ContentInvalid
+from sto.mkdocs.search_trim import feed_body, for_search
+from sto.site.views import Site
+from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
+from sto.site.templating import FILTERS, GLOBALS
+
+_command = "build"
+_build: Build | None = None
+_site: Site | None = None
+_feed_html: FeedHtml | None = None
+_fragments: FragmentCache | None = None
+log = logging.getLogger("mkdocs.hooks.sto")
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def on_config(config):
+    """Load and validate all content once per build; stop with every problem listed."""
+    global _build, _site, _feed_html
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        _build = Build.load(root, config.site_url or "", preview=_command == "serve")
+        _site = Site.of(_build, config.site_name)
+    except ContentInvalid as invalid:
+        if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
+            print(annotations(invalid.problems), flush=True)
+        raise Abort(invalid.report()) from None
+    config.markdown_extensions.append(EscapeRawHtml())
+    _feed_html = FeedHtml(_build)
+    return config
+
+
+def on_files(files, config):
+    for src_uri, markdown in _site.generated().items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
+    return files
+
+
+def on_env(env, config, files):
+    global _fragments
+    _fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
+    env.globals["sto"] = _build
+    env.globals["sto_syndication"] = Syndication(_build)
+    env.globals["sto_site"] = _site
+    env.globals.update(GLOBALS)
+    env.globals["sto_fragments"] = _fragments
+    env.filters.update(FILTERS)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    description = (page.meta or {}).get("description") or config.site_description or ""
+    context.update(_site.context_for(page.file.src_uri, page.title or config.site_name, description))
+    return context
+
+
+def on_page_content(html, page, config, files):
+    """Keep each news page's HTML for the feeds' full content (one dict write per page); the
+    page goes on with a long news body's tail marked for search to skip (shown all the same)."""
+    searched = for_search(html, _build.item_for(page.file.src_uri))
+    _feed_html.add(page.file.src_uri, feed_body(html))
+    return searched
+
+
+def on_post_build(config):
+    """Write every feed and calendar into the site."""
+    write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)
+    log.debug(_fragments.summary())

@@ -1,0 +1,1 @@
+"""The public site: listings, addresses, generated pages and the views templates read."""
