@@ -59,9 +59,9 @@ schemas: $(VENV)/.build-deps
 published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (refuses to change published ones)
 	$(BIN)/python scripts/record-published-ids
 
-screenshots: $(VENV)/.test-deps  ## home, event and FAQ page at phone and desktop width, in screenshots/
+screenshots: $(VENV)/.test-deps  ## home, news item, event, FAQ and Agenda volgen at phone and desktop width, in screenshots/ (or OUT=dir)
 	scripts/ensure-system-deps
-	$(BIN)/python -m scripts.screenshots
+	$(BIN)/python -m scripts.screenshots $(OUT)
 
 # Not part of make test: builds a synthetic corpus (N = 1000 and 5000) three times each with this
 # project and with plain mkdocs-material; prints the table, writes bench-out/. Takes minutes.
