@@ -86,10 +86,9 @@ def test_each_faq_question_is_a_heading_with_an_anchor_and_its_own_search_entry(
         slug = path.stem
         heading = faq.get_element_by_id(slug)
         assert heading.tag == "h3"
-        entry = by_location[f"veelgestelde-vragen/#{slug}"]
+        entry = by_location[f"veelgestelde-vragen/{slug}/"]  # its own page: a result of its own
         assert entry["title"] == text(heading).rstrip("¶").strip()
-        assert "Laatst gewijzigd" in entry["text"]
-        assert f"veelgestelde-vragen/{slug}/" not in by_location  # the question's own page would only duplicate
+        assert f"veelgestelde-vragen/#{slug}" not in by_location  # Material would fold these under one result
 
 
 def test_listings_are_not_in_the_search_index_but_items_are(seed):
@@ -107,7 +106,7 @@ def test_home_page_sections(seed):
     kinds = [text(k) for k in home.xpath("//section[@aria-labelledby='laatste-nieuws']//*[contains(@class,'sto-kind')]")]
     assert kinds == ["Handreiking", "Digizine"]
     details = home.xpath("//section[@aria-labelledby='recente-vragen']//details")
-    assert len(details) == 5
+    assert len(details) == 6  # as on the seed's home page
     assert text(details[0].find("summary")).startswith("Op uiterlijk 1 oktober 2024")  # changed most recently
     assert "vier jaren begroot" in text(details[0])
     assert "Nog geen opnames beschikbaar" in text(home)
@@ -122,13 +121,14 @@ def test_empty_webinar_archive_says_so_politely(seed):
 def test_news_item_page(seed):
     doc = page(seed, "nieuws/2024-06-digizine-techlabs-en-hotspots")
     article = doc.xpath("//article")[0]
-    assert "Gepubliceerd op 4 juni 2024" in text(article)
+    assert "Gepubliceerd in juni 2024" in text(article)  # the seed gives the month only
     assert text(article.xpath(".//*[contains(@class,'sto-kind')]")[0]) == "Digizine"
     assert "../categorie/techniekonderwijs/" in links(article)
     newer = article.xpath(".//*[@class='sto-neighbours__newer']/a")[0]
     assert newer.get("href") == "../2024-06-handreiking-borgen-sto/"
     data = json_ld(doc)
-    assert data[0]["@type"] == "NewsArticle" and data[0]["datePublished"] == "2024-06-04"
+    assert data[0]["@type"] == "NewsArticle" and data[0]["datePublished"] == "2024-06-01T00:00:00+02:00"
+    assert data[0]["image"] == "https://www.sterktechniekonderwijs.nl/assets/sto-deelafbeelding.png"
     assert data[1]["@type"] == "BreadcrumbList"
     og = {m.get("property"): m.get("content") for m in doc.xpath("//meta[@property]")}
     assert og["og:type"] == "article" and og["og:title"] == "Digizine verschenen: Techlabs en hotspots in beeld"

@@ -68,8 +68,11 @@ def test_every_calendar_parses_in_icalendar_and_vobject(built):
     calendars = _calendars(built)
     assert len(calendars) == 1 + 5 + 2 + 2
     for path in calendars:
-        icalendar.Calendar.from_ical(path.read_bytes())
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert calendar.subcomponents, f"{path}: RFC 5545 requires at least one component"
         with_vobject(path.read_bytes())
+    empty = icalendar.Calendar.from_ical((built / "agenda/soort/training.ics").read_bytes())  # no trainings
+    assert [c.name for c in empty.subcomponents] == ["VTIMEZONE"] and not empty.walk("VEVENT")
 
 
 def test_recurring_ical_events_places_the_seed_events_at_13_utc(built):
@@ -109,6 +112,24 @@ def test_every_page_announces_the_feeds(built):
         for kind, href in (("application/rss+xml", "feeds/rss.xml"), ("application/atom+xml", "feeds/atom.xml"),
                            ("application/feed+json", "feeds/feed.json")):
             assert f'<link rel="alternate" type="{kind}"' in html and f'href="{SITE_URL}{href}"' in html, page
+
+
+def test_every_category_page_announces_its_feeds_which_link_back_and_carry_its_name(built):
+    categories = yaml.safe_load((ROOT / "content/data/categorieen.yml").read_text(encoding="utf-8"))
+    assert categories
+    for slug, name in categories.items():
+        page = (built / f"nieuws/categorie/{slug}/index.html").read_text(encoding="utf-8")
+        for kind, file in (("application/rss+xml", "rss.xml"), ("application/atom+xml", "atom.xml"),
+                           ("application/feed+json", "feed.json")):
+            href = f"{SITE_URL}feeds/categorie/{slug}/{file}"
+            assert re.search(f'<link rel="alternate" type="{re.escape(kind)}" title="[^"]*{re.escape(name)}[^"]*" '
+                             f'href="{re.escape(href)}">', page), (slug, kind)
+            assert f'<a href="{href}"' in page, (slug, file)  # and says so to visitors
+        rss, atom = (read_feed(built / f"feeds/categorie/{slug}/{f}") for f in ("rss.xml", "atom.xml"))
+        jsonfeed = json.loads((built / f"feeds/categorie/{slug}/feed.json").read_text(encoding="utf-8"))
+        page_url = f"{SITE_URL}nieuws/categorie/{slug}/"
+        assert rss.feed.link == atom.feed.link == jsonfeed["home_page_url"] == page_url
+        assert name in rss.feed.title and name in atom.feed.title and name in jsonfeed["title"]
 
 
 def test_event_page_offers_ics_google_and_outlook_links(built):

@@ -7,7 +7,7 @@ sitemap too); with it, the same content always gives the same site.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -25,3 +25,9 @@ def build_now(environ: dict[str, str] | None = None) -> datetime:
     else:
         moment = datetime.now(tz=timezone.utc)
     return moment.astimezone(AMSTERDAM)
+
+
+def day_start(day: date) -> datetime:
+    """A content date as a moment: 00:00 in Amsterdam on that day (for a date given only to the
+    month, see fieldtypes.MonthOnly: on the 1st). Feeds and structured data both use this."""
+    return datetime.combine(day, time(0), AMSTERDAM)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -47,6 +47,35 @@ def parse_day(value: object) -> date:
     if not match:
         raise fail(f"'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19")
     return _make_date(text, *match.groups())
+
+
+class MonthOnly(date):
+    """A publication date known only to its month (``date: 2024-06``, shown as "juni 2024").
+    Wherever a day is needed it is the first of that month: in sorting, in "is it published
+    yet?" and in feed dates (00:00 Amsterdam on the 1st), so builds stay deterministic."""
+
+    __slots__ = ()
+
+    def isoformat(self) -> str:  # also str(): "2024-06", a valid HTML <time datetime>
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+def parse_day_or_month(value: object) -> date:
+    """A publication date: a day (2024-06-19) or, when only the month is known, 2024-06."""
+    text = str(value).strip() if isinstance(value, str) else ""
+    match = _MONTH.fullmatch(text)
+    if not match:
+        if isinstance(value, (str, int)) and not _DATE.fullmatch(str(value).strip()):
+            raise fail(f"'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19, "
+                       "of alleen de maand als JJJJ-MM, bijvoorbeeld 2024-06")
+        return parse_day(value)
+    day = _make_date(text, *match.groups(), "1")
+    return MonthOnly(day.year, day.month, 1)
 
 
 def parse_moment(value: object) -> date | datetime:
@@ -124,6 +153,8 @@ def _string_schema(**extra) -> WithJsonSchema:
 Text = Annotated[str, BeforeValidator(parse_text), _string_schema(minLength=1)]
 Link = Annotated[str, BeforeValidator(parse_link), _string_schema(pattern=r"^(https?://|mailto:|/(?!/))")]
 Day = Annotated[date, BeforeValidator(parse_day), _string_schema(format="date")]
+# PlainValidator: pydantic's own date check would turn a MonthOnly back into a plain date.
+DayOrMonth = Annotated[date, PlainValidator(parse_day_or_month), _string_schema(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
 Moment = Annotated[date | datetime, BeforeValidator(parse_moment),
                    _string_schema(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")]
 TimeZoneName = Annotated[str, BeforeValidator(parse_timezone), _string_schema()]

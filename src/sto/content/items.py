@@ -66,9 +66,10 @@ class Content:
 
     @cached_property
     def news(self) -> list[Item]:
-        """Newest first; same-day items in a fixed order so builds are reproducible."""
+        """Newest first; items of the same date (or month) by file name, last first (file names
+        start with their date), so builds are reproducible."""
         items = [i for i in self.items if i.section == "news"]
-        return sorted(items, key=lambda i: (-i.data.date.toordinal(), i.slug))
+        return sorted(items, key=lambda i: (i.data.date.toordinal(), i.slug), reverse=True)
 
     @cached_property
     def faq(self) -> list[Item]:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from sto.content.fieldtypes import Day, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
+from sto.content.fieldtypes import Day, DayOrMonth, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
 
 
 def _not_before(earlier: str):
@@ -55,6 +55,8 @@ class NewsItem(_Item):
 
     section: ClassVar[str] = "news"
     kind: Literal["nieuws"] = Field("nieuws", description="nieuws, digizine of handreiking")
+    date: DayOrMonth = Field(description="Publicatiedatum (JJJJ-MM-DD, of JJJJ-MM als alleen de maand bekend is); "
+                             "in de toekomst = ingepland")
     summary: Text = Field(description="Korte samenvatting (één of twee zinnen) voor overzichten en feeds")
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
     regions: list[Slug] = Field(default_factory=list, description="Regio's uit content/data/regios.yml")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import html
+import re
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
@@ -10,6 +12,7 @@ from markdown import Markdown
 from sto.content.items import Item
 from sto.site.dutch import event_when
 from sto.content.markdown_safety import EscapeRawHtml
+from sto.content.fieldtypes import MonthOnly
 from sto.content.models import Event
 
 NETHERLANDS = "Europe/Amsterdam"
@@ -26,6 +29,16 @@ KIND_LABELS = {
 }
 
 STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+
+
+def about_category(name: str) -> str:
+    """What a category's news page and feeds are about, in one sentence."""
+    return f"Nieuws van Sterk Techniekonderwijs over {name}."
+
+
+def date_preposition(value: date) -> str:
+    """"op 5 juni 2024", but "in juni 2024" for a date known only to its month."""
+    return "in" if isinstance(value, MonthOnly) else "op"
 
 
 def kind_label(item: Item) -> str:
@@ -61,6 +74,25 @@ def render_markdown(body: str) -> str:
     with the same rules as pages: raw HTML is shown as text."""
     converter = Markdown(extensions=["tables", "attr_list", "admonition", EscapeRawHtml()])
     return converter.convert(body)
+
+
+DESCRIPTION_LENGTH = 160  # what search engines show of a meta description
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s")
+
+
+def first_sentence(body: str) -> str:
+    """A body's first sentence as plain text (for a page's meta description), cut at a word
+    when longer than DESCRIPTION_LENGTH; "" when the body opens with no paragraph."""
+    match = _FIRST_PARAGRAPH.search(render_markdown(body))
+    if not match:
+        return ""
+    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(sentence) <= DESCRIPTION_LENGTH:
+        return sentence
+    return sentence[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def escape_markdown_inline(text: str) -> str:

@@ -9,8 +9,15 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from sto.clock import day_start
 from sto.content.items import Item
 from sto.content.models import Event
+from sto.site import urls
+
+# The site's own share image (docs/assets/, made by scripts/brand-images): the wordmark on the
+# site's colours, no logos of other organisations.
+SHARE_IMAGE_SIZE = (1200, 630)
+SHARE_IMAGE_ALT = "Sterk Techniekonderwijs: nieuws, agenda en veelgestelde vragen"
 
 _HTML_UNSAFE = str.maketrans({
     "<": "\\u003c",
@@ -48,24 +55,37 @@ def organization(site_name: str, site_url: str) -> dict:
     return {"@type": "Organization", "name": site_name, "url": site_url}
 
 
+def _zoned(day: date) -> str:
+    """A content date as the moment it stands for (00:00 Amsterdam, clock.day_start), with its
+    offset, as the feeds give it; a date known only to its month is its 1st."""
+    return day_start(day).isoformat()
+
+
+def image_of(item: Item | None, site_url: str) -> tuple[str, str, tuple[int, int] | None]:
+    """(absolute address, alt text, size when known) of an item's own image, else of the
+    site's share image."""
+    image = getattr(item.data, "image", None) if item is not None else None
+    if image is not None:
+        return absolute_link(image.src, site_url), image.alt, None
+    return absolute_link(urls.SHARE_IMAGE, site_url), SHARE_IMAGE_ALT, SHARE_IMAGE_SIZE
+
+
 def news_article(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
     news = item.data
-    data = {
+    return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": news.title,
         "description": news.summary,
-        "datePublished": _iso(news.date),
-        "dateModified": _iso(news.updated or news.date),
+        "datePublished": _zoned(news.date),
+        "dateModified": _zoned(news.updated or news.date),
+        "image": image_of(item, site_url)[0],
         "inLanguage": "nl",
         "mainEntityOfPage": page_url,
         "url": page_url,
         "publisher": organization(site_name, site_url),
         "author": organization(site_name, site_url),
     }
-    if news.image:
-        data["image"] = absolute_link(news.image.src, site_url)
-    return data
 
 
 def _event_dates(event: Event) -> dict:
@@ -92,15 +112,19 @@ def event(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
     }
     if ev.summary:
         data["description"] = ev.summary
-    if ev.online:
-        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-        data["location"] = {"@type": "VirtualLocation", "url": ev.join_url or page_url}
-    else:
-        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        if ev.location:
-            data["location"] = {"@type": "Place", "name": ev.location,
-                                "address": {"@type": "PostalAddress", "streetAddress": ev.location,
-                                            "addressCountry": "NL"}}
+    # Only what the page says: online, a place, both, or (when the page says "Nog niet bekend")
+    # no location and no attendance mode at all.
+    place = ({"@type": "Place", "name": ev.location,
+              "address": {"@type": "PostalAddress", "streetAddress": ev.location, "addressCountry": "NL"}}
+             if ev.location else None)
+    virtual = {"@type": "VirtualLocation", "url": ev.join_url or page_url} if ev.online else None
+    if virtual and place:
+        data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
+        data["location"] = [virtual, place]
+    elif virtual or place:
+        data["eventAttendanceMode"] = ("https://schema.org/OnlineEventAttendanceMode" if virtual
+                                       else "https://schema.org/OfflineEventAttendanceMode")
+        data["location"] = virtual or place
     return data
 
 
@@ -135,12 +159,11 @@ def open_graph(*, title: str, description: str, url: str, site_name: str, item: 
         "og:site_name": site_name,
         "og:locale": "nl_NL",
     }
-    image = getattr(item.data, "image", None) if item is not None else None
-    if image is not None:
-        tags["og:image"] = absolute_link(image.src, site_url)
-        tags["og:image:alt"] = image.alt
+    tags["og:image"], tags["og:image:alt"], size = image_of(item, site_url)
+    if size:
+        tags["og:image:width"], tags["og:image:height"] = str(size[0]), str(size[1])
     if item is not None and item.section == "news":
-        tags["article:published_time"] = _iso(item.data.date)
+        tags["article:published_time"] = _zoned(item.data.date)
         if item.data.updated:
-            tags["article:modified_time"] = _iso(item.data.updated)
+            tags["article:modified_time"] = _zoned(item.data.updated)
     return tags

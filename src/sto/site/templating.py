@@ -6,10 +6,11 @@ from sto.site import urls
 from sto.site.dutch import clock_time, day_month_year, weekday_date
 from sto.mkdocs.fragment_cache import link_context, nav_state, nav_urls
 from sto.site.media import player_for
-from sto.site.presentation import kind_label, status_label, summary_repeats_body, when
+from sto.site.presentation import date_preposition, kind_label, status_label, summary_repeats_body, when
 
 FILTERS = {
     "nl_date": day_month_year,
+    "nl_date_preposition": date_preposition,
     "nl_weekday_date": weekday_date,
     "nl_time": clock_time,
     "event_when": when,

@@ -16,6 +16,8 @@ FAQ = "veelgestelde-vragen/"
 REGIONS = "regio/"
 ACCESSIBILITY = "toegankelijkheid/"
 PRIVACY = "privacy/"
+ABOUT = "over-sto/"
+SHARE_IMAGE = "assets/sto-deelafbeelding.png"  # og:image of every page without its own (scripts/brand-images)
 
 
 def paged(url: str, number: int) -> str:

@@ -18,7 +18,7 @@ from sto.site.dutch import day_month_year
 from sto.content.items import Item
 from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
 from sto.site.pages import generated_pages, page_source
-from sto.site.presentation import escape_markdown_inline, render_markdown
+from sto.site.presentation import about_category, escape_markdown_inline, render_markdown
 from sto.problems import ContentInvalid, Problem
 
 HOME_TITLE = "Actueel"
@@ -38,8 +38,10 @@ class GeneratedPage:
 
 
 def _listing(title: str, template: str, view: dict, *, body: str = "", search: bool = False,
-             description: str | None = None) -> GeneratedPage:
+             description: str | None = None, feed_category: str | None = None) -> GeneratedPage:
     meta = {"title": title, "template": template}
+    if feed_category:  # the page announces that category's feeds (partials/sto/feed-links.html)
+        meta["feed_category"] = feed_category
     if not search:
         meta["search"] = EXCLUDED
     if description:
@@ -79,7 +81,7 @@ def page_title(title: str, number: int, count: int) -> str:
 
 def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str, items: list[Item],
                       view: dict, *, trail: list[tuple[str, str]], first_page: dict | None = None,
-                      description: str | None = None) -> None:
+                      description: str | None = None, feed_category: str | None = None) -> None:
     """One listing split into pages of ``PAGE_SIZE`` items: page 1 at ``url`` (its address never
     changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. Each page's
     view gets its slice as ``items`` and a ``pagination``; ``first_page`` adds to page 1 only."""
@@ -92,13 +94,12 @@ def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, tem
         if number == 1 and first_page:
             page_view.update(first_page)
         pages[urls.src_uri(page_url)] = _listing(page_title(title, number, count), template, page_view,
-                                                 description=description)
+                                                 description=description, feed_category=feed_category)
 
 
 def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
     """The FAQ page body: a heading per topic, a heading with a fixed anchor per question,
-    then the answer. Real Markdown headings, so the search splits each question into its own
-    result that links to its anchor."""
+    then the answer. (Search finds each question on its own page, see pages.item_meta.)"""
     parts: list[str] = []
     for topic, items in listings.faq_by_topic.items():
         name = topics.get(topic, topic)
@@ -106,8 +107,9 @@ def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
         for item in items:
             parts.append(f"### {escape_markdown_inline(item.title)} {{#{item.slug} data-topic=\"{topic}\" .sto-faq-question}}")
             parts.append(item.body.strip())
-            changed = item.data.updated or item.data.date
-            parts.append(f"Laatst gewijzigd: {day_month_year(changed)}\n{{: .sto-faq-changed data-topic=\"{topic}\" }}")
+            if item.data.updated:  # only a change an editor recorded, never a guess
+                parts.append(f"Laatst gewijzigd: {day_month_year(item.data.updated)}\n"
+                             f"{{: .sto-faq-changed data-topic=\"{topic}\" }}")
     return "\n\n".join(parts)
 
 
@@ -198,16 +200,21 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
 
     paginated_listing(pages, urls.NEWS, "Nieuws", "sto/news-list.html", listings.news, {"kind": "news", **filters},
                       trail=[], description="Nieuws, digizines en handreikingen van Sterk Techniekonderwijs.")
+    digizine_intro = "Alle edities van de digizine van Sterk Techniekonderwijs, de nieuwste eerst."
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
         "Digizine", "sto/news-list.html",
         {"kind": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
-         "intro": "Alle edities van de digizine van Sterk Techniekonderwijs, de nieuwste eerst.", **filters})
+         "intro": digizine_intro, **filters}, description=digizine_intro)
     for slug, items in listings.by_category.items():
-        paginated_listing(pages, urls.category(slug), f"Nieuws over {vocab.categories.get(slug, slug)}",
-                          "sto/news-list.html", items, {"kind": "news", **filters}, trail=news_trail)
+        name = vocab.categories.get(slug, slug)
+        paginated_listing(pages, urls.category(slug), f"Nieuws over {name}",
+                          "sto/news-list.html", items, {"kind": "news", "feed_category": slug, **filters},
+                          trail=news_trail, feed_category=slug,
+                          description=about_category(name))
     for year, items in listings.by_year.items():
         paginated_listing(pages, urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items,
-                          {"kind": "news", **filters}, trail=news_trail)
+                          {"kind": "news", **filters}, trail=news_trail,
+                          description=f"Nieuws van Sterk Techniekonderwijs uit {year}.")
 
     pages[urls.src_uri(urls.AGENDA)] = _listing(
         "Agenda", "sto/agenda.html",
@@ -222,18 +229,21 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         "Veelgestelde vragen", "sto/faq.html",
         {"kind": "faq", "url": urls.FAQ,
          "topics": [(slug, vocab.topics.get(slug, slug), len(items)) for slug, items in listings.faq_by_topic.items()]},
-        body=faq_markdown(listings, vocab.topics), search=True,
+        body=faq_markdown(listings, vocab.topics),
         description="Antwoorden op veelgestelde vragen over Sterk Techniekonderwijs, per onderwerp.")
 
     pages[urls.src_uri(urls.REGIONS)] = _listing(
         "Regio's", "sto/regions.html",
         {"kind": "regions", "url": urls.REGIONS,
-         "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]})
+         "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]},
+        description="Nieuws en evenementen van Sterk Techniekonderwijs per regio.")
     for slug, region in listings.by_region.items():
         # Its news is paginated; its agenda stays on the first page: every upcoming event and
         # the most recent past ones (all past events are in the agenda and the region's calendar).
         paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
                           region.news, {"kind": "region"}, trail=[("Regio's", urls.REGIONS)],
+                          description=f"Nieuws en evenementen van Sterk Techniekonderwijs in de regio "
+                                      f"{vocab.regions.get(slug, slug)}.",
                           first_page={"upcoming": region.upcoming, "past": region.past[:REGION_PAST_EVENTS],
                                       "more_past": len(region.past) > REGION_PAST_EVENTS})
     return pages

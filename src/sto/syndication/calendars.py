@@ -32,12 +32,12 @@ from icalendar import vDuration, vText, vUri
 
 from sto.site import urls
 from sto.build import Build
+from sto.clock import AMSTERDAM, day_start
 from sto.content.items import Item
 from sto.site.dutch import event_when
 from sto.content.models import Event
 from sto.syndication.timezones import vtimezone
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Sterk Techniekonderwijs//STO-agenda//NL"
 REFRESH = timedelta(hours=6)
 PAST_WINDOW = relativedelta(months=12)
@@ -99,7 +99,7 @@ def uid(item: Item, site_url: str) -> str:
 
 
 def _day_start_utc(day: date) -> datetime:
-    return datetime.combine(day, time(0), AMSTERDAM).astimezone(UTC)
+    return day_start(day).astimezone(UTC)
 
 
 def stamp(event: Event) -> datetime:
@@ -205,6 +205,10 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
     head = cal.to_ical()  # properties only; components are spliced in before END:VCALENDAR
     assert head.endswith(_END)
     parts = [head[: -len(_END)]]
+    if not items:
+        # RFC 5545 requires at least one component; an empty calendar (a kind or region without
+        # events) gets the zone its events would use, with the rules of the build's year.
+        zones[AMSTERDAM.key] = build.now.year
     parts += [_vtimezone_bytes(name, zones[name]) for name in sorted(zones)]  # rules of the latest event year
     parts += [vevents[item.id] if vevents else vevent(item, build).to_ical() for item in items]
     parts.append(_END)

@@ -28,9 +28,11 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from sto.build import Build
+from sto.clock import AMSTERDAM, day_start
 from sto.content.items import Item
+from sto.site import urls
+from sto.site.presentation import about_category
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 LANGUAGE = "nl-NL"
 NEWEST = 20
 PUBLISHER = "Sterk Techniekonderwijs"
@@ -81,7 +83,7 @@ def news_feeds(build: Build) -> list[Feed]:
         for slug in item.data.categories:
             by_category.setdefault(slug, []).append(item)
     for slug, name in sorted(build.content.vocabularies.categories.items()):
-        feeds.append(Feed(slug, f"{PUBLISHER}: {name}", f"Nieuws van Sterk Techniekonderwijs over {name}.",
+        feeds.append(Feed(slug, f"{PUBLISHER}: {name}", about_category(name),
                           feed_folder(slug), by_category.get(slug, [])[:NEWEST], slug))
     return feeds
 
@@ -93,11 +95,6 @@ def guid(item: Item, site_url: str) -> str:
 
 def feed_id(feed: Feed, site_url: str) -> str:
     return f"tag:{urlsplit(site_url).hostname},{TAG_YEAR}:feed:{feed.key if feed.category else 'nieuws'}"
-
-
-def day_start(day: date) -> datetime:
-    """A content date as a moment: the start of that day in Amsterdam."""
-    return datetime.combine(day, time(0), AMSTERDAM)
 
 
 def published(item: Item) -> datetime:
@@ -161,8 +158,9 @@ def entries(feed: Feed, build: Build, html_by_id: dict[str, str], file_size: Fil
 
 
 def home_page(feed: Feed, build: Build) -> str:
-    """The page a feed belongs to. The home page ("Actueel") lists the news."""
-    return build.absolute("")
+    """The page a feed belongs to: a category's news page, or the home page ("Actueel"), which
+    lists the newest news."""
+    return build.absolute(urls.category(feed.category) if feed.category else urls.HOME)
 
 
 def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
@@ -276,16 +274,24 @@ class FeedLink:
     type: str
     title: str
     href: str
+    format: str  # "RSS", "Atom" or "JSON Feed", what a visitor reads on a link
+
+
+FEED_FORMATS = (("application/rss+xml", "RSS", "rss.xml"), ("application/atom+xml", "Atom", "atom.xml"),
+                ("application/feed+json", "JSON Feed", "feed.json"))
+
+
+def _feed_set(build: Build, folder: str, label: str) -> list[FeedLink]:
+    return [FeedLink(kind, f"{PUBLISHER}: {label} ({name})", build.absolute(f"{folder}{file}"), name)
+            for kind, name, file in FEED_FORMATS]
+
+
+def category_feed_links(build: Build, category: str) -> list[FeedLink]:
+    """One category's three feeds (empty for an unknown category)."""
+    name = build.content.vocabularies.categories.get(category)
+    return _feed_set(build, feed_folder(category), name) if name else []
 
 
 def feed_links(build: Build, category: str | None = None) -> list[FeedLink]:
     """The autodiscovery links: the news feeds, plus a category's when a page is about one."""
-    name = build.content.vocabularies.categories.get(category) if category else None
-    sets = [(feed_folder(), "nieuws")] + ([(feed_folder(category), name)] if name else [])
-    links = []
-    for folder, label in sets:
-        links += [FeedLink("application/rss+xml", f"{PUBLISHER}: {label} (RSS)", build.absolute(f"{folder}rss.xml")),
-                  FeedLink("application/atom+xml", f"{PUBLISHER}: {label} (Atom)", build.absolute(f"{folder}atom.xml")),
-                  FeedLink("application/feed+json", f"{PUBLISHER}: {label} (JSON Feed)",
-                           build.absolute(f"{folder}feed.json"))]
-    return links
+    return _feed_set(build, feed_folder(), "nieuws") + (category_feed_links(build, category) if category else [])
