@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: build serve test screenshots bench new schemas published-ids clean
+.PHONY: build serve test screenshots brand-images bench new schemas published-ids clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -62,6 +62,11 @@ published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (
 screenshots: $(VENV)/.test-deps  ## home, news item, event, FAQ and Agenda volgen at phone and desktop width, in screenshots/ (or OUT=dir)
 	scripts/ensure-system-deps
 	$(BIN)/python -m scripts.screenshots $(OUT)
+
+# The share image and favicon.ico from the wordmark and colours (committed; rerun after changing them).
+brand-images: $(VENV)/.test-deps
+	scripts/ensure-system-deps
+	$(BIN)/python -m scripts.brand_images
 
 # Not part of make test: builds a synthetic corpus (N = 1000 and 5000) three times each with this
 # project and with plain mkdocs-material; prints the table, writes bench-out/. Takes minutes.

@@ -20,6 +20,7 @@ from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
 from sto.mkdocs.search_trim import feed_body, for_search
+from sto.site.robots import ROBOTS, SITEMAP, robots_txt
 from sto.site.views import Site
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 from sto.site.templating import FILTERS, GLOBALS
@@ -57,6 +58,7 @@ def on_files(files, config):
     for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
+    files.append(File.generated(config, ROBOTS, content=robots_txt(_build.absolute(SITEMAP))))
     return files
 
 

@@ -45,6 +45,13 @@ def kind_label(item: Item) -> str:
     return KIND_LABELS.get(item.data.kind, "")
 
 
+def kind_label_unless_in_title(item: Item) -> str:
+    """The kind label above a title, or "" when the title already starts with it
+    ("Handreiking: Het borgen ..." needs no "HANDREIKING" above it)."""
+    label = kind_label(item)
+    return "" if item.title.casefold().startswith(label.casefold()) else label
+
+
 def status_label(event: Event) -> str:
     return STATUS_LABELS[event.status]
 

@@ -38,8 +38,11 @@ class GeneratedPage:
 
 
 def _listing(title: str, template: str, view: dict, *, body: str = "", search: bool = False,
-             description: str | None = None, feed_category: str | None = None) -> GeneratedPage:
+             description: str | None = None, feed_category: str | None = None,
+             hide: list[str] | None = None) -> GeneratedPage:
     meta = {"title": title, "template": template}
+    if hide:  # Material's page parts to leave out, e.g. the table of contents
+        meta["hide"] = hide
     if feed_category:  # the page announces that category's feeds (partials/sto/feed-links.html)
         meta["feed_category"] = feed_category
     if not search:
@@ -193,8 +196,10 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
     news_trail = [SECTION_TRAIL["news"]]
     agenda_trail = [SECTION_TRAIL["agenda"]]
     filters = {
-        "categories": [(name, urls.category(slug), len(listings.by_category.get(slug, [])))
-                       for slug, name in vocab.categories.items()],
+        # Only categories with news: a filter that finds nothing is not offered (its page and
+        # feeds still exist, so their addresses stay valid).
+        "categories": [(name, urls.category(slug), len(listings.by_category[slug]))
+                       for slug, name in vocab.categories.items() if listings.by_category.get(slug)],
         "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
     }
 
@@ -229,13 +234,16 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         "Veelgestelde vragen", "sto/faq.html",
         {"kind": "faq", "url": urls.FAQ,
          "topics": [(slug, vocab.topics.get(slug, slug), len(items)) for slug, items in listings.faq_by_topic.items()]},
-        body=faq_markdown(listings, vocab.topics),
+        body=faq_markdown(listings, vocab.topics), hide=["toc"],  # the topic filter is its one navigation
         description="Antwoorden op veelgestelde vragen over Sterk Techniekonderwijs, per onderwerp.")
 
     pages[urls.src_uri(urls.REGIONS)] = _listing(
         "Regio's", "sto/regions.html",
         {"kind": "regions", "url": urls.REGIONS,
-         "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]},
+         # Regions with something to show; the others' pages and calendars exist all the same.
+         "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()
+                     if listings.by_region[slug].news or listings.by_region[slug].upcoming
+                     or listings.by_region[slug].past]},
         description="Nieuws en evenementen van Sterk Techniekonderwijs per regio.")
     for slug, region in listings.by_region.items():
         # Its news is paginated; its agenda stays on the first page: every upcoming event and

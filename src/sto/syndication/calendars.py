@@ -56,7 +56,9 @@ class Calendar:
     name: str
     description: str
     items: list[Item]
-    single: bool = False  # one event's "Zet in je agenda" download
+    single: bool = False  # one event's "Zet in uw agenda" download
+    group: str = ""  # on "Agenda volgen": "agenda", "soort" or "regio"
+    label: str = ""  # its short name there, e.g. "Webinars" or "Gorinchem en Altena"
 
 
 def event_calendar_path(item: Item) -> str:
@@ -79,13 +81,16 @@ def subscription_calendars(build: Build) -> list[Calendar]:
         for slug in item.data.regions:
             by_region.setdefault(slug, []).append(item)
     about = "Evenementen en webinars van Sterk Techniekonderwijs"
-    calendars = [Calendar("agenda", "agenda/agenda.ics", "STO-agenda", f"{about}.", events)]
+    calendars = [Calendar("agenda", "agenda/agenda.ics", "STO-agenda", f"{about}.", events,
+                          group="agenda", label="De hele agenda")]
     for kind, name in KIND_NAMES.items():
         calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"STO-agenda: {name.lower()}",
-                                  f"{name} van Sterk Techniekonderwijs.", by_kind.get(kind, [])))
+                                  f"{name} van Sterk Techniekonderwijs.", by_kind.get(kind, []),
+                                  group="soort", label=name))
     for slug, name in sorted(build.content.vocabularies.regions.items()):
         calendars.append(Calendar(f"regio-{slug}", f"agenda/regio/{slug}.ics", f"STO-agenda: regio {name}",
-                                  f"{about} in de regio {name}.", by_region.get(slug, [])))
+                                  f"{about} in de regio {name}.", by_region.get(slug, []),
+                                  group="regio", label=name))
     return calendars
 
 

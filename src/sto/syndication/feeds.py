@@ -275,6 +275,7 @@ class FeedLink:
     title: str
     href: str
     format: str  # "RSS", "Atom" or "JSON Feed", what a visitor reads on a link
+    path: str  # site-relative, for links on our own pages
 
 
 FEED_FORMATS = (("application/rss+xml", "RSS", "rss.xml"), ("application/atom+xml", "Atom", "atom.xml"),
@@ -282,7 +283,7 @@ FEED_FORMATS = (("application/rss+xml", "RSS", "rss.xml"), ("application/atom+xm
 
 
 def _feed_set(build: Build, folder: str, label: str) -> list[FeedLink]:
-    return [FeedLink(kind, f"{PUBLISHER}: {label} ({name})", build.absolute(f"{folder}{file}"), name)
+    return [FeedLink(kind, f"{PUBLISHER}: {label} ({name})", build.absolute(f"{folder}{file}"), name, f"{folder}{file}")
             for kind, name, file in FEED_FORMATS]
 
 
