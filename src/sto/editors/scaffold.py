@@ -8,13 +8,12 @@ title, today's date, a fresh id, a placeholder summary), optional ones stay empt
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel
+from slugify import slugify as _library_slugify
 
 from sto.content.items import SECTIONS
 from sto.content.models import Digizine, Event, FaqEntry, Handreiking, NewsItem
@@ -47,13 +46,16 @@ PLACEHOLDER_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
 MAX_SLUG = 60
 
 
+# Apostrophes join a word ("Regio's" -> regios, not regio-s); every other non-letter separates.
+_JOIN = [["'", ""], ["\u2019", ""], ["\u2018", ""]]
+
+
 def slugify(title: str) -> str:
-    """Lowercase ASCII with dashes: 'Één dag in Curaçao!' -> 'een-dag-in-curacao'."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > MAX_SLUG:  # cut at a word boundary: the file name becomes the web address
-        slug = slug[:MAX_SLUG + 1].rpartition("-")[0] or slug[:MAX_SLUG]
-    return slug
+    """Lowercase ASCII with dashes: 'Één dag in Curaçao!' -> 'een-dag-in-curacao', '2025–2029' ->
+    '2025-2029', 'Straße' -> 'strasse'. python-slugify transliterates (text-unidecode) where a
+    hand-made ASCII filter would drop letters; cut at a word boundary, since the name becomes the
+    web address. Only new files get a name from here: existing file names never change."""
+    return _library_slugify(title, max_length=MAX_SLUG, word_boundary=True, replacements=_JOIN)
 
 
 def relative_path(kind: str, title: str, day: date) -> str:
