@@ -13,6 +13,16 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "src", "overrides", "content")
 EPOCH_2024_06_15 = "1718409600"
 
 
+def _site_name() -> str:
+    """The configuration's site_name, which pages, feeds and calendars name the site with."""
+    line = next(line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+                if line.startswith("site_name:"))
+    return line.partition(":")[2].strip()
+
+
+SITE_NAME = _site_name()
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of everything a build reads, so a test can change content without touching ours."""
     dest.mkdir(parents=True, exist_ok=True)

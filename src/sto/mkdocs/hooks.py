@@ -42,8 +42,8 @@ def on_config(config):
     global _build, _site, _feed_html
     root = Path(config.config_file_path).resolve().parent
     try:
-        _build = Build.load(root, config.site_url or "", preview=_command == "serve")
-        _site = Site.of(_build, config.site_name)
+        _build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve")
+        _site = Site.of(_build)
     except ContentInvalid as invalid:
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
             print(annotations(invalid.problems), flush=True)
@@ -56,7 +56,7 @@ def on_config(config):
 def on_files(files, config):
     for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(_build.site_name)))
     return files
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from sto.content.items import AnyItem
+from sto.content.models import NewsItem
+
 # The words of a news body that stay searchable, counted in whole top-level blocks: the block
 # that reaches this many words is the lead's last. Measured on the benchmark corpus (bodies of
 # 2 to 6 paragraphs of about 45 words): 80 words is the first one or two paragraphs and puts
@@ -83,16 +86,15 @@ def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
     return "".join(parts)
 
 
-def for_search(html: str, item) -> str:
+def for_search(html: str, item: AnyItem | None) -> str:
     """The HTML of an item's page as search should index it: a news body after its lead is
     marked. ``item`` is the page's content item, or None for other pages (left whole).
 
     When the body starts with the summary (then the page shows no separate summary and the
     search text has none, see pages.search_text), the lead is at least the summary."""
-    if item is None or item.section != "news":
+    if item is None or not isinstance(item.data, NewsItem):
         return html
-    summary = getattr(item.data, "summary", None) or ""
-    return mark_after_lead(html, max(LEAD_WORDS, len(summary.split())))
+    return mark_after_lead(html, max(LEAD_WORDS, len(item.data.summary.split())))
 
 
 def feed_body(html: str) -> str:
