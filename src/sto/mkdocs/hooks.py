@@ -19,7 +19,7 @@ from sto.build import Build
 from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
-from sto.mkdocs.search_trim import feed_body, for_search
+from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.site.views import Site
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 from sto.site.templating import FILTERS, GLOBALS
@@ -80,10 +80,11 @@ def on_page_context(context, page, config, nav):
 
 def on_page_content(html, page, config, files):
     """Keep each news page's HTML for the feeds' full content (one dict write per page); the
-    page goes on with a long news body's tail marked for search to skip (shown all the same)."""
-    searched = for_search(html, _build.item_for(page.file.src_uri))
-    _feed_html.add(page.file.src_uri, feed_body(html))
-    return searched
+    page goes on with a long news body's tail marked for search to skip (shown all the same)
+    and its item's search-only text in front."""
+    item = _build.item_for(page.file.src_uri)
+    _feed_html.add(page.file.src_uri, html)
+    return with_search_text(for_search(html, item), item)
 
 
 def on_post_build(config):

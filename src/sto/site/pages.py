@@ -12,8 +12,7 @@ import yaml
 
 from sto.content.items import AnyItem, Content
 from sto.content.models import Event, NewsItem
-from sto.site.presentation import KIND_LABELS, escape_markdown_inline, summary_repeats_body, when
-from sto.mkdocs.search_trim import SEARCH_TEXT_CLASS
+from sto.site.presentation import KIND_LABELS, summary_repeats_body, when
 
 # libyaml's emitter when PyYAML has it: the pure-Python one cost ~0.2 ms per page at scale.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -44,10 +43,11 @@ def item_meta(item: AnyItem) -> dict:
 
 
 def search_text(item: AnyItem) -> str:
-    """What the site search should find for an item beyond its body: an event's kind, time and
-    place, or a news item's summary. Templates show these from the data, so the paragraph is
-    hidden on screen (class sto-search-text) and only feeds the search. A news body that starts
-    with its summary already holds it (the page then shows no separate summary either)."""
+    """What the site search should find for an item beyond its body, as plain text: an event's
+    kind, time and place, or a news item's summary. Templates show these from the data; the
+    MkDocs adapter gives the search this text as a hidden paragraph (sto.mkdocs.search_trim).
+    A news body that starts with its summary already holds it (the page then shows no separate
+    summary either)."""
     data = item.data
     if isinstance(data, Event):
         parts = [KIND_LABELS[data.kind], when(data), "online" if data.online else (data.location or "")]
@@ -57,12 +57,11 @@ def search_text(item: AnyItem) -> str:
         parts = [data.summary]
     else:
         return ""
-    text = ". ".join(escape_markdown_inline(p) for p in parts if p)
-    return f"{text}\n{{: .{SEARCH_TEXT_CLASS} }}\n\n"
+    return ". ".join(p for p in parts if p)
 
 
 def item_page(item: AnyItem) -> str:
-    return page_source(item_meta(item), search_text(item) + item.body)
+    return page_source(item_meta(item), item.body)
 
 
 def generated_pages(content: Content) -> dict[str, str]:
