@@ -8,16 +8,17 @@ renders. ``context_for`` is then a dict lookup per page.
 from __future__ import annotations
 
 import html
-
 from dataclasses import dataclass, field
+from typing import cast
 
 from sto.site import structured_data
 from sto.site import urls
 from sto.build import Build
 from sto.site.dutch import day_month_year
-from sto.content.items import Item
+from sto.content.items import AnyItem, Item
+from sto.content.models import Event, FaqEntry
 from sto.sections import AGENDA, FAQ, NEWS, Section
-from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
+from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
 from sto.site.pages import SEARCH_EXCLUDED, generated_pages, page_source
 from sto.site.presentation import escape_markdown_inline, render_markdown
 from sto.problems import ContentInvalid, Problem
@@ -158,6 +159,8 @@ class Site:
         view = page.view if page else {}
         if src_uri == "index.md":
             view = {"kind": "home", **self.listings.home, "faq_answers": self.faq_answers}
+        elif item is not None:
+            view = item_view(item, build)
         trail = self.trail(src_uri, title)
         url = build.absolute(trail[-1][1])
         site_name = build.site_name
@@ -182,6 +185,22 @@ class Site:
             context["neighbours"] = neighbours
         return context
 
+
+
+def item_view(item: AnyItem, build: Build) -> dict:
+    """What an item page shows beyond its data: its categories and regions as (name, listing
+    URL), an FAQ question's topic name, and whether an event is still to come (the listings'
+    rule), so templates neither look up vocabularies nor compare times."""
+    vocab, data = build.content.vocabularies, item.data
+    view: dict = {"kind": "item"}
+    if not isinstance(data, FaqEntry):
+        view["categories"] = [(vocab.categories.get(slug, slug), urls.category(slug)) for slug in data.categories]
+        view["regions"] = [(vocab.regions.get(slug, slug), urls.region(slug)) for slug in data.regions]
+    else:
+        view["topic"] = vocab.topics.get(data.topic, data.topic)
+    if isinstance(data, Event):
+        view["upcoming"] = is_upcoming(cast("Item[Event]", item), build.now)
+    return view
 
 
 def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
