@@ -12,6 +12,8 @@ from pathlib import Path
 from sto.clock import build_now
 from sto.content.items import Content, Item
 from sto.content.loader import load_content
+from sto.content.placeholders import page_problems
+from sto.problems import ContentInvalid
 
 
 @dataclass(eq=False)
@@ -22,10 +24,18 @@ class Build:
     preview: bool = False  # make serve: drafts are shown
 
     @classmethod
-    def load(cls, root: Path, site_url: str, *, preview: bool = False, now: datetime | None = None) -> Build:
-        """Raises ContentInvalid with every problem when the content is not valid."""
+    def load(cls, root: Path, site_url: str, *, preview: bool = False, now: datetime | None = None,
+             pages_dir: Path | None = None) -> Build:
+        """Raises ContentInvalid with every problem when the content (or a hand-written page in
+        ``pages_dir``, e.g. docs/) is not valid."""
         now = now or build_now()
-        everything = load_content(root / "content", root)
+        problems = page_problems(pages_dir, root) if pages_dir else []
+        try:
+            everything = load_content(root / "content", root)
+        except ContentInvalid as invalid:
+            raise ContentInvalid(invalid.problems + problems) from None
+        if problems:
+            raise ContentInvalid(problems)
         return cls(everything.published(now, drafts=preview), now, site_url, preview)
 
     def item_for(self, src_uri: str) -> Item | None:

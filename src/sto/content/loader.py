@@ -11,6 +11,7 @@ from sto.content import frontmatter
 from sto.content.items import SECTIONS, Content, Item
 from sto.content.messages import dutch
 from sto.content.models import NEWS_MODELS, Event, FaqEntry
+from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
 from sto.content.vocabulary import Vocabularies, load_vocabularies
 
@@ -67,6 +68,8 @@ def load_item(section: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple
     if data is not None:
         if section == "faq" and not parsed.body.strip():
             problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
+        if not data.draft:  # a draft may still hold what `make new` wrote; a published item may not
+            problems += placeholder_problems(path, raw.decode("utf-8", "replace"))
     if problems or data is None:
         return None, problems
     return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []

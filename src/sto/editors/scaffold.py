@@ -2,7 +2,9 @@
 
 The comments are the models' field descriptions, so the template can never disagree with
 what the build validates. A new file builds as it is: required fields get a value (the
-title, today's date, a fresh id, a placeholder summary), optional ones stay empty.
+title, today's date, a fresh id, a placeholder summary), optional ones stay empty. It is a
+draft (``draft: true``): the preview shows it, marked "concept"; the published site does not,
+and it cannot be published while it still holds the placeholder text (sto.content.placeholders).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pydantic import BaseModel
 
 from sto.content.items import SECTIONS
 from sto.content.models import Digizine, Event, FaqEntry, Handreiking, NewsItem
+from sto.content.placeholders import SCAFFOLD_BODIES, SCAFFOLD_SUMMARY
 from sto.content.vocabulary import Vocabularies
 
 
@@ -31,19 +34,13 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "nieuws": Kind(NewsItem, "news", "nieuwsbericht",
-                   "Schrijf hier de tekst van het bericht. Een lege regel begint een nieuwe alinea."),
-    "digizine": Kind(Digizine, "news", "digizine",
-                     "Schrijf hier wat er in deze digizine staat. Een lege regel begint een nieuwe alinea."),
-    "handreiking": Kind(Handreiking, "news", "handreiking",
-                        "Schrijf hier waar de handreiking over gaat en voor wie hij bedoeld is."),
-    "faq": Kind(FaqEntry, "faq", "veelgestelde vraag",
-                "Schrijf hier het antwoord op de vraag.", dated_name=False),
-    "evenement": Kind(Event, "agenda", "evenement (ook een webinar)",
-                      "Schrijf hier wat deelnemers kunnen verwachten."),
+    "nieuws": Kind(NewsItem, "news", "nieuwsbericht", SCAFFOLD_BODIES["nieuws"]),
+    "digizine": Kind(Digizine, "news", "digizine", SCAFFOLD_BODIES["digizine"]),
+    "handreiking": Kind(Handreiking, "news", "handreiking", SCAFFOLD_BODIES["handreiking"]),
+    "faq": Kind(FaqEntry, "faq", "veelgestelde vraag", SCAFFOLD_BODIES["faq"], dated_name=False),
+    "evenement": Kind(Event, "agenda", "evenement (ook een webinar)", SCAFFOLD_BODIES["evenement"]),
 }
 
-PLACEHOLDER_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
 MAX_SLUG = 60
 
 
@@ -68,7 +65,7 @@ def relative_path(kind: str, title: str, day: date) -> str:
 
 def _values(kind: str, title: str, day: date, identifier: str, vocab: Vocabularies) -> dict[str, str]:
     """The YAML text of every field that gets a value; the others stay empty."""
-    values = {"id": identifier, "title": json.dumps(title, ensure_ascii=False), "draft": "false",
+    values = {"id": identifier, "title": json.dumps(title, ensure_ascii=False), "draft": "true",
               "categories": "[]", "regions": "[]"}
     if kind == "evenement":
         values.update(kind="webinar", start=f"{day.isoformat()} 15:00", timezone="Europe/Amsterdam",
@@ -76,7 +73,7 @@ def _values(kind: str, title: str, day: date, identifier: str, vocab: Vocabulari
     else:
         values["date"] = day.isoformat()
     if KINDS[kind].section == "news":
-        values.update(kind=kind, summary=json.dumps(PLACEHOLDER_SUMMARY, ensure_ascii=False))
+        values.update(kind=kind, summary=json.dumps(SCAFFOLD_SUMMARY, ensure_ascii=False))
     if kind == "faq":
         values["topic"] = next(iter(vocab.topics), "")
     return values

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File
 
 from sto.editors.annotations import annotations, in_github_actions
 from sto.build import Build
+from sto.mkdocs import quiet_log, serve_problems
 from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
@@ -29,7 +31,9 @@ _build: Build | None = None
 _site: Site | None = None
 _feed_html: FeedHtml | None = None
 _fragments: FragmentCache | None = None
+_problems: list | None = None  # make serve with invalid content: shown on every page instead of the site
 log = logging.getLogger("mkdocs.hooks.sto")
+quiet_log.install()  # MkDocs loads this module with the config, before it logs anything about the build
 
 
 def on_startup(command, dirty):
@@ -38,13 +42,21 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    """Load and validate all content once per build; stop with every problem listed."""
-    global _build, _site, _feed_html
+    """Load and validate all content once per build; stop with every problem listed (the
+    preview keeps running and shows them on every page instead)."""
+    global _build, _site, _feed_html, _problems
     root = Path(config.config_file_path).resolve().parent
+    _problems = None
     try:
-        _build = Build.load(root, config.site_url or "", preview=_command == "serve")
+        _build = Build.load(root, config.site_url or "", preview=_command == "serve", pages_dir=Path(config.docs_dir))
         _site = Site.of(_build, config.site_name)
     except ContentInvalid as invalid:
+        if _command == "serve":
+            print(invalid.report().replace("de site is niet gebouwd", "het voorbeeld toont de lijst op elke pagina"),
+                  file=sys.stderr, flush=True)
+            _problems = invalid.problems
+            serve_problems.empty_the_build(config)
+            return config
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
             print(annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
@@ -54,6 +66,8 @@ def on_config(config):
 
 
 def on_files(files, config):
+    if _problems is not None:
+        return serve_problems.no_files()
     for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
@@ -88,5 +102,13 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     """Write every feed and calendar into the site."""
+    if _problems is not None:
+        serve_problems.write_problem_page(config.site_dir, _problems)
+        return
     write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)
     log.debug(_fragments.summary())
+
+
+def on_serve(server, config, builder):
+    serve_problems.reload_error_pages(server)
+    return server
