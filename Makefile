@@ -7,6 +7,8 @@ ADDR   ?= 127.0.0.1:8000
 # make build DATUM=2024-06-15 / make serve DATUM=2024-06-15: the site as it is on that day
 # (scripts/as-of sets SOURCE_DATE_EPOCH to its start in Amsterdam; a wrong date is refused in Dutch).
 AS_OF  := $(BIN)/python scripts/as-of
+# The engine: mkdocs, or properdocs (its maintained drop-in fork; same mkdocs.yml, hooks, output).
+ENGINE ?= mkdocs
 
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
@@ -37,13 +39,13 @@ $(VENV)/.bench-deps: requirements.txt requirements-bench.txt pyproject.toml | $(
 	touch $@ $(VENV)/.build-deps
 
 build: $(VENV)/.build-deps  ## the site in site/ [DATUM=JJJJ-MM-DD]
-	@$(AS_OF) $(BIN)/mkdocs build --strict
+	@$(AS_OF) $(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml
 
 # Not strict: while content is invalid the preview keeps running and every page shows the
 # problems (sto.mkdocs.serve_problems); MkDocs' own warnings show in the terminal, and make
 # build (strict, as CI) refuses them.
 serve: $(VENV)/.build-deps  ## preview with live reload at http://127.0.0.1:8000 [DATUM=JJJJ-MM-DD]
-	@$(AS_OF) $(BIN)/mkdocs serve --no-strict --livereload --dev-addr $(ADDR)
+	@$(AS_OF) $(BIN)/$(ENGINE) serve --no-strict --config-file mkdocs.yml --livereload --dev-addr $(ADDR)
 
 # Test-only tools from npm (axe-core, vnu-jar), exactly as locked. --ignore-scripts: vnu-jar's
 # postinstall would try to download a Java runtime; we use the machine's Java instead.

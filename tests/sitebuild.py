@@ -27,6 +27,16 @@ def _copy(source: Path, dest: Path) -> None:
         shutil.copy2(source, dest)
 
 
+def _site_name() -> str:
+    """The configuration's site_name, which pages, feeds and calendars name the site with."""
+    line = next(line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+                if line.startswith("site_name:"))
+    return line.partition(":")[2].strip()
+
+
+SITE_NAME = _site_name()
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of everything a build reads, with the real content/, so a test can change it."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -46,11 +56,17 @@ def corpus_project(dest: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *, check: bool = True,
-                 env: dict[str, str] | None = None):
+                 env: dict[str, str] | None = None, engine: str = "mkdocs"):
+    """``engine``: "mkdocs" or "properdocs" (its drop-in fork; it reads the same mkdocs.yml)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}), "SOURCE_DATE_EPOCH": epoch}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=project, env=env, capture_output=True, text=True)
+    command = Path(sys.executable).with_name(engine)
+    result = subprocess.run([str(command), "build", "--strict", "--config-file", "mkdocs.yml",
+                             "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
     if check and result.returncode != 0:
-        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+        raise AssertionError(f"{engine} build failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its site-relative path, for byte-for-byte comparisons."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

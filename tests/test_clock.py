@@ -54,5 +54,5 @@ def test_make_build_and_serve_take_a_datum():
     assert wrong.stderr == ("DATUM='2024-06-31' is geen bestaande datum; schrijf JJJJ-MM-DD, "
                             "bijvoorbeeld DATUM=2024-06-15\n")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\t@$(AS_OF) $(BIN)/mkdocs build --strict\n" in makefile
-    assert "\t@$(AS_OF) $(BIN)/mkdocs serve " in makefile
+    assert "\t@$(AS_OF) $(BIN)/$(ENGINE) build --strict " in makefile
+    assert "\t@$(AS_OF) $(BIN)/$(ENGINE) serve " in makefile

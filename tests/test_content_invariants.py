@@ -17,7 +17,7 @@ from sto.syndication.calendars import uid
 from sto.syndication.feeds import guid
 
 from .calendar_readers import with_vobject
-from .sitebuild import ROOT
+from .sitebuild import ROOT, SITE_NAME
 from .test_syndication_site import read_feed
 
 pytestmark = pytest.mark.site
@@ -28,8 +28,8 @@ SITE_URL = "https://www.sterktechniekonderwijs.nl/"
 @pytest.fixture(scope="module")
 def built(content_site):
     now = datetime.fromtimestamp(int(content_site.epoch), tz=timezone.utc)
-    everything = Build.load(ROOT, SITE_URL, now=now, preview=True).content  # drafts too
-    published = Build.load(ROOT, SITE_URL, now=now).content
+    everything = Build.load(ROOT, SITE_URL, SITE_NAME, now=now, preview=True).content  # drafts too
+    published = Build.load(ROOT, SITE_URL, SITE_NAME, now=now).content
     return content_site, everything, published
 
 

@@ -15,7 +15,7 @@ from sto.editors.scaffold import KINDS, relative_path, render
 from sto.problems import ContentInvalid
 
 from .conftest import NEWS
-from .sitebuild import ROOT
+from .sitebuild import ROOT, SITE_NAME
 
 DAY = date(2024, 6, 15)
 IDENTIFIER = "0b6f1c3e-5d2a-4c7b-9e8f-123456789abc"
@@ -64,7 +64,7 @@ def test_a_hand_written_page_with_a_field_to_fill_in_stops_the_build_with_the_co
     (docs / "index.md").write_text("# Welkom\n", encoding="utf-8")
     (docs / "contact.md").write_text("# Contact\n\nTelefoon: [IN TE VULLEN: nummer]\n", encoding="utf-8")
     with pytest.raises(ContentInvalid) as raised:
-        Build.load(tree.root, "https://www.example.nl/", pages_dir=docs)
+        Build.load(tree.root, "https://www.example.nl/", SITE_NAME, pages_dir=docs)
     assert [(p.path, p.line) for p in raised.value.problems] == [("content/news/bericht.md", 9),
                                                                 ("docs/contact.md", 3)]
 

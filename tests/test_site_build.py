@@ -12,7 +12,7 @@ from sto.build import Build
 from sto.clock import AMSTERDAM
 from sto.content.loader import load_content
 
-from .sitebuild import CORPUS, corpus_project, mkdocs_build
+from .sitebuild import CORPUS, SITE_NAME, corpus_project, mkdocs_build
 
 pytestmark = pytest.mark.site
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.site
 def test_every_corpus_item_has_its_own_page(corpus_site):
     content = load_content(CORPUS / "content", CORPUS)
     assert len(content.news) == 20 and len(content.faq) == 7 and len(content.events) == 16
-    published = Build.load(CORPUS, "", now=datetime(2024, 6, 15, 2, tzinfo=AMSTERDAM)).content
+    published = Build.load(CORPUS, "", SITE_NAME, now=datetime(2024, 6, 15, 2, tzinfo=AMSTERDAM)).content
     assert len(published.items) == len(content.items) - 2  # a draft and a news item scheduled for July
     for item in published.items:
         page = lxml.html.parse(str(corpus_site.site / item.url / "index.html")).getroot()

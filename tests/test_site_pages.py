@@ -9,7 +9,7 @@ from sto.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.views import Site, page_window
 
-from .sitebuild import CORPUS
+from .sitebuild import CORPUS, SITE_NAME
 from .test_listings import EPOCH_0615, event, news
 
 
@@ -19,8 +19,8 @@ def _meta(markdown: str) -> dict:
 
 def corpus_site(day=15) -> Site:
     """The frozen corpus (tests/corpus/) as the public sees it on a day in June 2024."""
-    build = Build.load(CORPUS, "https://www.example.nl/", now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
-    return Site.of(build, "Sterk Techniekonderwijs")
+    build = Build.load(CORPUS, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
+    return Site.of(build)
 
 
 def test_listing_pages_exist_and_only_the_faq_page_is_searched():
@@ -67,8 +67,8 @@ def test_split_moves_with_the_build_date():
 
 
 def tree_site(tree) -> Site:
-    build = Build.load(tree.root, "https://www.example.nl/", now=EPOCH_0615)
-    return Site.of(build, "Sterk Techniekonderwijs")
+    build = Build.load(tree.root, "https://www.example.nl/", SITE_NAME, now=EPOCH_0615)
+    return Site.of(build)
 
 
 def _slugs(site: Site, src: str) -> list[str]:

@@ -7,10 +7,12 @@ sitemap too); with it, the same content always gives the same site.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The programme's own time zone: content dates are days here, online events are shown in it.
+AMSTERDAM_NAME = "Europe/Amsterdam"
+AMSTERDAM = ZoneInfo(AMSTERDAM_NAME)
 
 
 def build_now(environ: dict[str, str] | None = None) -> datetime:
@@ -27,6 +29,11 @@ def build_now(environ: dict[str, str] | None = None) -> datetime:
     return moment.astimezone(AMSTERDAM)
 
 
+def day_start(day: date) -> datetime:
+    """A content date (a day, no time) as a moment: the start of that day in Amsterdam."""
+    return datetime.combine(day, time(0), AMSTERDAM)
+
+
 def epoch_of_day(text: str) -> int:
     """SOURCE_DATE_EPOCH for a preview "as of" a day (``make serve DATUM=2024-06-15``): the start
     of that day in Amsterdam, so that everything on that day is still to come. Raises ValueError
@@ -39,4 +46,4 @@ def epoch_of_day(text: str) -> int:
     except ValueError:
         raise ValueError(f"DATUM={text!r} is geen bestaande datum; schrijf JJJJ-MM-DD, "
                          "bijvoorbeeld DATUM=2024-06-15") from None
-    return int(datetime(day.year, day.month, day.day, tzinfo=AMSTERDAM).timestamp())
+    return int(day_start(day).timestamp())
