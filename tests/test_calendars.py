@@ -9,6 +9,7 @@ import icalendar
 import pytest
 import vobject
 
+from sto.site.presentation import kind_label
 from sto.syndication.calendars import calendar_files, stamp, subscription_calendars
 from sto.problems import ContentInvalid
 
@@ -44,6 +45,16 @@ def test_every_calendar_parses_in_all_three_readers(build):
     for path, data in files.items():
         for name, read in READERS.items():
             assert isinstance(read(data), dict), (path, name)
+
+
+def test_every_calendar_holds_a_component_even_without_events(build):
+    files = calendar_files(build)
+    caribbean = icalendar.Calendar.from_ical(files["agenda/regio/caribisch-nederland.ics"])  # no events there
+    assert [c.name for c in caribbean.subcomponents] == ["VTIMEZONE"]  # RFC 5545: at least one component
+    assert str(caribbean.subcomponents[0]["TZID"]) == "Europe/Amsterdam"
+    assert with_vobject(files["agenda/regio/caribisch-nederland.ics"]) == {}
+    for path, data in files.items():
+        assert icalendar.Calendar.from_ical(data).subcomponents, path
 
 
 def test_window_is_every_upcoming_event_and_the_past_twelve_months(build):
@@ -247,3 +258,11 @@ def test_calendar_names_are_escaped_too(tree):
     assert b"X-WR-CALNAME:Komma\\, puntkomma\\; en\\nregel\r\n" in data
     assert b"NAME:Komma\\, puntkomma\\; en\\nregel\r\n" in data
     assert vobject.readOne(data.decode()).x_wr_calname.value == title
+
+
+def test_an_events_kind_is_named_in_its_calendar_as_on_its_page(tree):
+    """One label per kind: an 'overig' event is "Evenement" on its page and in calendar apps."""
+    build = make_build(tree, {"agenda/anders.md": event(1, "2024-06-19 15:00", kind="overig")})
+    (vevent,) = icalendar.Calendar.from_ical(calendar_files(build)["agenda/agenda.ics"]).walk("VEVENT")
+    assert vevent["CATEGORIES"].cats == ["Evenement"]
+    assert kind_label(build.content.events[0]) == "Evenement"

@@ -10,7 +10,9 @@ import os
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The programme's own time zone: content dates are days here, online events are shown in it.
+AMSTERDAM_NAME = "Europe/Amsterdam"
+AMSTERDAM = ZoneInfo(AMSTERDAM_NAME)
 
 
 def build_now(environ: dict[str, str] | None = None) -> datetime:
@@ -28,6 +30,21 @@ def build_now(environ: dict[str, str] | None = None) -> datetime:
 
 
 def day_start(day: date) -> datetime:
-    """A content date as a moment: 00:00 in Amsterdam on that day (for a date given only to the
-    month, see fieldtypes.MonthOnly: on the 1st). Feeds and structured data both use this."""
+    """A content date as a moment: the start of that day in Amsterdam (a date given only to its
+    month, fieldtypes.MonthOnly: its 1st). Feeds, calendars and structured data all use this."""
     return datetime.combine(day, time(0), AMSTERDAM)
+
+
+def epoch_of_day(text: str) -> int:
+    """SOURCE_DATE_EPOCH for a preview "as of" a day (``make serve DATUM=2024-06-15``): the start
+    of that day in Amsterdam, so that everything on that day is still to come. Raises ValueError
+    with a Dutch message for anything but an existing JJJJ-MM-DD date."""
+    cleaned = text.strip()
+    try:
+        if len(cleaned) != 10:
+            raise ValueError
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError(f"DATUM={text!r} is geen bestaande datum; schrijf JJJJ-MM-DD, "
+                         "bijvoorbeeld DATUM=2024-06-15") from None
+    return int(day_start(day).timestamp())

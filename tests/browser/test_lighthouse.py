@@ -1,4 +1,4 @@
-"""Lighthouse 12 (npm, pinned) in Debian's Chromium on every page type of the seed site, at
+"""Lighthouse 12 (npm, pinned) in Debian's Chromium on every page type of the corpus site (tests/corpus/), at
 phone (Lighthouse's mobile emulation) and desktop width: accessibility, best practices and
 SEO must be 100, and layout shift (CLS) at most 0.05. CLS varies a little between runs, so a
 page over the limit is run twice more and judged by the median of the three. The performance
@@ -52,11 +52,11 @@ def lighthouse(origin: str, form_factor: str, paths: list[str]) -> dict[str, dic
 
 
 @pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
-def test_every_page_type_scores_100_with_little_layout_shift(seed_server, form_factor):
-    runs = lighthouse(seed_server.origin, form_factor, list(PAGE_TYPES.values()))
+def test_every_page_type_scores_100_with_little_layout_shift(corpus_server, form_factor):
+    runs = lighthouse(corpus_server.origin, form_factor, list(PAGE_TYPES.values()))
     assert set(runs) == set(PAGE_TYPES.values())
     shifty = [path for path, run in runs.items() if run["cls"] > MAX_CLS]
-    again = [lighthouse(seed_server.origin, form_factor, shifty) for _ in range(2)] if shifty else []
+    again = [lighthouse(corpus_server.origin, form_factor, shifty) for _ in range(2)] if shifty else []
     problems = []
     for name, path in PAGE_TYPES.items():
         run = runs[path]

@@ -6,16 +6,18 @@ element or confuse an HTML parser, so a title containing ``</script>`` stays dat
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from datetime import date, datetime
 
 from sto.clock import day_start
-from sto.content.items import Item
-from sto.content.models import Event
+from sto.content.items import AnyItem
+from sto.content.models import Event, NewsItem
 from sto.site import urls
 
-# The site's own share image (docs/assets/, made by scripts/brand-images): the wordmark on the
-# site's colours, no logos of other organisations.
+# The site's own share image (docs/assets/, made by scripts/brand_images.py): the wordmark on
+# the site's colours, no logos of other organisations.
 SHARE_IMAGE_SIZE = (1200, 630)
 SHARE_IMAGE_ALT = "Sterk Techniekonderwijs: nieuws, agenda en veelgestelde vragen"
 
@@ -51,7 +53,7 @@ def _iso(value: date | datetime) -> str:
     return value.isoformat()
 
 
-def organization(site_name: str, site_url: str) -> dict:
+def organization(site_name: str, site_url: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": site_name, "url": site_url}
 
 
@@ -61,17 +63,15 @@ def _zoned(day: date) -> str:
     return day_start(day).isoformat()
 
 
-def image_of(item: Item | None, site_url: str) -> tuple[str, str, tuple[int, int] | None]:
-    """(absolute address, alt text, size when known) of an item's own image, else of the
+def image_of(news: NewsItem | None, site_url: str) -> tuple[str, str, tuple[int, int] | None]:
+    """(absolute address, alt text, size when known) of a news item's own image, else of the
     site's share image."""
-    image = getattr(item.data, "image", None) if item is not None else None
-    if image is not None:
-        return absolute_link(image.src, site_url), image.alt, None
+    if news is not None and news.image is not None:
+        return absolute_link(news.image.src, site_url), news.image.alt, None
     return absolute_link(urls.SHARE_IMAGE, site_url), SHARE_IMAGE_ALT, SHARE_IMAGE_SIZE
 
 
-def news_article(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
-    news = item.data
+def news_article(news: NewsItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -79,7 +79,7 @@ def news_article(item: Item, page_url: str, site_name: str, site_url: str) -> di
         "description": news.summary,
         "datePublished": _zoned(news.date),
         "dateModified": _zoned(news.updated or news.date),
-        "image": image_of(item, site_url)[0],
+        "image": image_of(news, site_url)[0],
         "inLanguage": "nl",
         "mainEntityOfPage": page_url,
         "url": page_url,
@@ -88,7 +88,7 @@ def news_article(item: Item, page_url: str, site_name: str, site_url: str) -> di
     }
 
 
-def _event_dates(event: Event) -> dict:
+def _event_dates(event: Event) -> dict[str, Any]:
     """Dates with their UTC offset; all-day events as plain dates (schema.org allows both)."""
     if event.all_day:
         return {"startDate": _iso(event.start), "endDate": _iso(event.end or event.start)}
@@ -98,8 +98,7 @@ def _event_dates(event: Event) -> dict:
     return dates
 
 
-def event(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
-    ev: Event = item.data
+def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, Any]:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -128,7 +127,7 @@ def event(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
     return data
 
 
-def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
+def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
     """``trail``: (name, absolute URL) from the home page down to the current page."""
     return {
         "@context": "https://schema.org",
@@ -140,30 +139,32 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
     }
 
 
-def for_item(item: Item, page_url: str, site_name: str, site_url: str) -> dict | None:
-    if item.section == "news":
-        return news_article(item, page_url, site_name, site_url)
-    if item.section == "agenda":
-        return event(item, page_url, site_name, site_url)
+def for_item(item: AnyItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any] | None:
+    """A NewsArticle for news, an Event for events; nothing for an FAQ question's page."""
+    if isinstance(item.data, NewsItem):
+        return news_article(item.data, page_url, site_name, site_url)
+    if isinstance(item.data, Event):
+        return event(item.data, page_url, site_name, site_url)
     return None
 
 
-def open_graph(*, title: str, description: str, url: str, site_name: str, item: Item | None,
+def open_graph(*, title: str, description: str, url: str, site_name: str, item: AnyItem | None,
                site_url: str) -> dict[str, str]:
     """og:* properties (name -> content), in a fixed order."""
+    news = item.data if item is not None and isinstance(item.data, NewsItem) else None
     tags = {
-        "og:type": "article" if item is not None and item.section == "news" else "website",
+        "og:type": "article" if news is not None else "website",
         "og:title": title,
         "og:description": description,
         "og:url": url,
         "og:site_name": site_name,
         "og:locale": "nl_NL",
     }
-    tags["og:image"], tags["og:image:alt"], size = image_of(item, site_url)
+    tags["og:image"], tags["og:image:alt"], size = image_of(news, site_url)
     if size:
         tags["og:image:width"], tags["og:image:height"] = str(size[0]), str(size[1])
-    if item is not None and item.section == "news":
-        tags["article:published_time"] = _zoned(item.data.date)
-        if item.data.updated:
-            tags["article:modified_time"] = _zoned(item.data.updated)
+    if news is not None:
+        tags["article:published_time"] = _zoned(news.date)
+        if news.updated:
+            tags["article:modified_time"] = _zoned(news.updated)
     return tags

@@ -6,7 +6,8 @@ from sto.site import urls
 from sto.site.dutch import clock_time, day_month_year, weekday_date
 from sto.mkdocs.fragment_cache import link_context, nav_state, nav_urls
 from sto.site.media import player_for
-from sto.site.presentation import date_preposition, kind_label, kind_label_unless_in_title, status_label, summary_repeats_body, when
+from sto.site.presentation import (date_preposition, kind_label, kind_label_unless_in_title, status_label,
+                                   summary_repeats_body, when)
 
 FILTERS = {
     "nl_date": day_month_year,
