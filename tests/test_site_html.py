@@ -9,8 +9,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+import yaml
 
-from .sitebuild import CORPUS, corpus_project, mkdocs_build
+from .sitebuild import CORPUS, ROOT, corpus_project, mkdocs_build
 from .sitecheck import CANCELLED_SLUG, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG, SCRIPT_TITLE
 
 pytestmark = pytest.mark.site
@@ -272,3 +273,30 @@ def test_feed_and_calendar_partials_are_included_when_present(tmp_path):
     assert doc.xpath("//head/link[@rel='alternate']/@href") == ["/feed.xml"]
     assert text(doc.xpath("//p[@class='test-calendar']")[0]).startswith("Zet STO LIVE-webinar")
     assert not page(site, ECPB).xpath("//p[@class='test-calendar']")  # past: no calendar links
+
+
+def test_every_page_has_its_own_description_a_share_image_and_the_site_has_robots_and_favicon(seed):
+    site_description = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_description"]
+    pages = sorted(seed.rglob("index.html"))
+    assert len(pages) > 40
+    generic = []
+    for path in pages:
+        doc = lxml.html.fromstring(path.read_bytes())
+        (description,) = doc.xpath("//meta[@name='description']/@content")
+        if description == site_description:
+            generic.append(str(path.relative_to(seed)))
+        (image,) = doc.xpath("//meta[@property='og:image']/@content")
+        assert image.startswith("https://www.sterktechniekonderwijs.nl/"), path
+        local = seed / image.removeprefix("https://www.sterktechniekonderwijs.nl/")
+        assert local.is_file(), (path, image)  # self-hosted: the share image or the item's own
+    assert generic == []
+    assert (seed / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://www.sterktechniekonderwijs.nl/sitemap.xml\n")
+    assert (seed / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+def test_an_event_whose_place_is_unknown_claims_no_attendance(seed):
+    doc = page(seed, ECPB)
+    assert "Nog niet bekend" in text(doc.xpath("//dl[contains(@class,'sto-event-facts')]")[0])
+    (event,) = [d for d in json_ld(doc) if d["@type"] == "Event"]
+    assert "location" not in event and "eventAttendanceMode" not in event
