@@ -24,7 +24,7 @@ from sto.build import Build
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
-from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
+from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.problems import ContentInvalid
 from sto.site.templating import FILTERS, GLOBALS
@@ -90,6 +90,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["sto_syndication"] = Syndication(state.build)
     env.globals["sto_site"] = state.site
     env.globals.update(GLOBALS)
+    env.globals.update(TEMPLATE_GLOBALS)
     env.globals["sto_fragments"] = state.fragments
     env.filters.update(FILTERS)
     return env
