@@ -12,6 +12,7 @@ from sto.content import frontmatter
 from sto.content.items import AnyItem, Content, Item
 from sto.content.messages import dutch
 from sto.content.models import ContentModel
+from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 from sto.sections import SECTIONS, Section
@@ -71,6 +72,8 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> t
     problems += _vocabulary_problems(section, parsed, vocab, path)
     if data is not None and section.body_required and not parsed.body.strip():
         problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
+    if data is not None and not data.draft:  # a draft may still hold what `make new` wrote; a published item may not
+        problems += placeholder_problems(path, raw.decode("utf-8", "replace"))
     if problems or data is None:
         return None, problems
     return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -24,14 +26,16 @@ from sto.build import Build
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
+from sto.mkdocs import quiet_log, serve_problems
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.search_trim import for_search, with_search_text
-from sto.problems import ContentInvalid
+from sto.problems import ContentInvalid, Problem
 from sto.site.templating import FILTERS, GLOBALS
 from sto.site.views import Site
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 
 log = logging.getLogger("mkdocs.hooks.sto")
+quiet_log.install()  # MkDocs loads this module with the config, before it logs anything about the build
 
 
 @dataclass(eq=False)
@@ -46,6 +50,7 @@ class _State:
 
 _command = "build"
 _current: _State | None = None
+_problems: list[Problem] | None = None  # make serve with invalid content: shown on every page instead
 
 
 def _state() -> _State:
@@ -60,13 +65,22 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and validate all content once per build; stop with every problem listed."""
-    global _current
+    """Load and validate all content once per build; stop with every problem listed (the
+    preview keeps running and shows them on every page instead)."""
+    global _current, _problems
     root = Path(config.config_file_path).resolve().parent
+    _problems = None
     try:
-        build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve")
+        build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve",
+                           pages_dir=Path(config.docs_dir))
         site = Site.of(build)
     except ContentInvalid as invalid:
+        if _command == "serve":
+            print(invalid.report().replace("de site is niet gebouwd", "het voorbeeld toont de lijst op elke pagina"),
+                  file=sys.stderr, flush=True)
+            _problems = invalid.problems
+            serve_problems.empty_the_build(config)
+            return config
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
             print(github_annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
@@ -76,6 +90,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _problems is not None:
+        return serve_problems.no_files()
     state = _state()
     for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
@@ -84,6 +100,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _problems is not None:
+        return env
     state = _state()
     state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     env.globals["sto"] = state.build
@@ -114,7 +132,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write every feed and calendar into the site."""
+    if _problems is not None:
+        serve_problems.write_problem_page(config.site_dir, _problems)
+        return
     state = _state()
     write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html)
     if state.fragments is not None:
         log.debug(state.fragments.summary())
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    serve_problems.reload_error_pages(server)
+    return server
