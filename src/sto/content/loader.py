@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from sto.cache.fingerprint import digest, source_digest
 from sto.content import frontmatter
 from sto.content.items import SECTIONS, Content, Item
 from sto.content.messages import dutch
@@ -17,12 +18,19 @@ from sto.content.vocabulary import Vocabularies, load_vocabularies
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODELS = {"faq": FaqEntry, "agenda": Event}
 
+# Each file's result of the last load, by its path, bytes and the vocabularies: the preview
+# (one process, many builds) then validates only the files that changed.
+_last_load: dict[tuple[str, str, str], tuple[Item | None, list[Problem]]] = {}
+
 
 def load_content(content_dir: Path, root: Path | None = None) -> Content:
     """Load and validate all content; raises ContentInvalid listing every problem."""
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
+    global _last_load
     vocab, problems = load_vocabularies(content_dir / "data", root)
+    vocab_key = digest(repr(vocab))
+    loaded: dict[tuple[str, str, str], tuple[Item | None, list[Problem]]] = {}
     items: list[Item] = []
     for section, (folder, _) in SECTIONS.items():
         base = content_dir / folder
@@ -34,10 +42,13 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
                 problems.append(Problem(shown, 1, "", "alleen Markdown-bestanden (.md) horen in deze map; "
                                         "zet afbeeldingen en pdf's in docs/"))
                 continue
-            item, found = load_item(section, shown, path.read_bytes(), vocab)
+            raw = path.read_bytes()
+            key = (section, source_digest(shown, raw), vocab_key)
+            item, found = loaded[key] = _last_load.get(key) or load_item(section, shown, raw, vocab)
             problems += found
             if item:
                 items.append(item)
+    _last_load = loaded
     problems += _duplicates(items)
     if problems:
         raise ContentInvalid(problems)
@@ -69,7 +80,7 @@ def load_item(section: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple
             problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
     if problems or data is None:
         return None, problems
-    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []
+    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id"), source_digest(path, raw)), []
 
 
 def _model_for(section, parsed, problems, path):

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from sto.editors.annotations import annotations, in_github_actions
 from sto.build import Build
 from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
+from sto.mkdocs.incremental import Incremental
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
 from sto.mkdocs.search_trim import feed_body, for_search
@@ -29,6 +30,8 @@ _build: Build | None = None
 _site: Site | None = None
 _feed_html: FeedHtml | None = None
 _fragments: FragmentCache | None = None
+_incremental: Incremental | None = None
+_nav = None
 log = logging.getLogger("mkdocs.hooks.sto")
 
 
@@ -39,7 +42,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """Load and validate all content once per build; stop with every problem listed."""
-    global _build, _site, _feed_html
+    global _build, _site, _feed_html, _incremental
     root = Path(config.config_file_path).resolve().parent
     try:
         _build = Build.load(root, config.site_url or "", preview=_command == "serve")
@@ -50,6 +53,7 @@ def on_config(config):
         raise Abort(invalid.report()) from None
     config.markdown_extensions.append(EscapeRawHtml())
     _feed_html = FeedHtml(_build)
+    _incremental = Incremental.start(root, config.site_url or "", preview=_build.preview)
     return config
 
 
@@ -58,6 +62,18 @@ def on_files(files, config):
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
     return files
+
+
+def on_nav(nav, config, files):
+    global _nav
+    _nav = nav
+    _incremental.files_known(files)
+    return nav
+
+
+def on_pre_page(page, config, files):
+    _incremental.convert_once(page)
+    return page
 
 
 def on_env(env, config, files):
@@ -69,13 +85,29 @@ def on_env(env, config, files):
     env.globals.update(GLOBALS)
     env.globals["sto_fragments"] = _fragments
     env.filters.update(FILTERS)
+    _incremental.compile_once(env)
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    _incremental.plan_rendering(pages, _nav, _build.content.vocabularies, lambda page: _context(page, config))
+    search = config.plugins.get("material/search")
+    if getattr(search, "search_index", None) is not None:
+        _incremental.index_once(search.search_index)
     return env
 
 
-def on_page_context(context, page, config, nav):
+def _context(page, config) -> dict:
     description = (page.meta or {}).get("description") or config.site_description or ""
-    context.update(_site.context_for(page.file.src_uri, page.title or config.site_name, description))
+    return _site.context_for(page.file.src_uri, page.title or config.site_name, description)
+
+
+def on_page_context(context, page, config, nav):
+    ours = _incremental.context(page)  # a page unchanged since it was last rendered gets that rendering
+    context.update(ours if ours is not None else _context(page, config))
     return context
+
+
+def on_post_page(output, page, config):
+    _incremental.rendered(page, output)  # first: stores the template's output as rendered
+    return output
 
 
 def on_page_content(html, page, config, files):
@@ -90,3 +122,4 @@ def on_post_build(config):
     """Write every feed and calendar into the site."""
     write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)
     log.debug(_fragments.summary())
+    _incremental.finish()

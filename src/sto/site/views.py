@@ -179,6 +179,9 @@ class Site:
                 title=title, description=description, url=url, site_name=site_name, item=item,
                 site_url=build.site_url),
         }
+        if item is not None and item.section == "agenda":
+            # the build's "now" reaches templates only through their context (see sto.mkdocs.incremental)
+            context["event_upcoming"] = item.data.ends_at > build.now
         if item is not None and item.section == "news":
             context["neighbours"] = self.listings.neighbours.get(item.id, (None, None))
         return context
