@@ -67,7 +67,6 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     global _nav
     _nav = nav
-    _incremental.files_known(files)
     return nav
 
 

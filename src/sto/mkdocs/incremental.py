@@ -14,8 +14,8 @@ The fingerprints:
   per page), every installed package's version, Python's version, the site URL (the preview
   has its own), whether drafts are shown and every ``STO_*`` environment variable (such as
   ``STO_NO_FRAGMENT_CACHE``).
-- Markdown: ``base``, every page's address (links between pages resolve against them) and the
-  page's own Markdown, address and source path.
+- Markdown: ``base`` and the page's own Markdown, address and source path; a stored conversion
+  is used only while every file its links looked up still has the same address.
 - Template: ``base``, the navigation (titles and addresses), the vocabularies, the page's
   converted HTML, title and front matter, and the data our hooks give its template
   (``Site.context_for``: item, view, trail, JSON-LD, ...), in which each item stands for its
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import os
 import shutil
 from collections.abc import Callable, Mapping
@@ -118,6 +119,12 @@ class _Warnings(logging.Handler):
         self.count += 1
 
 
+def _address(files, path: str, find=None) -> tuple[str | None, str | None]:
+    """Where a link to ``path`` leads: the file's address and inclusion, or nothing."""
+    found = (find or files.get_file_from_path)(path)
+    return (None, None) if found is None else (found.url, found.inclusion.name)
+
+
 def _toc_tokens(toc) -> list:
     return [{"name": a.title, "id": a.id, "level": a.level, "children": _toc_tokens(a.children)} for a in toc]
 
@@ -136,8 +143,9 @@ class Incremental:
         self.base = base
         self.save_to = save_to
         self.bytecode = bytecode
-        self._markdown_base = self._render_base = ""
+        self._render_base = ""
         self._markdown_keys: dict[str, str] = {}
+        self._search_keys: dict[str, str] = {}
         self._outputs: dict[str, str] = {}  # src_uri -> the stored page of a page not rendered again
         self._pending: dict[str, tuple[str, dict]] = {}  # src_uri -> (key, our context) of a page to render
 
@@ -172,40 +180,46 @@ class Incremental:
         if self.bytecode is not None:
             env.bytecode_cache = self.bytecode
 
-    # on_nav: every file is known (after on_files); page titles are not yet
-    def files_known(self, files) -> None:
-        addresses = "\n".join(f"{f.src_uri}\t{f.url}\t{f.inclusion.name}" for f in files)
-        self._markdown_base = digest("markdown", self.base, addresses)
-
     # on_pre_page
     def convert_once(self, page) -> None:
-        """Give the page a ``render`` that reuses an earlier conversion of the same Markdown."""
+        """Give the page a ``render`` that reuses an earlier conversion of the same Markdown, as long
+        as every page its links pointed to still has the same address (links are the only way
+        MkDocs' conversion reads other files: ``Files.get_file_from_path``)."""
         convert = page.render
         src_uri = page.file.src_uri
 
         def render(config, files):
-            key = digest(self._markdown_base, src_uri, page.url, page.markdown or "")
+            key = digest("markdown", self.base, src_uri, page.url, page.file.inclusion.name, page.markdown or "")
             self._markdown_keys[src_uri] = key
             stored = self.store.get(key)
-            if stored is not None:
-                content, toc, title, anchors, links = stored
+            if stored is not None and all(_address(files, uri) == tuple(found) for uri, *found in stored[5]):
+                content, toc, title, anchors, links, _ = stored
                 page.content, page.toc, page._title_from_render = content, get_toc(toc), title
                 page.present_anchor_ids = set(anchors)
                 if links is not None:
                     page.links_to_anchors = {files.get_file_from_path(uri): dict(found) for uri, found in links.items()}
                 return
-            warnings = _Warnings()
+            warnings, looked_up = _Warnings(), {}
+            find = files.get_file_from_path
+
+            def get_file_from_path(path):
+                looked_up[path] = _address(files, path, find)
+                return find(path)
+
             logging.getLogger("mkdocs").addHandler(warnings)
+            files.get_file_from_path = get_file_from_path
             try:
                 convert(config, files)
             finally:
+                del files.get_file_from_path
                 logging.getLogger("mkdocs").removeHandler(warnings)
             links = page.links_to_anchors
-            if warnings.count or (links and any(f is None for f in links)):
+            if warnings.count:
                 return
             self.store.put(key, (page.content, _toc_tokens(page.toc), page._title_from_render,
                                  sorted(page.present_anchor_ids or ()),
-                                 None if links is None else {f.src_uri: dict(found) for f, found in links.items()}))
+                                 None if links is None else {f.src_uri: dict(found) for f, found in links.items()},
+                                 [(path, *found) for path, found in looked_up.items()]))
 
         page.render = render
 
@@ -218,10 +232,13 @@ class Incremental:
             markdown_key = self._markdown_keys.get(src_uri)
             if markdown_key is None or page.content is None:
                 continue
-            ours = context_for(page)
             try:
-                key = digest(self._render_base, src_uri, page.url, markdown_key, str(page.title),
-                             value_digest(page.meta), _text_digest(page.content), value_digest(ours))
+                # the search plugin indexes this same HTML next, before anything else changes it
+                converted = digest(src_uri, page.url, markdown_key, str(page.title), value_digest(page.meta),
+                                   _text_digest(page.content))
+                self._search_keys[src_uri] = digest("search", self.base, converted)
+                ours = context_for(page)
+                key = digest(self._render_base, converted, value_digest(ours))
             except Undigestible as reason:
                 log.debug("%s: rendered every time (%s)", src_uri, reason)
                 continue
@@ -251,10 +268,8 @@ class Incremental:
         add = search_index.add_entry_from_context
 
         def add_entry_from_context(page):
-            try:
-                key = digest("search", self.base, page.url, str(page.title), value_digest(page.meta),
-                             _text_digest(page.content), self._markdown_keys.get(page.file.src_uri, ""))
-            except Undigestible:
+            key = self._search_keys.get(page.file.src_uri)
+            if key is None:
                 return add(page)
             stored = self.store.get(key)
             if stored is not None:
@@ -262,7 +277,12 @@ class Incremental:
                 return
             before = len(search_index.entries)
             add(page)
-            self.store.put(key, [dict(entry) for entry in search_index.entries[before:]])
+            entries = [dict(entry) for entry in search_index.entries[before:]]
+            try:
+                marshal.dumps(entries)  # plain data only (Material's JSON writer also takes other values)
+            except ValueError:
+                return
+            self.store.put(key, entries)
 
         search_index.add_entry_from_context = add_entry_from_context
 
