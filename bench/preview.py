@@ -1,6 +1,6 @@
 """Preview save-to-visible: how long after a save the changed page shows the change.
 
-Starts ``mkdocs serve`` the way ``make serve`` does (strict, live reload) on a generated corpus
+Starts ``mkdocs serve`` the way ``make serve`` does (live reload) on a generated corpus
 (``bench/corpus.py``: n news items, n/5 FAQ entries, n/5 events), on a free port, waits for the
 first build, then several times appends a new word to one news item's body and polls that
 item's page over HTTP until the word is there (as the browser's reload would see it: MkDocs

@@ -35,9 +35,10 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from lxml import html as lxml_html
 
+from bench import corpus, preview
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-from bench import corpus, preview
 
 EPOCH = "1718409600"  # 2024-06-15, as the tests use
 TARGETS = {"ratio": 1.3, "growth": 5.5, "index_mb_per_1000": 1.5, "home_kb_gzip": 150, "warm": 0.4, "preview": 0.35}
@@ -253,7 +254,8 @@ def chart(results: list[dict], path: Path) -> None:
     matplotlib.rcParams["svg.hashsalt"] = "sto"  # no random ids in the output
     sizes = [r["n"] for r in results]
     fig, ax = plt.subplots(figsize=(6, 3.6), dpi=100)
-    for kind, label, color in (("project", "this project", "tab:blue"), ("plain", "plain mkdocs-material", "tab:orange")):
+    builds = (("project", "this project", "tab:blue"), ("plain", "plain mkdocs-material", "tab:orange"))
+    for kind, label, color in builds:
         ax.plot(sizes, [r[kind]["median_s"] for r in results], "o-", color=color, label=f"{label}, wall")
         ax.plot(sizes, [r[kind]["median_cpu_s"] for r in results], "s:", color=color, label=f"{label}, CPU")
     ax.set_xlabel("N (news items; plus N/5 FAQ entries and N/5 events)")
@@ -292,7 +294,8 @@ def main() -> None:
                f"--preview-items {' '.join(map(str, args.preview_items))} --saves {args.saves}")
     report = f"Machine: {machine()}\n\nCommand: `{command}`\n\n{text}\n"
     (args.out / "bench.md").write_text(report, encoding="utf-8")
-    (args.out / "results.json").write_text(json.dumps({"machine": machine(), "results": results, "previews": previews}, indent=2))
+    everything = {"machine": machine(), "results": results, "previews": previews}
+    (args.out / "results.json").write_text(json.dumps(everything, indent=2))
     chart(results, args.out / "bench.png")
     print()
     print(report)

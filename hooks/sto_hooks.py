@@ -11,5 +11,6 @@ from sto.mkdocs.hooks import (  # noqa: F401  (MkDocs looks these names up on th
     on_post_build,
     on_post_page,
     on_pre_page,
+    on_serve,
     on_startup,
 )

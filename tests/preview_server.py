@@ -25,7 +25,7 @@ _BUILD_LIKE_SERVE = """
 import sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=True)
+config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=False)
 config.plugins.on_startup(command="serve", dirty=False)
 config.site_url = sys.argv[2]
 build(config, serve_url=sys.argv[2])
@@ -66,7 +66,7 @@ class Preview:
         env = {**os.environ, **self.env, "SOURCE_DATE_EPOCH": self.epoch, "NO_MKDOCS_2_WARNING": "1"}
         self._log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            [str(mkdocs), "serve", "--strict", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"],
+            [str(mkdocs), "serve", "--no-strict", "--config-file", "mkdocs.yml", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=self.project, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         return self
 

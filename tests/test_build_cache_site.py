@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from .fixture_site import add_fixture_content
-from .sitebuild import EPOCH_2024_06_15, copy_project
+from .sitebuild import EPOCH_2024_06_15, corpus_project, site_files
 
 pytestmark = pytest.mark.site
 
-NEWS = "content/news/2024-05-03-testbericht-3.md"
+NEWS = "content/news/fixture-paginering-03.md"
 A_MONTH_LATER = str(int(EPOCH_2024_06_15) + 30 * 86400)  # 15 July 2024: July events are past then
 
 
@@ -33,16 +32,12 @@ def _build(project: Path, site: Path, cache: Path | None, epoch: str = EPOCH_202
     else:
         env["STO_CACHE_DIR"] = str(cache)
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--verbose", "--site-dir", str(site)], cwd=project,
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run([str(mkdocs), "build", "--strict", "--verbose", "--config-file", "mkdocs.yml",
+                             "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     found = re.search(r"build cache: (\d+) reused, (\d+) made", result.stdout + result.stderr)
     assert found, "the build did not report its cache"
     return int(found[1]), int(found[2])
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -52,42 +47,43 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _title_date_body(project: Path) -> None:
-    _edit(project / NEWS, 'title: "Testbericht 3"', 'title: "Testbericht drie, herschreven"')
-    _edit(project / NEWS, "date: 2024-05-03", "date: 2024-06-01")
-    _edit(project / NEWS, "Tekst van testbericht 3.", "Nieuwe tekst van testbericht 3.")
+    _edit(project / NEWS, "title: 'Fixture: bericht 3 voor een tweede pagina'", "title: 'Fixture: bericht drie, herschreven'")
+    _edit(project / NEWS, "date: '2023-03-03'", "date: '2024-06-01'")
+    _edit(project / NEWS, "Tekst van bericht 3.", "Nieuwe tekst van bericht 3.")
 
 
 def _category(project: Path) -> None:
-    _edit(project / NEWS, "categories: [subsidie]", "categories: [techniekonderwijs]")
+    _edit(project / NEWS, "categories:\n- regionale-samenwerking", "categories:\n- techniekonderwijs")
 
 
 def _vocabulary_name(project: Path) -> None:
-    _edit(project / "content/data/categorieen.yml", "subsidie: Subsidie en regeling", "subsidie: Subsidies en regelingen")
+    _edit(project / "content/data/categorieen.yml", "techniekonderwijs: Techniekonderwijs in de praktijk",
+          "techniekonderwijs: Techniek in de klas")
 
 
 def _template(project: Path) -> None:
     _edit(project / "overrides/partials/sto/news-teaser.html", "</article>", "</article><!-- sjabloon gewijzigd -->")
 
 
-CHANGES = [("title, date and body", _title_date_body, EPOCH_2024_06_15, "Testbericht drie, herschreven"),
+CHANGES = [("title, date and body", _title_date_body, EPOCH_2024_06_15, "Fixture: bericht drie, herschreven"),
            ("category", _category, EPOCH_2024_06_15, None),
-           ("vocabulary name", _vocabulary_name, EPOCH_2024_06_15, "Subsidies en regelingen"),
+           ("vocabulary name", _vocabulary_name, EPOCH_2024_06_15, "Techniek in de klas"),
            ("template", _template, EPOCH_2024_06_15, "sjabloon gewijzigd"),
            ("now", lambda project: None, A_MONTH_LATER, None)]
 
 
 def test_warm_builds_are_byte_identical_to_cold_builds(tmp_path):
-    project = add_fixture_content(copy_project(tmp_path / "project"))
+    project = corpus_project(tmp_path / "project")
     cache = tmp_path / "cache"
     reused, made = _build(project, tmp_path / "first", cache)
     assert reused == 0 and made > 100, "the first build starts without a cache"
-    previous = _files(tmp_path / "first")
+    previous = site_files(tmp_path / "first")
     for name, change, epoch, shown in CHANGES:
         change(project)
         warm, cold = tmp_path / f"warm-{len(name)}", tmp_path / f"cold-{len(name)}"
         reused, made = _build(project, warm, cache, epoch)
         _build(project, cold, None, epoch)
-        warm_files, cold_files = _files(warm), _files(cold)
+        warm_files, cold_files = site_files(warm), site_files(cold)
         assert sorted(warm_files) == sorted(cold_files), name
         differing = [f for f in cold_files if warm_files[f] != cold_files[f]]
         assert differing == [], f"after a change of {name}, {len(differing)} files differ, first: {differing[:5]}"

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .sitebuild import EPOCH_2024_06_15, ROOT, mkdocs_build
-from .sitecheck import make_fixture_project
+from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, mkdocs_build, site_files
 
 pytestmark = pytest.mark.site
 
@@ -19,14 +18,10 @@ ON = {"STO_NO_FRAGMENT_CACHE": "0"}
 OFF = {"STO_NO_FRAGMENT_CACHE": "1"}
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def _assert_identical(project: Path, tmp_path: Path) -> None:
     mkdocs_build(project, tmp_path / "on", env=ON)
     mkdocs_build(project, tmp_path / "off", env=OFF)
-    on, off = _files(tmp_path / "on"), _files(tmp_path / "off")
+    on, off = site_files(tmp_path / "on"), site_files(tmp_path / "off")
     assert sorted(on) == sorted(off)
     assert sum(name.endswith(".html") for name in on) > 10
     differing = [name for name in on if on[name] != off[name]]
@@ -38,7 +33,7 @@ def test_the_seed_site_is_byte_identical_with_and_without_the_cache(tmp_path):
 
 
 def test_the_fixture_site_is_byte_identical_with_and_without_the_cache(tmp_path):
-    _assert_identical(make_fixture_project(tmp_path / "project"), tmp_path)
+    _assert_identical(corpus_project(tmp_path / "project"), tmp_path)
 
 
 def _summary(project: Path, site: Path, env: dict[str, str]) -> str:
@@ -52,7 +47,7 @@ def _summary(project: Path, site: Path, env: dict[str, str]) -> str:
 
 def test_the_cache_is_used_and_the_switch_turns_it_off(tmp_path):
     """So that the identity tests above compare a cached build with an uncached one."""
-    project = make_fixture_project(tmp_path / "project")
+    project = corpus_project(tmp_path / "project")
     on = _summary(project, tmp_path / "on", ON)
     rendered, reused = (int(word) for word in on.split() if word.isdigit())
     assert reused > rendered > 0, on

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from .fixture_site import PLACE_SLUG, add_fixture_content
 from .preview_server import Preview, build_like_preview
-from .sitebuild import copy_project
+from .sitebuild import corpus_project
+from .sitecheck import PLACE_SLUG
 
 pytestmark = pytest.mark.site
 
-NEWS = "content/news/2024-05-03-testbericht-3.md"
-NEWS_PAGE = "nieuws/2024-05-03-testbericht-3/"
+NEWS = "content/news/fixture-paginering-03.md"
+NEWS_PAGE = "nieuws/fixture-paginering-03/"
+TITLE, NEW_TITLE = "Fixture: bericht 3 voor een tweede pagina", "Fixture: bericht drie"
 EVENT = f"content/agenda/{PLACE_SLUG}.md"
 EVENT_CALENDAR = f"agenda/{PLACE_SLUG}/{PLACE_SLUG}.ics"
 
@@ -31,33 +32,35 @@ def _edit(project: Path, relpath: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-# (what, file, old text, new text, page to wait for, text it must then show, {path: must show, ...}, {path: must not show})
+# (what, file, old text, new text, page to wait for, text it must then show,
+#  {path: text it must show}, {path: text it must no longer show})
 EDITS = [
-    ("title", NEWS, 'title: "Testbericht 3"', 'title: "Testbericht drie"', NEWS_PAGE, "Testbericht drie",
-     {"nieuws/pagina/2/": "Testbericht drie", "nieuws/categorie/subsidie/": "Testbericht drie",
-      "nieuws/jaar/2024/pagina/2/": "Testbericht drie", "regio/caribisch-nederland/": "Testbericht drie",
-      "nieuws/2024-05-02-testbericht-2/": "Testbericht drie", "nieuws/2024-05-04-testbericht-4/": "Testbericht drie",
-      "feeds/rss.xml": "Testbericht drie", "feeds/atom.xml": "Testbericht drie",
-      "feeds/feed.json": "Testbericht drie", "feeds/categorie/subsidie/rss.xml": "Testbericht drie",
-      "search/search_index.json": "Testbericht drie"},
-     {"nieuws/pagina/2/": "Testbericht 3<", "feeds/rss.xml": "Testbericht 3<"}),
-    ("date", NEWS, "date: 2024-05-03", "date: 2024-06-14", NEWS_PAGE, "14 juni 2024",
-     {"feeds/rss.xml": "14 Jun 2024", "feeds/atom.xml": "2024-06-14", "nieuws/": "Testbericht drie"},
-     {"nieuws/pagina/2/": "Testbericht drie", "nieuws/2024-05-02-testbericht-2/": "Testbericht drie"}),
-    ("category", NEWS, "categories: [subsidie]", "categories: [techniekonderwijs]", NEWS_PAGE,
+    ("title", NEWS, TITLE, NEW_TITLE, NEWS_PAGE, NEW_TITLE,
+     {path: NEW_TITLE for path in ("nieuws/pagina/2/", "nieuws/jaar/2023/", "nieuws/categorie/regionale-samenwerking/",
+                                   "regio/caribisch-nederland/", "nieuws/fixture-paginering-02/",
+                                   "nieuws/fixture-paginering-04/", "feeds/rss.xml", "feeds/atom.xml",
+                                   "feeds/feed.json", "feeds/categorie/regionale-samenwerking/rss.xml",
+                                   "search/search_index.json")},
+     {"nieuws/pagina/2/": TITLE, "feeds/rss.xml": TITLE, "nieuws/fixture-paginering-04/": TITLE}),
+    ("date", NEWS, "date: '2023-03-03'", "date: '2024-06-14'", NEWS_PAGE, "14 juni 2024",
+     {"feeds/rss.xml": "14 Jun 2024", "nieuws/": NEW_TITLE, "nieuws/jaar/2024/": NEW_TITLE},
+     {"nieuws/jaar/2023/": NEW_TITLE, "nieuws/fixture-paginering-02/": NEW_TITLE}),
+    ("category", NEWS, "categories:\n- regionale-samenwerking", "categories:\n- techniekonderwijs", NEWS_PAGE,
      "Techniekonderwijs in de praktijk",
-     {"nieuws/categorie/techniekonderwijs/": "Testbericht drie",
-      "feeds/categorie/techniekonderwijs/rss.xml": "Testbericht drie"},
-     {"nieuws/categorie/subsidie/": "Testbericht drie", "feeds/categorie/subsidie/rss.xml": "Testbericht drie"}),
+     {"nieuws/categorie/techniekonderwijs/": NEW_TITLE, "feeds/categorie/techniekonderwijs/rss.xml": NEW_TITLE},
+     {"nieuws/categorie/regionale-samenwerking/": NEW_TITLE,
+      "feeds/categorie/regionale-samenwerking/rss.xml": NEW_TITLE}),
     ("vocabulary name", "content/data/categorieen.yml", "techniekonderwijs: Techniekonderwijs in de praktijk",
      "techniekonderwijs: Techniek in de klas", NEWS_PAGE, "Techniek in de klas",
      {"nieuws/categorie/techniekonderwijs/": "Techniek in de klas", "nieuws/": "Techniek in de klas",
+      "nieuws/2024-06-10-bericht-met-afbeelding/": "Techniek in de klas",
       "feeds/categorie/techniekonderwijs/rss.xml": "Techniek in de klas"},
-     {NEWS_PAGE: "Techniekonderwijs in de praktijk"}),
+     {NEWS_PAGE: "Techniekonderwijs in de praktijk", "nieuws/jaar/2023/": "Techniekonderwijs in de praktijk"}),
     ("template", "overrides/partials/sto/news-teaser.html", "</article>", "</article><!-- sjabloon bewerkt -->",
      "nieuws/", "sjabloon bewerkt", {"nieuws/categorie/techniekonderwijs/": "sjabloon bewerkt"}, {}),
     ("event", EVENT, 'title: "Regiodag"', 'title: "Regiodag Eindhoven"', f"agenda/{PLACE_SLUG}/",
      "Regiodag Eindhoven", {"agenda/": "Regiodag Eindhoven", "agenda/agenda.ics": "Regiodag Eindhoven",
+                            "agenda/soort/conferentie.ics": "Regiodag Eindhoven",
                             EVENT_CALENDAR: "Regiodag Eindhoven"}, {}),
 ]
 
@@ -84,7 +87,7 @@ def _assert_serves_the_cold_build(preview: Preview, cold: Path, what: str, limit
 
 
 def test_a_running_preview_shows_every_edit_everywhere(tmp_path):
-    project = add_fixture_content(copy_project(tmp_path / "project"))
+    project = corpus_project(tmp_path / "project")
     with Preview(project) as preview:
         preview.wait_until("", lambda body: b"</html>" in body)
         for step, (what, relpath, old, new, page, shown, must_show, must_not_show) in enumerate(EDITS):

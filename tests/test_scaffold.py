@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sto.content.loader import load_content, load_item
-from sto.editors.scaffold import KINDS, PLACEHOLDER_SUMMARY, create, relative_path, render, slugify
+from sto.content.placeholders import SCAFFOLD_SUMMARY
+from sto.editors.scaffold import KINDS, create, relative_path, render, slugify
 from sto.content.vocabulary import load_vocabularies
 
 from .sitebuild import ROOT
@@ -37,8 +38,12 @@ def vocab():
     ("STO LIVE-webinar: Gorinchem en Altena", "sto-live-webinar-gorinchem-en-altena"),
     ("Één dag in Curaçao — ‘techniek’ & zo!", "een-dag-in-curacao-techniek-zo"),
     ("  Wat is   een Techlab?  ", "wat-is-een-techlab"),
-    ("Ærø 2025/2026: ß", "r-2025-2026"),  # letters without an ASCII form are dropped, never a crash
-    ("Een heel lange titel " * 8, "een-heel-lange-titel-een-heel-lange-titel-een-heel-lange"),
+    ("Ærø 2025/2026: ß", "aero-2025-2026-ss"),  # transliterated, not dropped
+    ("Sectorplan 2025–2029", "sectorplan-2025-2029"),  # an en dash separates, as a hyphen does
+    ("Straße", "strasse"),
+    ("Regio's en havo’s", "regios-en-havos"),  # an apostrophe joins
+    ("😀 北京", "bei-jing"),  # without any ASCII form (emoji): dropped, never a crash
+    ("Een heel lange titel " * 8, "een-heel-lange-titel-een-heel-lange-titel-een-heel-lange-een"),
 ])
 def test_slug_is_lowercase_ascii_with_dashes(title, slug):
     assert slugify(title) == slug
@@ -74,9 +79,10 @@ def test_new_file_of_every_kind_validates_as_it_is(kind, vocab):
     assert item.id == IDENTIFIER and item.title == title
     assert type(item.data) is KINDS[kind].model
     if section == "news":
-        assert item.data.kind == kind and item.data.date == DAY and item.data.summary == PLACEHOLDER_SUMMARY
+        assert item.data.kind == kind and item.data.date == DAY and item.data.summary == SCAFFOLD_SUMMARY
     if kind == "evenement":
-        assert item.data.start.date() == DAY and not item.data.draft and item.data.status == "gepland"
+        assert item.data.start.date() == DAY and item.data.status == "gepland"
+    assert item.data.draft  # shown in the preview only, until the editor sets draft: false
     assert item.body.strip() == KINDS[kind].body
 
 

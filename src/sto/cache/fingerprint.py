@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from sto.content.items import Item
 
@@ -41,11 +42,11 @@ def source_digest(path: str, raw: bytes) -> str:
     return digest("item", path, raw)
 
 
-def item_digest(item: Item) -> str:
+def item_digest(item: Item[Any]) -> str:
     return item.source_digest or digest("item-data", item.path, item.slug, item.body, item.data.model_dump_json())
 
 
-def _encode(value, out: list[str]) -> None:
+def _encode(value: object, out: list[str]) -> None:
     kind = type(value)
     if value is None or kind in (bool, int, float):
         out.append(f"{kind.__name__}:{value!r};")
@@ -85,7 +86,7 @@ def _encode(value, out: list[str]) -> None:
         raise Undigestible(f"no fingerprint for {kind.__module__}.{kind.__qualname__}")
 
 
-def value_digest(value) -> str:
+def value_digest(value: object) -> str:
     """The digest of a template's data; raises Undigestible for values it cannot vouch for."""
     out: list[str] = []
     _encode(value, out)

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 FORMAT = f"sto-cache-1/{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format follows Python
 
@@ -23,7 +24,7 @@ class Store:
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: str):
+    def get(self, key: str) -> Any:
         """The result stored under ``key``, or None."""
         found = self._entries.get(key)
         if found is None:
@@ -33,7 +34,7 @@ class Store:
         self._used[key] = found
         return found
 
-    def put(self, key: str, value) -> None:
+    def put(self, key: str, value: object) -> None:
         self._entries[key] = self._used[key] = value
 
     def start_build(self) -> None:

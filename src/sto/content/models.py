@@ -8,18 +8,19 @@ editors' tools. Field names are the ones editors type. Anything not defined here
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import ClassVar, Literal
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from sto.clock import AMSTERDAM_NAME
 from sto.content.fieldtypes import Day, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
 
 
-def _not_before(earlier: str):
+def _not_before(earlier: str) -> Any:
     """A validator for ``updated``: a change cannot predate the publication field ``earlier``."""
 
-    def check(cls, updated, info: ValidationInfo):
+    def check(cls: type[BaseModel], updated: date | None, info: ValidationInfo) -> date | None:
         published = info.data.get(earlier)
         if updated is not None and published is not None and updated < published:
             raise fail(f"ligt vóór '{earlier}'; een wijziging kan niet eerder zijn dan de publicatie")
@@ -47,13 +48,9 @@ class _Item(_Model):
     _updated_after_date = _not_before("date")
 
 
-NEWS_KINDS = ("nieuws", "digizine", "handreiking")
-
-
 class NewsItem(_Item):
     """A news item; ``kind`` says whether it is plain news, a digizine issue or a guidance document."""
 
-    section: ClassVar[str] = "news"
     kind: Literal["nieuws"] = Field("nieuws", description="nieuws, digizine of handreiking")
     summary: Text = Field(description="Korte samenvatting (één of twee zinnen) voor overzichten en feeds")
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
@@ -61,21 +58,24 @@ class NewsItem(_Item):
     image: Image | None = Field(None, description="Afbeelding met verplichte alt-tekst")
 
 
+# A digizine and a handreiking are news items with their own `kind` value (the loader picks the
+# model by it), so they narrow the field: mypy sees that as an incompatible override.
 class Digizine(NewsItem):
-    kind: Literal["digizine"] = Field("digizine", description="nieuws, digizine of handreiking")
+    kind: Literal["digizine"] = Field(  # type: ignore[assignment]
+        "digizine", description="nieuws, digizine of handreiking")
     link: Link | None = Field(None, description="Adres van de online digizine")
     pdf: Link | None = Field(None, description="Pad of adres van de pdf")
 
 
 class Handreiking(NewsItem):
-    kind: Literal["handreiking"] = Field("handreiking", description="nieuws, digizine of handreiking")
+    kind: Literal["handreiking"] = Field(  # type: ignore[assignment]
+        "handreiking", description="nieuws, digizine of handreiking")
     download: Link | None = Field(None, description="Pad of adres van het document om te downloaden")
 
 
 class FaqEntry(_Item):
     """A question (``title``) with its answer as the Markdown body."""
 
-    section: ClassVar[str] = "faq"
     topic: Slug = Field(description="Onderwerp uit content/data/onderwerpen.yml")
 
 
@@ -86,27 +86,28 @@ class Recording(_Model):
     transcript: Link | None = Field(None, description="Uitgeschreven tekst van de webinar")
 
 
-EVENT_KINDS = ("webinar", "bijeenkomst", "conferentie", "training", "overig")
-EVENT_STATUSES = ("gepland", "geannuleerd", "verplaatst")
+EventKind = Literal["webinar", "bijeenkomst", "conferentie", "training", "overig"]
+EventStatus = Literal["gepland", "geannuleerd", "verplaatst"]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
+EVENT_STATUSES: tuple[str, ...] = get_args(EventStatus)
 
 
 class Event(_Model):
     """An agenda event. A webinar with a ``recording`` is what the webinar archive lists."""
 
-    section: ClassVar[str] = "agenda"
     id: Identifier = Field(description="Vaste id; nooit wijzigen, ook niet bij verplaatsen of annuleren")
     title: Text = Field(description="Titel")
     summary: Text | None = Field(None, description="Korte omschrijving voor overzichten en agenda-apps")
-    kind: Literal[EVENT_KINDS] = Field(description="webinar, bijeenkomst, conferentie, training of overig")
+    kind: EventKind = Field(description="webinar, bijeenkomst, conferentie, training of overig")
     series: Text | None = Field(None, description="Reeks, bijvoorbeeld STO LIVE")
     start: Moment = Field(description="Begin: JJJJ-MM-DD UU:MM, of JJJJ-MM-DD voor een hele dag")
     end: Moment | None = Field(None, description="Einde, in dezelfde vorm als start; bij hele dagen de laatste dag")
-    timezone: TimeZoneName = Field("Europe/Amsterdam", description="Tijdzone van start en einde")
+    timezone: TimeZoneName = Field(AMSTERDAM_NAME, description="Tijdzone van start en einde")
     online: bool = Field(False, description="true als het evenement online is")
     join_url: Link | None = Field(None, description="Link om deel te nemen aan een online evenement")
     location: Text | None = Field(None, description="Adres of plaats van een fysiek evenement")
     registration_url: Link | None = Field(None, description="Link om je aan te melden")
-    status: Literal[EVENT_STATUSES] = Field("gepland", description="gepland, geannuleerd of verplaatst")
+    status: EventStatus = Field("gepland", description="gepland, geannuleerd of verplaatst")
     status_note: Text | None = Field(None, description="Toelichting bij annuleren of verplaatsen")
     sequence: int = Field(0, ge=0, description="Verhoog met 1 bij elke wijziging van tijd, plaats of status")
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
@@ -121,7 +122,7 @@ class Event(_Model):
     # and the editor sees every problem in one build.
     @field_validator("end")
     @classmethod
-    def _end_after_start(cls, end, info: ValidationInfo):
+    def _end_after_start(cls, end: date | None, info: ValidationInfo) -> date | None:
         start = info.data.get("start")
         if end is None or start is None:
             return end
@@ -135,7 +136,7 @@ class Event(_Model):
 
     @field_validator("join_url")
     @classmethod
-    def _join_url_only_online(cls, join_url, info: ValidationInfo):
+    def _join_url_only_online(cls, join_url: str | None, info: ValidationInfo) -> str | None:
         if join_url and info.data.get("online") is False:
             raise fail("een join_url hoort bij een online evenement; zet ook 'online: true'")
         return join_url
@@ -151,16 +152,17 @@ class Event(_Model):
     @property
     def starts_at(self) -> datetime:
         """Aware start; an all-day event starts at local midnight."""
-        if self.all_day:
-            return datetime.combine(self.start, time(0), self.zone)
-        return self.start.replace(tzinfo=self.zone)
+        if isinstance(self.start, datetime):
+            return self.start.replace(tzinfo=self.zone)
+        return datetime.combine(self.start, time(0), self.zone)
 
     @property
     def ends_at(self) -> datetime:
         """Aware end; all-day ends at midnight after the last day, a timed event without end at its start."""
-        if self.all_day:
-            return datetime.combine((self.end or self.start) + timedelta(days=1), time(0), self.zone)
-        return (self.end or self.start).replace(tzinfo=self.zone)
+        last = self.end or self.start
+        if isinstance(last, datetime):
+            return last.replace(tzinfo=self.zone)
+        return datetime.combine(last + timedelta(days=1), time(0), self.zone)
 
     @property
     def last_day(self) -> date:
@@ -171,4 +173,6 @@ class Event(_Model):
         return self.status == "geannuleerd"
 
 
-NEWS_MODELS: dict[str, type[NewsItem]] = {"nieuws": NewsItem, "digizine": Digizine, "handreiking": Handreiking}
+# What an item's front matter is (a digizine and a handreiking are news items); the sections
+# (sto.sections) say which model each folder and news kind uses.
+ContentModel = NewsItem | FaqEntry | Event

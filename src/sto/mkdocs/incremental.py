@@ -38,16 +38,22 @@ import logging
 import marshal
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
 from markupsafe import Markup
-from mkdocs.structure.toc import get_toc
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 import sto
 from sto.cache.fingerprint import Undigestible, digest, environment_digest, tree_digest, value_digest
 from sto.cache.store import Store
+from sto.content.vocabulary import Vocabularies
 
 PASSTHROUGH_TEMPLATE = "sto/cached-page.html"  # prints ``sto_cached_output``, the page as rendered before
 CACHE_DIR_VARIABLE = "STO_CACHE_DIR"
@@ -72,14 +78,14 @@ class _MemoryBytecodeCache(BytecodeCache):
     """Compiled templates for the preview's builds (each has a new Jinja environment). Jinja checks
     each template's source checksum, so a changed template is compiled again."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
 
-    def load_bytecode(self, bucket):
+    def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self._code:
             bucket.bytecode_from_string(self._code[bucket.key])
 
-    def dump_bytecode(self, bucket):
+    def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
@@ -111,25 +117,26 @@ def _text_digest(text: str | None) -> str:
 class _Warnings(logging.Handler):
     """Counts warnings logged while it is attached (a page that warned is not stored)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
 
-def _address(files, path: str, find=None) -> tuple[str | None, str | None]:
+def _address(files: Files, path: str,
+             find: Callable[[str], File | None] | None = None) -> tuple[str | None, str | None]:
     """Where a link to ``path`` leads: the file's address and inclusion, or nothing."""
     found = (find or files.get_file_from_path)(path)
     return (None, None) if found is None else (found.url, found.inclusion.name)
 
 
-def _toc_tokens(toc) -> list:
+def _toc_tokens(toc: Iterable[AnchorLink]) -> list[dict[str, Any]]:
     return [{"name": a.title, "id": a.id, "level": a.level, "children": _toc_tokens(a.children)} for a in toc]
 
 
-def _nav_digest(items) -> list:
+def _nav_digest(items: Iterable[Any]) -> list[Any]:
     return [(type(i).__name__, str(i.title), getattr(i, "url", None), _nav_digest(getattr(i, "children", None) or ()))
             for i in items]
 
@@ -147,7 +154,7 @@ class Incremental:
         self._markdown_keys: dict[str, str] = {}
         self._search_keys: dict[str, str] = {}
         self._outputs: dict[str, str] = {}  # src_uri -> the stored page of a page not rendered again
-        self._pending: dict[str, tuple[str, dict]] = {}  # src_uri -> (key, our context) of a page to render
+        self._pending: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> (key, our context) of a page to render
 
     @classmethod
     def start(cls, root: Path, site_url: str, *, preview: bool, environ: Mapping[str, str] = os.environ) -> Incremental:
@@ -172,7 +179,7 @@ class Incremental:
                    FileSystemBytecodeCache(str(compiled)))
 
     # on_env, before any template is loaded
-    def compile_once(self, env) -> None:
+    def compile_once(self, env: Environment) -> None:
         """Reuse compiled templates (Jinja's bytecode cache). Jinja checks each template's source, but
         the compiled code also holds the environment's settings (autoescape is decided when
         compiling), so the compiled templates are kept per ``base`` fingerprint, which covers the
@@ -181,14 +188,14 @@ class Incremental:
             env.bytecode_cache = self.bytecode
 
     # on_pre_page
-    def convert_once(self, page) -> None:
+    def convert_once(self, page: Page) -> None:
         """Give the page a ``render`` that reuses an earlier conversion of the same Markdown, as long
         as every page its links pointed to still has the same address (links are the only way
         MkDocs' conversion reads other files: ``Files.get_file_from_path``)."""
         convert = page.render
         src_uri = page.file.src_uri
 
-        def render(config, files):
+        def render(config: MkDocsConfig, files: Files) -> None:
             key = digest("markdown", self.base, src_uri, page.url, page.file.inclusion.name, page.markdown or "")
             self._markdown_keys[src_uri] = key
             stored = self.store.get(key)
@@ -197,17 +204,18 @@ class Incremental:
                 page.content, page.toc, page._title_from_render = content, get_toc(toc), title
                 page.present_anchor_ids = set(anchors)
                 if links is not None:
-                    page.links_to_anchors = {files.get_file_from_path(uri): dict(found) for uri, found in links.items()}
+                    linked = {uri: files.get_file_from_path(uri) for uri in links}  # all found: checked above
+                    page.links_to_anchors = {f: dict(links[uri]) for uri, f in linked.items() if f is not None}
                 return
             warnings, looked_up = _Warnings(), {}
             find = files.get_file_from_path
 
-            def get_file_from_path(path):
+            def get_file_from_path(path: str) -> File | None:
                 looked_up[path] = _address(files, path, find)
                 return find(path)
 
             logging.getLogger("mkdocs").addHandler(warnings)
-            files.get_file_from_path = get_file_from_path
+            files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]  # on this object only
             try:
                 convert(config, files)
             finally:
@@ -221,12 +229,13 @@ class Incremental:
                                  None if links is None else {f.src_uri: dict(found) for f, found in links.items()},
                                  [(path, *found) for path, found in looked_up.items()]))
 
-        page.render = render
+        page.render = render  # type: ignore[method-assign]  # on this page only
 
     # on_env: every page is converted, the navigation has its titles
-    def plan_rendering(self, pages, nav, vocabularies, context_for: Callable) -> None:
+    def plan_rendering(self, pages: Iterable[Page], nav: Iterable[Any] | None, vocabularies: Vocabularies,
+                       context_for: Callable[[Page], dict[str, Any]]) -> None:
         """Decide per page: print the stored rendering, or render and store it."""
-        self._render_base = digest("render", self.base, repr(_nav_digest(nav)), value_digest(vocabularies))
+        self._render_base = digest("render", self.base, repr(_nav_digest(nav or ())), value_digest(vocabularies))
         for page in pages:
             src_uri = page.file.src_uri
             markdown_key = self._markdown_keys.get(src_uri)
@@ -249,7 +258,7 @@ class Incremental:
                 self._outputs[src_uri] = stored
                 page.meta = {**page.meta, "template": PASSTHROUGH_TEMPLATE}
 
-    def context(self, page) -> dict | None:
+    def context(self, page: Page) -> dict[str, Any] | None:
         """For on_page_context: the stored output, or our context computed in ``plan_rendering``."""
         src_uri = page.file.src_uri
         if src_uri in self._outputs:
@@ -258,19 +267,20 @@ class Incremental:
         return pending[1] if pending else None
 
     # on_post_page, before anything else changes the output
-    def rendered(self, page, output: str) -> None:
+    def rendered(self, page: Page, output: str) -> None:
         pending = self._pending.pop(page.file.src_uri, None)
         if pending is not None:
             self.store.put(pending[0], output)
 
-    def index_once(self, search_index) -> None:
+    def index_once(self, search_index: Any) -> None:
         """Reuse each page's search entries (Material's search plugin, ``SearchIndex``)."""
         add = search_index.add_entry_from_context
 
-        def add_entry_from_context(page):
+        def add_entry_from_context(page: Page) -> None:
             key = self._search_keys.get(page.file.src_uri)
             if key is None:
-                return add(page)
+                add(page)
+                return
             stored = self.store.get(key)
             if stored is not None:
                 search_index.entries.extend(dict(entry) for entry in stored)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 
-from sto.content.items import Item
+from sto.clock import AMSTERDAM_NAME
+from sto.content.items import AnyItem
 from sto.site.dutch import event_when
 from sto.content.markdown_safety import EscapeRawHtml
-from sto.content.models import Event
+from sto.content.models import Event, FaqEntry
 
-NETHERLANDS = "Europe/Amsterdam"
-
+# The label of every news and event kind, on pages and as an event's category in calendars.
 KIND_LABELS = {
     "nieuws": "Nieuws",
     "digizine": "Digizine",
@@ -28,8 +28,9 @@ KIND_LABELS = {
 STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
 
 
-def kind_label(item: Item) -> str:
-    return KIND_LABELS.get(item.data.kind, "")
+def kind_label(item: AnyItem) -> str:
+    """News and events have a kind; an FAQ question has none."""
+    return "" if isinstance(item.data, FaqEntry) else KIND_LABELS.get(item.data.kind, "")
 
 
 def status_label(event: Event) -> str:
@@ -42,8 +43,10 @@ def _in_zone(event: Event, zone: str) -> Event:
         return event
     target = ZoneInfo(zone)
 
-    def shift(value: datetime | None) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=event.zone).astimezone(target).replace(tzinfo=None)
+    def shift(value: date | None) -> date | None:
+        if not isinstance(value, datetime):
+            return value
+        return value.replace(tzinfo=event.zone).astimezone(target).replace(tzinfo=None)
 
     return event.model_copy(update={"start": shift(event.start), "end": shift(event.end), "timezone": zone})
 
@@ -52,7 +55,7 @@ def when(event: Event) -> str:
     """"woensdag 19 juni 2024, 15.00 uur (Nederlandse tijd)" for online events, which people join
     from anywhere (STO has a Caribbean region); a physical event in its own local time."""
     if event.online and not event.all_day:
-        return f"{event_when(_in_zone(event, NETHERLANDS))} (Nederlandse tijd)"
+        return f"{event_when(_in_zone(event, AMSTERDAM_NAME))} (Nederlandse tijd)"
     return event_when(event)
 
 
@@ -69,7 +72,9 @@ def escape_markdown_inline(text: str) -> str:
     return "".join("\\" + char if char in special else char for char in text)
 
 
-def summary_repeats_body(item: Item) -> bool:
+def summary_repeats_body(item: AnyItem) -> bool:
     """True when the body starts with the summary word for word (then showing both repeats it)."""
-    summary = getattr(item.data, "summary", None)
-    return bool(summary) and " ".join(item.body.split()).startswith(" ".join(summary.split()))
+    summary: str | None = getattr(item.data, "summary", None)
+    if not summary:
+        return False
+    return " ".join(item.body.split()).startswith(" ".join(summary.split()))

@@ -8,40 +8,41 @@ renders. ``context_for`` is then a dict lookup per page.
 from __future__ import annotations
 
 import html
-
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from sto.site import structured_data
 from sto.site import urls
 from sto.build import Build
 from sto.site.dutch import day_month_year
-from sto.content.items import Item
-from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
-from sto.site.pages import generated_pages, page_source
+from sto.content.items import AnyItem, Item
+from sto.content.models import Event, FaqEntry, NewsItem
+from sto.sections import AGENDA, FAQ, NEWS, Section
+from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
+from sto.site.pages import SEARCH_EXCLUDED, Meta, generated_pages, page_source
 from sto.site.presentation import escape_markdown_inline, render_markdown
 from sto.problems import ContentInvalid, Problem
 
 HOME_TITLE = "Actueel"
-SECTION_TRAIL = {
-    "news": ("Nieuws", urls.NEWS),
-    "faq": ("Veelgestelde vragen", urls.FAQ),
-    "agenda": ("Agenda", urls.AGENDA),
-}
-ARCHIVE_TITLE = "Terugblik webinars Sterk Techniekonderwijs LIVE"
-EXCLUDED = {"exclude": True}  # listings only repeat hits that the items' own pages give
+REGIONS_TITLE = "Regio's"
+
+
+def section_trail(section: Section[Any]) -> tuple[str, str]:
+    """A section's step in a breadcrumb trail: its name and its overview page."""
+    return section.name, section.url
 
 
 @dataclass
 class GeneratedPage:
     markdown: str
-    view: dict = field(default_factory=dict)
+    view: dict[str, Any] = field(default_factory=dict)
 
 
-def _listing(title: str, template: str, view: dict, *, body: str = "", search: bool = False,
+def _listing(title: str, template: str, view: dict[str, Any], *, body: str = "", search: bool = False,
              description: str | None = None) -> GeneratedPage:
-    meta = {"title": title, "template": template}
-    if not search:
-        meta["search"] = EXCLUDED
+    meta: Meta = {"title": title, "template": template}
+    if not search:  # listings only repeat hits that the items' own pages give
+        meta["search"] = SEARCH_EXCLUDED
     if description:
         meta["description"] = description
     return GeneratedPage(page_source(meta, body), view)
@@ -63,7 +64,7 @@ def page_window(number: int, count: int, neighbours: int = PAGINATION_NEIGHBOURS
     return window
 
 
-def _pagination(url: str, number: int, count: int) -> dict:
+def _pagination(url: str, number: int, count: int) -> dict[str, Any]:
     return {
         "number": number,
         "count": count,
@@ -77,8 +78,9 @@ def page_title(title: str, number: int, count: int) -> str:
     return title if number <= 1 else f"{title} – pagina {number} van {count}"
 
 
-def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str, items: list[Item],
-                      view: dict, *, trail: list[tuple[str, str]], first_page: dict | None = None,
+def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str,
+                      items: list[Item[NewsItem]], view: dict[str, Any], *, trail: list[tuple[str, str]],
+                      first_page: dict[str, Any] | None = None,
                       description: str | None = None) -> None:
     """One listing split into pages of ``PAGE_SIZE`` items: page 1 at ``url`` (its address never
     changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. Each page's
@@ -104,7 +106,8 @@ def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
         name = topics.get(topic, topic)
         parts.append(f"## {escape_markdown_inline(name)} {{#onderwerp-{topic} data-topic=\"{topic}\" .sto-faq-topic}}")
         for item in items:
-            parts.append(f"### {escape_markdown_inline(item.title)} {{#{item.slug} data-topic=\"{topic}\" .sto-faq-question}}")
+            question = escape_markdown_inline(item.title)
+            parts.append(f"### {question} {{#{item.slug} data-topic=\"{topic}\" .sto-faq-question}}")
             parts.append(item.body.strip())
             changed = item.data.updated or item.data.date
             parts.append(f"Laatst gewijzigd: {day_month_year(changed)}\n{{: .sto-faq-changed data-topic=\"{topic}\" }}")
@@ -112,24 +115,22 @@ def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
 
 
 class Site:
-    def __init__(self, build: Build, listings: Listings, pages: dict[str, GeneratedPage],
-                 site_name: str = "Sterk Techniekonderwijs"):
+    def __init__(self, build: Build, listings: Listings, pages: dict[str, GeneratedPage]):
         self.build = build
-        self.site_name = site_name
         self.listings = listings
         self.pages = pages
         self.faq_answers = {item.id: render_markdown(item.body) for item in listings.faq_recent}
 
     @classmethod
-    def of(cls, build: Build, site_name: str) -> Site:
-        listings = Listings.of(build.content, build.now)
+    def of(cls, build: Build) -> Site:
+        listings = build.listings
         pages = listing_pages(listings, build)
         clashes = [Problem(item.path, 1, "", f"de bestandsnaam geeft het adres /{item.url}, en dat adres is al een "
                                              "overzichtspagina van de site; kies een andere bestandsnaam")
                    for item in build.content.items if urls.src_uri(item.url) in pages]
         if clashes:
             raise ContentInvalid(clashes)
-        return cls(build, listings, pages, site_name)
+        return cls(build, listings, pages)
 
     def generated(self) -> dict[str, str]:
         """src_uri -> Markdown of every generated page: items and listings."""
@@ -144,12 +145,12 @@ class Site:
         if src_uri == "index.md":
             return [(HOME_TITLE, urls.HOME)]
         if item is not None:
-            return [(HOME_TITLE, urls.HOME), SECTION_TRAIL[item.section], (item.title, item.url)]
+            return [(HOME_TITLE, urls.HOME), section_trail(item.section), (item.title, item.url)]
         if view is not None:
             return [(HOME_TITLE, urls.HOME), *view.view.get("trail", []), (title, view.view["url"])]
         return [(HOME_TITLE, urls.HOME), (title, urls.url_of(src_uri))]
 
-    def context_for(self, src_uri: str, title: str, description: str) -> dict:
+    def context_for(self, src_uri: str, title: str, description: str) -> dict[str, Any]:
         """What one page's template gets: its item or listing view, JSON-LD and Open Graph."""
         build = self.build
         item = build.item_for(src_uri)
@@ -160,9 +161,11 @@ class Site:
         view = page.view if page else {}
         if src_uri == "index.md":
             view = {"kind": "home", **self.listings.home, "faq_answers": self.faq_answers}
+        elif item is not None:
+            view = item_view(item, build)
         trail = self.trail(src_uri, title)
         url = build.absolute(trail[-1][1])
-        site_name = self.site_name
+        site_name = build.site_name
         blocks = []
         if item is not None:
             data = structured_data.for_item(item, url, site_name, build.site_url)
@@ -170,7 +173,7 @@ class Site:
                 blocks.append(data)
         if len(trail) > 1:
             blocks.append(structured_data.breadcrumbs([(n, build.absolute(u)) for n, u in trail]))
-        context = {
+        context: dict[str, Any] = {
             "item": item,
             "view": view,
             "trail": trail,
@@ -179,32 +182,47 @@ class Site:
                 title=title, description=description, url=url, site_name=site_name, item=item,
                 site_url=build.site_url),
         }
-        if item is not None and item.section == "agenda":
-            # the build's "now" reaches templates only through their context (see sto.mkdocs.incremental)
-            context["event_upcoming"] = item.data.ends_at > build.now
-        if item is not None and item.section == "news":
-            context["neighbours"] = self.listings.neighbours.get(item.id, (None, None))
+        neighbours = self.listings.neighbours.get(item.id) if item is not None else None
+        if neighbours is not None:  # a news item's newer and older one
+            context["neighbours"] = neighbours
         return context
 
+
+def item_view(item: AnyItem, build: Build) -> dict[str, Any]:
+    """What an item page shows beyond its data: its categories and regions as (name, listing
+    URL), an FAQ question's topic name, and whether an event is still to come (the listings'
+    rule), so templates neither look up vocabularies nor compare times."""
+    vocab, data = build.content.vocabularies, item.data
+    view: dict[str, Any] = {"kind": "item"}
+    if not isinstance(data, FaqEntry):
+        view["categories"] = [(vocab.categories.get(slug, slug), urls.category(slug)) for slug in data.categories]
+        view["regions"] = [(vocab.regions.get(slug, slug), urls.region(slug)) for slug in data.regions]
+    else:
+        view["topic"] = vocab.topics.get(data.topic, data.topic)
+    if isinstance(data, Event):
+        view["upcoming"] = is_upcoming(cast("Item[Event]", item), build.now)
+    return view
 
 
 def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
     vocab = build.content.vocabularies
+    site_name = build.site_name
     pages: dict[str, GeneratedPage] = {}
-    news_trail = [SECTION_TRAIL["news"]]
-    agenda_trail = [SECTION_TRAIL["agenda"]]
+    news_trail = [section_trail(NEWS)]
+    agenda_trail = [section_trail(AGENDA)]
+    archive_title = f"Terugblik webinars {site_name} LIVE"
     filters = {
         "categories": [(name, urls.category(slug), len(listings.by_category.get(slug, [])))
                        for slug, name in vocab.categories.items()],
         "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
     }
 
-    paginated_listing(pages, urls.NEWS, "Nieuws", "sto/news-list.html", listings.news, {"kind": "news", **filters},
-                      trail=[], description="Nieuws, digizines en handreikingen van Sterk Techniekonderwijs.")
+    paginated_listing(pages, urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"kind": "news", **filters},
+                      trail=[], description=f"Nieuws, digizines en handreikingen van {site_name}.")
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
         "Digizine", "sto/news-list.html",
         {"kind": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
-         "intro": "Alle edities van de digizine van Sterk Techniekonderwijs, de nieuwste eerst.", **filters})
+         "intro": f"Alle edities van de digizine van {site_name}, de nieuwste eerst.", **filters})
     for slug, items in listings.by_category.items():
         paginated_listing(pages, urls.category(slug), f"Nieuws over {vocab.categories.get(slug, slug)}",
                           "sto/news-list.html", items, {"kind": "news", **filters}, trail=news_trail)
@@ -213,30 +231,30 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
                           {"kind": "news", **filters}, trail=news_trail)
 
     pages[urls.src_uri(urls.AGENDA)] = _listing(
-        "Agenda", "sto/agenda.html",
+        AGENDA.name, "sto/agenda.html",
         {"kind": "agenda", "url": urls.AGENDA, "upcoming": listings.upcoming, "past": listings.past},
-        description="Webinars, bijeenkomsten en andere evenementen van Sterk Techniekonderwijs.")
+        description=f"Webinars, bijeenkomsten en andere evenementen van {site_name}.")
     pages[urls.src_uri(urls.WEBINAR_ARCHIVE)] = _listing(
-        ARCHIVE_TITLE, "sto/webinar-archive.html",
+        archive_title, "sto/webinar-archive.html",
         {"kind": "archive", "url": urls.WEBINAR_ARCHIVE, "items": listings.recordings, "trail": agenda_trail},
-        description="Opnames van eerdere webinars van Sterk Techniekonderwijs LIVE.")
+        description=f"Opnames van eerdere webinars van {site_name} LIVE.")
 
     pages[urls.src_uri(urls.FAQ)] = _listing(
-        "Veelgestelde vragen", "sto/faq.html",
+        FAQ.name, "sto/faq.html",
         {"kind": "faq", "url": urls.FAQ,
          "topics": [(slug, vocab.topics.get(slug, slug), len(items)) for slug, items in listings.faq_by_topic.items()]},
         body=faq_markdown(listings, vocab.topics), search=True,
-        description="Antwoorden op veelgestelde vragen over Sterk Techniekonderwijs, per onderwerp.")
+        description=f"Antwoorden op veelgestelde vragen over {site_name}, per onderwerp.")
 
     pages[urls.src_uri(urls.REGIONS)] = _listing(
-        "Regio's", "sto/regions.html",
+        REGIONS_TITLE, "sto/regions.html",
         {"kind": "regions", "url": urls.REGIONS,
          "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]})
     for slug, region in listings.by_region.items():
         # Its news is paginated; its agenda stays on the first page: every upcoming event and
         # the most recent past ones (all past events are in the agenda and the region's calendar).
         paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
-                          region.news, {"kind": "region"}, trail=[("Regio's", urls.REGIONS)],
+                          region.news, {"kind": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
                           first_page={"upcoming": region.upcoming, "past": region.past[:REGION_PAST_EVENTS],
                                       "more_past": len(region.past) > REGION_PAST_EVENTS})
     return pages

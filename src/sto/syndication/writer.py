@@ -13,8 +13,9 @@ from sto.build import Build
 from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
 from sto.syndication.calendars import calendar_files
 from sto.content.items import Item
+from sto.content.models import Event, NewsItem
 from sto.syndication.feed_html import feed_html
-from sto.syndication.feeds import FeedLink, feed_files, feed_links
+from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links
 from sto.site import urls
 from sto.site.pages import page_source
 
@@ -22,7 +23,7 @@ SUBSCRIBE_PAGE = urls.src_uri(urls.AGENDA_FOLLOW)
 SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
 
 
-class FeedHtml(dict):
+class FeedHtml(dict[str, str]):
     """Item id -> the full HTML of its page, URLs made absolute, for content:encoded."""
 
     def __init__(self, build: Build):
@@ -31,13 +32,13 @@ class FeedHtml(dict):
 
     def add(self, src_uri: str, html: str) -> None:
         item = self.build.item_for(src_uri)
-        if item is not None and item.section == "news":
+        if item is not None and isinstance(item.data, NewsItem):
             self[item.id] = feed_html(html, self.build.absolute(item.url))
 
 
-def subscribe_page() -> str:
+def subscribe_page(site_name: str) -> str:
     """Markdown of the "Agenda volgen" page; its template lists the calendars."""
-    body = ("Zet de agenda van Sterk Techniekonderwijs in je eigen agenda-app. Abonneer je één keer; "
+    body = (f"Zet de agenda van {site_name} in je eigen agenda-app. Abonneer je één keer; "
             "nieuwe en gewijzigde evenementen komen daarna vanzelf in je agenda, en een geannuleerd "
             "evenement wordt daar als geannuleerd getoond.")
     return page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE}, body)
@@ -60,14 +61,14 @@ class Syndication:
     def subscriptions(self) -> list[Subscription]:
         return subscriptions(self.build)
 
-    def event_links(self, item: Item) -> EventLinks:
+    def event_links(self, item: Item[Event]) -> EventLinks:
         return event_links(item, self.build)
 
     def subscribe_url(self) -> str:
         return self.build.absolute(urls.AGENDA_FOLLOW)
 
 
-def _file_size(docs_dir: Path):
+def _file_size(docs_dir: Path) -> FileSize:
     def size(src: str) -> int | None:
         path = docs_dir / src.lstrip("/")
         return path.stat().st_size if path.is_file() else None
