@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: build serve test screenshots bench new schemas published-ids clean
+.PHONY: build serve test screenshots bench new schemas published-ids nieuwsbrief clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -55,6 +55,11 @@ new: $(VENV)/.build-deps
 # JSON Schemas for editors' tools, generated from the content models (a test keeps them current).
 schemas: $(VENV)/.build-deps
 	@$(BIN)/python scripts/schemas
+
+# One newsletter edition: make nieuwsbrief VAN=2024-06-01 TOT=2024-06-30 (writes nieuwsbrieven/<period>/;
+# make passes VAN and TOT to the script in its environment). Sends no mail.
+nieuwsbrief: $(VENV)/.build-deps
+	@$(BIN)/python scripts/nieuwsbrief
 
 published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (refuses to change published ones)
 	$(BIN)/python scripts/record-published-ids

@@ -20,7 +20,9 @@ from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
 from sto.mkdocs.search_trim import feed_body, for_search
+from sto.site.embed import EmbedSnippets
 from sto.site.views import Site
+from sto.syndication.partners import partner_files
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 from sto.site.templating import FILTERS, GLOBALS
 
@@ -57,6 +59,8 @@ def on_files(files, config):
     for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
+    for src_uri, content in partner_files(_build, _site.listings, Path(config.docs_dir)).items():  # data, embeds, newsletter
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 
@@ -66,6 +70,7 @@ def on_env(env, config, files):
     env.globals["sto"] = _build
     env.globals["sto_syndication"] = Syndication(_build)
     env.globals["sto_site"] = _site
+    env.globals["sto_embed"] = EmbedSnippets(_build, _site.listings)
     env.globals.update(GLOBALS)
     env.globals["sto_fragments"] = _fragments
     env.filters.update(FILTERS)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sto.content.items import Content, Item
+from sto.content.models import EVENT_KINDS
 
 PAGE_SIZE = 10  # news per page on the news index and the category, year and region pages
 REGION_PAST_EVENTS = 5  # most recent past events on a region's first page; all are in the agenda
@@ -48,6 +49,7 @@ class Listings:
     faq_recent: list[Item]
     faq_by_topic: dict[str, list[Item]]  # topic slug (vocabulary order) -> questions, by title
     by_region: dict[str, RegionListing]  # every known region
+    by_kind: dict[str, RegionListing]  # event kind -> its upcoming and past events (news stays empty)
     neighbours: dict[str, tuple[Item | None, Item | None]]  # news id -> (newer, older)
 
     @classmethod
@@ -58,6 +60,7 @@ class Listings:
         by_category: dict[str, list[Item]] = {slug: [] for slug in vocab.categories}
         by_year: dict[int, list[Item]] = {}
         by_region: dict[str, RegionListing] = {slug: RegionListing() for slug in vocab.regions}
+        by_kind: dict[str, RegionListing] = {kind: RegionListing() for kind in EVENT_KINDS}
         for item in news:
             for slug in item.data.categories:
                 by_category.setdefault(slug, []).append(item)
@@ -68,9 +71,11 @@ class Listings:
         upcoming = [e for e in content.events if is_upcoming(e, now)]
         past = [e for e in reversed(content.events) if not is_upcoming(e, now)]
         for event in upcoming:
+            by_kind[event.data.kind].upcoming.append(event)
             for slug in event.data.regions:
                 by_region.setdefault(slug, RegionListing()).upcoming.append(event)
         for event in past:
+            by_kind[event.data.kind].past.append(event)
             for slug in event.data.regions:
                 by_region.setdefault(slug, RegionListing()).past.append(event)
 
@@ -93,6 +98,7 @@ class Listings:
             faq_recent=content.faq[:HOME_FAQ],
             faq_by_topic={slug: items for slug, items in faq_by_topic.items() if items},
             by_region=by_region,
+            by_kind=by_kind,
             neighbours=neighbours,
         )
 

@@ -63,6 +63,17 @@ def event_calendar_path(item: Item) -> str:
     return f"{item.url}{item.slug}.ics"
 
 
+def kind_calendar_path(kind: str) -> str:
+    return f"agenda/soort/{kind}.ics"
+
+
+def region_calendar_path(slug: str) -> str:
+    return f"agenda/regio/{slug}.ics"
+
+
+AGENDA_CALENDAR_PATH = "agenda/agenda.ics"
+
+
 def in_window(event: Event, now: datetime) -> bool:
     if event.cancelled:
         return event.ends_at >= now
@@ -79,12 +90,12 @@ def subscription_calendars(build: Build) -> list[Calendar]:
         for slug in item.data.regions:
             by_region.setdefault(slug, []).append(item)
     about = "Evenementen en webinars van Sterk Techniekonderwijs"
-    calendars = [Calendar("agenda", "agenda/agenda.ics", "STO-agenda", f"{about}.", events)]
+    calendars = [Calendar("agenda", AGENDA_CALENDAR_PATH, "STO-agenda", f"{about}.", events)]
     for kind, name in KIND_NAMES.items():
-        calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"STO-agenda: {name.lower()}",
+        calendars.append(Calendar(f"soort-{kind}", kind_calendar_path(kind), f"STO-agenda: {name.lower()}",
                                   f"{name} van Sterk Techniekonderwijs.", by_kind.get(kind, [])))
     for slug, name in sorted(build.content.vocabularies.regions.items()):
-        calendars.append(Calendar(f"regio-{slug}", f"agenda/regio/{slug}.ics", f"STO-agenda: regio {name}",
+        calendars.append(Calendar(f"regio-{slug}", region_calendar_path(slug), f"STO-agenda: regio {name}",
                                   f"{about} in de regio {name}.", by_region.get(slug, [])))
     return calendars
 
