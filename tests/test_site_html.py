@@ -148,7 +148,8 @@ def test_accessibility_and_privacy_pages_mark_what_to_fill_in(seed):
         doc = page(seed, url)
         assert "IN TE VULLEN" in text(doc)
         footer = doc.xpath("//footer")[0]
-        assert [text(a) for a in footer.xpath(".//ul[@class='sto-footer-links']//a")] == ["Toegankelijkheid", "Privacy"]
+        assert [text(a) for a in footer.xpath(".//ul[@class='sto-footer-links']//a")] == [
+            "Toegankelijkheid", "Privacy", "Open data en insluiten", "Nieuwsbrief"]
     assert "Datum van het onderzoek" in text(page(seed, "toegankelijkheid"))
 
 
