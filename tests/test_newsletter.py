@@ -48,7 +48,7 @@ SEED_EVENTS = [
 
 @pytest.fixture(scope="module")
 def june():
-    build = Build.load(ROOT, SITE, now=datetime(2024, 7, 1, 8, tzinfo=AMSTERDAM))
+    build = Build.load(ROOT, SITE, "Sterk Techniekonderwijs", now=datetime(2024, 7, 1, 8, tzinfo=AMSTERDAM))
     edition = edition_for(build.content, date(2024, 6, 1), date(2024, 6, 30))
     return build, edition
 
@@ -205,7 +205,7 @@ def fixture_build(tree):
         tree.write(relpath, text)
     (tree.root / "docs/afbeeldingen").mkdir(parents=True)
     (tree.root / "docs/afbeeldingen/breed.png").write_bytes(png(1200, 600))
-    return Build.load(tree.root, SITE, now=datetime(2024, 7, 15, 12, tzinfo=AMSTERDAM)), tree.root / "docs"
+    return Build.load(tree.root, SITE, "Sterk Techniekonderwijs", now=datetime(2024, 7, 15, 12, tzinfo=AMSTERDAM)), tree.root / "docs"
 
 
 def test_monthly_editions_are_the_complete_months_before_now_newest_first(fixture_build):
@@ -258,10 +258,10 @@ def test_image_sizes_only_reads_files_under_docs(tmp_path):
 
 def test_the_archive_page_lists_every_edition_newest_first(fixture_build):
     build, _ = fixture_build
-    page = archive_page(monthly_editions(build.content, build.now))
+    page = archive_page(monthly_editions(build.content, build.now), build.site_name)
     assert "- [Nieuwsbrief juni 2024](2024-06/nieuwsbrief.html) ([platte tekst](2024-06/nieuwsbrief.txt))\n" \
            "- [Nieuwsbrief mei 2024](2024-05/nieuwsbrief.html)" in page
-    assert "Er zijn nog geen edities." in archive_page([])
+    assert "Er zijn nog geen edities." in archive_page([], "Sterk Techniekonderwijs")
 
 
 @pytest.mark.site

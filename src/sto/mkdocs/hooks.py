@@ -19,7 +19,7 @@ from sto.build import Build
 from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
-from sto.mkdocs.search_trim import feed_body, for_search
+from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.site.embed import EmbedSnippets
 from sto.site.views import Site
 from sto.syndication.partners import partner_files
@@ -44,8 +44,8 @@ def on_config(config):
     global _build, _site, _feed_html
     root = Path(config.config_file_path).resolve().parent
     try:
-        _build = Build.load(root, config.site_url or "", preview=_command == "serve")
-        _site = Site.of(_build, config.site_name)
+        _build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve")
+        _site = Site.of(_build)
     except ContentInvalid as invalid:
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
             print(annotations(invalid.problems), flush=True)
@@ -58,8 +58,8 @@ def on_config(config):
 def on_files(files, config):
     for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
-    for src_uri, content in partner_files(_build, _site.listings, Path(config.docs_dir)).items():  # data, embeds, newsletter
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(_build.site_name)))
+    for src_uri, content in partner_files(_build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
     return files
 
@@ -70,7 +70,7 @@ def on_env(env, config, files):
     env.globals["sto"] = _build
     env.globals["sto_syndication"] = Syndication(_build)
     env.globals["sto_site"] = _site
-    env.globals["sto_embed"] = EmbedSnippets(_build, _site.listings)
+    env.globals["sto_embed"] = EmbedSnippets(_build)
     env.globals.update(GLOBALS)
     env.globals["sto_fragments"] = _fragments
     env.filters.update(FILTERS)
@@ -85,10 +85,11 @@ def on_page_context(context, page, config, nav):
 
 def on_page_content(html, page, config, files):
     """Keep each news page's HTML for the feeds' full content (one dict write per page); the
-    page goes on with a long news body's tail marked for search to skip (shown all the same)."""
-    searched = for_search(html, _build.item_for(page.file.src_uri))
-    _feed_html.add(page.file.src_uri, feed_body(html))
-    return searched
+    page goes on with a long news body's tail marked for search to skip (shown all the same)
+    and its item's search-only text in front."""
+    item = _build.item_for(page.file.src_uri)
+    _feed_html.add(page.file.src_uri, html)
+    return with_search_text(for_search(html, item), item)
 
 
 def on_post_build(config):

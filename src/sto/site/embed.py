@@ -16,7 +16,6 @@ from markupsafe import Markup
 from sto.build import Build
 from sto.content.items import Item
 from sto.site import urls
-from sto.site.listings import Listings
 from sto.site.presentation import kind_label, status_label, when
 from sto.site.standalone import asset, render
 
@@ -26,7 +25,6 @@ STYLESHEET = "embed/embed.css"
 # ignored in a <meta> CSP, and embedding anywhere is the point.)
 CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 SNIPPET_HEIGHT = 480
-PUBLISHER = "Sterk Techniekonderwijs"
 
 
 @dataclass(frozen=True)
@@ -44,21 +42,21 @@ class Embed:
         return f"{self.path}index.html"
 
 
-def agenda_embed(listings: Listings) -> Embed:
-    return Embed(urls.EMBED_AGENDA, f"Agenda van {PUBLISHER}", f"Agenda van {PUBLISHER}",
-                 listings.upcoming[:EMBED_EVENTS], urls.AGENDA, "Bekijk de hele agenda",
+def agenda_embed(build: Build) -> Embed:
+    return Embed(urls.EMBED_AGENDA, f"Agenda van {build.site_name}", f"Agenda van {build.site_name}",
+                 build.listings.upcoming[:EMBED_EVENTS], urls.AGENDA, "Bekijk de hele agenda",
                  "Er staan op dit moment geen evenementen gepland.")
 
 
-def region_embed(slug: str, name: str, listings: Listings) -> Embed:
-    return Embed(urls.embed_region(slug), f"Agenda van {PUBLISHER}, regio {name}", f"Agenda regio {name}",
-                 listings.by_region[slug].upcoming[:EMBED_EVENTS], urls.region(slug),
+def region_embed(slug: str, name: str, build: Build) -> Embed:
+    return Embed(urls.embed_region(slug), f"Agenda van {build.site_name}, regio {name}", f"Agenda regio {name}",
+                 build.listings.by_region[slug].upcoming[:EMBED_EVENTS], urls.region(slug),
                  f"Alles over de regio {name}", f"Er staan op dit moment geen evenementen in de regio {name} gepland.")
 
 
-def embeds(build: Build, listings: Listings) -> list[Embed]:
+def embeds(build: Build) -> list[Embed]:
     regions = build.content.vocabularies.regions
-    return [agenda_embed(listings)] + [region_embed(slug, name, listings) for slug, name in sorted(regions.items())]
+    return [agenda_embed(build)] + [region_embed(slug, name, build) for slug, name in sorted(regions.items())]
 
 
 def _relative(from_folder: str, to: str) -> str:
@@ -81,13 +79,13 @@ def render_embed(embed: Embed, build: Build) -> str:
     return render("embed.html", embed=embed, csp=CSP, stylesheet=_relative(embed.path, STYLESHEET),
                   events=[event_view(i, build) for i in embed.events], more_url=build.absolute(embed.more_url),
                   follow_url=build.absolute(urls.AGENDA_FOLLOW), home_url=build.absolute(urls.HOME),
-                  publisher=PUBLISHER)
+                  publisher=build.site_name)
 
 
-def embed_files(build: Build, listings: Listings) -> dict[str, bytes]:
+def embed_files(build: Build) -> dict[str, bytes]:
     """Site-relative path -> bytes of every embed page and their stylesheet."""
     files = {STYLESHEET: asset("embed.css")}
-    for embed in embeds(build, listings):
+    for embed in embeds(build):
         files[embed.file] = render_embed(embed, build).encode("utf-8")
     return files
 
@@ -101,11 +99,11 @@ def snippet(build: Build, embed: Embed) -> str:
 class EmbedSnippets:
     """What templates ask: the snippet for the whole agenda or one region (a dict lookup)."""
 
-    def __init__(self, build: Build, listings: Listings):
+    def __init__(self, build: Build):
         self.build = build
-        self._by_region = {slug: region_embed(slug, name, listings)
+        self._by_region = {slug: region_embed(slug, name, build)
                            for slug, name in build.content.vocabularies.regions.items()}
-        self._agenda = agenda_embed(listings)
+        self._agenda = agenda_embed(build)
 
     def agenda(self) -> str:
         return snippet(self.build, self._agenda)

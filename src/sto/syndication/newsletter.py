@@ -30,7 +30,6 @@ from sto.site.pages import page_source
 from sto.site.presentation import escape_markdown_inline, kind_label, status_label, when
 from sto.site.standalone import render
 
-PUBLISHER = "Sterk Techniekonderwijs"
 ARCHIVE_TITLE = "Nieuwsbrief"
 HTML_NAME = "nieuwsbrief.html"
 TEXT_NAME = "nieuwsbrief.txt"
@@ -156,7 +155,7 @@ def _event_view(item: Item, build: Build) -> dict:
 
 
 def _view(edition: Edition, build: Build, size: ImageSize) -> dict:
-    return {"edition": edition, "publisher": PUBLISHER,
+    return {"edition": edition, "publisher": build.site_name,
             "news": [_news_view(i, build, size) for i in edition.news],
             "events": [_event_view(i, build) for i in edition.events],
             "page_url": build.absolute(f"{edition.folder}{HTML_NAME}"),
@@ -180,8 +179,8 @@ def _heading(text: str, underline: str) -> list[str]:
 def render_text(edition: Edition, build: Build) -> str:
     """The plain-text part: the same facts in reading order, each link on a line of its own."""
     view = _view(edition, build, lambda src: None)
-    lines = _heading(f"{edition.title} – {PUBLISHER}", "=")
-    lines += _wrap(f"Het nieuws en de agenda van {PUBLISHER} {edition.period}.") + [""]
+    lines = _heading(f"{edition.title} – {build.site_name}", "=")
+    lines += _wrap(f"Het nieuws en de agenda van {build.site_name} {edition.period}.") + [""]
     lines += _heading("Nieuws", "-")
     if not view["news"]:
         lines += ["Er is in deze periode geen nieuws verschenen.", ""]
@@ -214,9 +213,9 @@ def edition_files(edition: Edition, build: Build, size: ImageSize) -> dict[str, 
             f"{folder}{TEXT_NAME}": render_text(edition, build).encode("utf-8")}
 
 
-def archive_page(editions: list[Edition]) -> str:
+def archive_page(editions: list[Edition], site_name: str) -> str:
     """Markdown of the archive page (a page of the site): every edition, newest first."""
-    lines = [f"Hier staan de edities van de nieuwsbrief van {PUBLISHER}: per maand het nieuws en de "
+    lines = [f"Hier staan de edities van de nieuwsbrief van {site_name}: per maand het nieuws en de "
              "evenementen van die maand. Elke editie is er ook als platte tekst.", ""]
     if not editions:
         lines.append("Er zijn nog geen edities.")
@@ -225,14 +224,14 @@ def archive_page(editions: list[Edition]) -> str:
         lines.append(f"- [{escape_markdown_inline(edition.title)}]({name}/{HTML_NAME}) "
                      f"([platte tekst]({name}/{TEXT_NAME}))")
     return page_source({"title": ARCHIVE_TITLE,
-                        "description": f"Alle edities van de nieuwsbrief van {PUBLISHER}."}, "\n".join(lines))
+                        "description": f"Alle edities van de nieuwsbrief van {site_name}."}, "\n".join(lines))
 
 
 def newsletter_files(build: Build, docs_dir: Path) -> dict[str, bytes | str]:
     """Site-relative path -> bytes of every monthly edition, and the archive page's Markdown."""
     editions = monthly_editions(build.content, build.now)
     size = image_sizes(docs_dir)
-    files: dict[str, bytes | str] = {urls.src_uri(urls.NEWSLETTERS): archive_page(editions)}
+    files: dict[str, bytes | str] = {urls.src_uri(urls.NEWSLETTERS): archive_page(editions, build.site_name)}
     for edition in editions:
         files.update(edition_files(edition, build, size))
     return files

@@ -22,17 +22,18 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from sto.build import Build
+from sto.clock import AMSTERDAM
 from sto.content.items import Item
-from sto.content.models import EVENT_KINDS, EVENT_STATUSES, NEWS_KINDS
+from sto.content.models import EVENT_KINDS, EVENT_STATUSES
+from sto.sections import NEWS
 from sto.site import urls
 from sto.site.dutch import day_month_year
-from sto.site.listings import Listings
+from sto.site.listings import is_upcoming
 from sto.site.presentation import KIND_LABELS, STATUS_LABELS, when
 from sto.syndication import calendars, feeds
 
 VERSION = "v1"
 FOLDER = f"data/{VERSION}/"
-PUBLISHER = "Sterk Techniekonderwijs"
 
 # ISO 8601 with an explicit offset: partners must never have to guess a time zone.
 Moment = Annotated[datetime, Field(json_schema_extra={
@@ -92,7 +93,7 @@ class NewsRecord(_Record):
     url: Url
     title: str
     summary: str
-    kind: Literal[NEWS_KINDS]
+    kind: Literal[tuple(NEWS.kinds)]  # nieuws, digizine, handreiking
     kind_label: str
     date: Day = Field(description="Publicatiedatum")
     date_text: str = Field(description="Publicatiedatum in het Nederlands, bijvoorbeeld 4 juni 2024")
@@ -171,7 +172,7 @@ def event_record(item: Item, build: Build) -> EventRecord:
         join_url=None if cancelled else event.join_url,
         registration_url=None if cancelled else event.registration_url,
         categories=list(event.categories), regions=list(event.regions),
-        updated=calendars.stamp(event).astimezone(calendars.AMSTERDAM))
+        updated=calendars.stamp(event).astimezone(AMSTERDAM))
 
 
 def news_record(item: Item, build: Build) -> NewsRecord:
@@ -205,9 +206,8 @@ def _news_in_window(items: list[Item], build: Build) -> list[Item]:
 class OpenData:
     """Every document of one build, each record built once and shared by the documents it is in."""
 
-    def __init__(self, build: Build, listings: Listings):
+    def __init__(self, build: Build):
         self.build = build
-        self.listings = listings
         self._events: dict[str, EventRecord] = {}
         self._news: dict[str, NewsRecord] = {}
 
@@ -240,37 +240,39 @@ class OpenData:
 
     def documents(self) -> dict[str, _Document]:
         """Site-relative path -> document, in a fixed order."""
-        listings, vocab = self.listings, self.build.content.vocabularies
-        about = f"Evenementen en webinars van {PUBLISHER}"
+        listings, vocab, site_name = self.build.listings, self.build.content.vocabularies, self.build.site_name
+        calendar_name = calendars.CALENDAR_NAME
+        about = f"Evenementen en webinars van {site_name}"
         docs: dict[str, _Document] = {}
 
         def add(document: _Document) -> None:
             docs[document.url.removeprefix(self.build.site_url.rstrip("/") + "/")] = document
 
-        add(self.agenda(Selection(f"{FOLDER}agenda.json", "STO-agenda", f"{about}.", urls.AGENDA,
+        add(self.agenda(Selection(f"{FOLDER}agenda.json", calendar_name, f"{about}.", urls.AGENDA,
                                   calendars.AGENDA_CALENDAR_PATH), listings.upcoming, listings.past))
         for kind, name in calendars.KIND_NAMES.items():
-            group = listings.by_kind[kind]
-            add(self.agenda(Selection(f"{FOLDER}agenda/soort/{kind}.json", f"STO-agenda: {name.lower()}",
-                                      f"{name} van {PUBLISHER}.", urls.AGENDA, calendars.kind_calendar_path(kind)),
-                            group.upcoming, group.past))
+            events = listings.events_by_kind[kind]  # soonest first
+            add(self.agenda(Selection(f"{FOLDER}agenda/soort/{kind}.json", f"{calendar_name}: {name.lower()}",
+                                      f"{name} van {site_name}.", urls.AGENDA, calendars.kind_calendar_path(kind)),
+                            [e for e in events if is_upcoming(e, self.build.now)],
+                            [e for e in reversed(events) if not is_upcoming(e, self.build.now)]))
         for slug, name in sorted(vocab.regions.items()):
             group = listings.by_region[slug]
-            add(self.agenda(Selection(f"{FOLDER}agenda/regio/{slug}.json", f"STO-agenda: regio {name}",
+            add(self.agenda(Selection(f"{FOLDER}agenda/regio/{slug}.json", f"{calendar_name}: regio {name}",
                                       f"{about} in de regio {name}.", urls.region(slug),
                                       calendars.region_calendar_path(slug)),
                             group.upcoming, group.past))
-        add(self.news(Selection(f"{FOLDER}nieuws.json", f"{PUBLISHER}: nieuws",
-                                f"Nieuws, digizines en handreikingen van {PUBLISHER}.", urls.NEWS), listings.news))
+        add(self.news(Selection(f"{FOLDER}nieuws.json", f"{site_name}: nieuws",
+                                f"Nieuws, digizines en handreikingen van {site_name}.", urls.NEWS), listings.news))
         for slug, name in sorted(vocab.categories.items()):
-            add(self.news(Selection(f"{FOLDER}nieuws/categorie/{slug}.json", f"{PUBLISHER}: {name}",
-                                    f"Nieuws van {PUBLISHER} over {name}.", urls.category(slug)),
+            add(self.news(Selection(f"{FOLDER}nieuws/categorie/{slug}.json", f"{site_name}: {name}",
+                                    f"Nieuws van {site_name} over {name}.", urls.category(slug)),
                           listings.by_category.get(slug, [])))
         for slug, name in sorted(vocab.regions.items()):
-            add(self.news(Selection(f"{FOLDER}nieuws/regio/{slug}.json", f"{PUBLISHER}: nieuws uit de regio {name}",
-                                    f"Nieuws van {PUBLISHER} uit de regio {name}.", urls.region(slug)),
+            add(self.news(Selection(f"{FOLDER}nieuws/regio/{slug}.json", f"{site_name}: nieuws uit de regio {name}",
+                                    f"Nieuws van {site_name} uit de regio {name}.", urls.region(slug)),
                           listings.by_region[slug].news))
-        index = Selection(f"{FOLDER}index.json", f"Open data van {PUBLISHER}",
+        index = Selection(f"{FOLDER}index.json", f"Open data van {site_name}",
                           "Alle documenten met de agenda en het nieuws, elk met zijn JSON Schema.", urls.OPEN_DATA)
         links = [DocumentLink(title=d.title, url=d.url, schema_url=d.schema_url) for d in docs.values()]
         add(IndexDocument(**self._base(index, IndexDocument), documents=links))

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from sto.build import Build
 from sto.site.embed import embed_files
-from sto.site.listings import Listings
 from sto.syndication.newsletter import newsletter_files
 from sto.syndication.opendata import OpenData
 
 
-def partner_files(build: Build, listings: Listings, docs_dir: Path) -> dict[str, bytes | str]:
+def partner_files(build: Build, docs_dir: Path) -> dict[str, bytes | str]:
     """Site-relative path -> content (bytes, or Markdown for the archive page, a .md source)."""
-    return {**OpenData(build, listings).files(), **embed_files(build, listings), **newsletter_files(build, docs_dir)}
+    return {**OpenData(build).files(), **embed_files(build), **newsletter_files(build, docs_dir)}
