@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import takewhile
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -199,8 +200,9 @@ class Selection:
 
 
 def _news_in_window(items: list[Item], build: Build) -> list[Item]:
+    """Newest first, so the window ends at the first older item."""
     since = (build.now - calendars.PAST_WINDOW).date()
-    return [i for i in items if i.data.date >= since]
+    return list(takewhile(lambda i: i.data.date >= since, items))
 
 
 class OpenData:
