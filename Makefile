@@ -7,7 +7,7 @@ ADDR   ?= 127.0.0.1:8000
 # The engine: mkdocs, or properdocs (its maintained drop-in fork; same mkdocs.yml, hooks, output).
 ENGINE ?= mkdocs
 
-.PHONY: build serve test screenshots bench new schemas published-ids nieuwsbrief clean
+.PHONY: build serve test lint screenshots bench new schemas published-ids nieuwsbrief clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -45,9 +45,15 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
+test: lint $(VENV)/.test-deps node_modules/.stamp  ## lint, then every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
+
+# ruff over all Python (pyproject.toml [tool.ruff]), mypy --strict over the core (src/sto, with
+# pydantic's plugin; [tool.mypy]). Both must report nothing.
+lint: $(VENV)/.test-deps  ## ruff and mypy (strict for sto), zero findings
+	$(BIN)/ruff check src hooks tests scripts bench
+	$(BIN)/mypy
 
 # A new content file: asks for kind and title, or: make new KIND=evenement TITLE="..." [DATE=2024-06-19]
 # (make passes command-line variables to the script in its environment, so any title is safe).

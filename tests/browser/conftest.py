@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ..fixture_site import build_fixture_site
-from ..sitebuild import ROOT, mkdocs_build
+from ..sitebuild import ROOT
 
 CHROMIUM = os.environ.get("STO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [

@@ -119,7 +119,8 @@ def _duplicates(items: list[AnyItem]) -> list[Problem]:
     first_by_url: dict[str, AnyItem] = {}
     for item in sorted(items, key=lambda i: i.path):
         if item.id in first_by_id:
-            problems.append(Problem(item.path, item.id_line, "id", f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "
+            problems.append(Problem(item.path, item.id_line, "id",
+                                    f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "
                                     "maak een nieuw bestand met 'make new' voor een nieuwe id"))
         first_by_id.setdefault(item.id, item)
         if item.url in first_by_url:

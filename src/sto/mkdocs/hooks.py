@@ -9,90 +9,116 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from sto.editors.annotations import annotations, in_github_actions
 from sto.build import Build
-from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
-from sto.problems import ContentInvalid
+from sto.editors.annotations import annotations as github_annotations
+from sto.editors.annotations import in_github_actions
+from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.mkdocs.search_trim import for_search, with_search_text
+from sto.problems import ContentInvalid
 from sto.site.embed import EmbedSnippets
+from sto.site.templating import FILTERS, GLOBALS
 from sto.site.views import Site
 from sto.syndication.partners import partner_files
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
-from sto.site.templating import FILTERS, GLOBALS
 
-_command = "build"
-_build: Build | None = None
-_site: Site | None = None
-_feed_html: FeedHtml | None = None
-_fragments: FragmentCache | None = None
 log = logging.getLogger("mkdocs.hooks.sto")
 
 
-def on_startup(command, dirty):
+@dataclass(eq=False)
+class _State:
+    """One build's objects, made in on_config and used by the later hooks."""
+
+    build: Build
+    site: Site
+    feed_html: FeedHtml
+    fragments: FragmentCache | None = None  # made per build in on_env
+
+
+_command = "build"
+_current: _State | None = None
+
+
+def _state() -> _State:
+    if _current is None:  # MkDocs calls on_config before every other hook of a build
+        raise RuntimeError("on_config has not run")
+    return _current
+
+
+def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate all content once per build; stop with every problem listed."""
-    global _build, _site, _feed_html
+    global _current
     root = Path(config.config_file_path).resolve().parent
     try:
-        _build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve")
-        _site = Site.of(_build)
+        build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve")
+        site = Site.of(build)
     except ContentInvalid as invalid:
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
-            print(annotations(invalid.problems), flush=True)
+            print(github_annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
-    config.markdown_extensions.append(EscapeRawHtml())
-    _feed_html = FeedHtml(_build)
+    config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
+    _current = _State(build, site, FeedHtml(build))
     return config
 
 
-def on_files(files, config):
-    for src_uri, markdown in _site.generated().items():
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state = _state()
+    for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(_build.site_name)))
-    for src_uri, content in partner_files(_build, Path(config.docs_dir)).items():  # data, embeds, newsletter
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
+    for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
     return files
 
 
-def on_env(env, config, files):
-    global _fragments
-    _fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
-    env.globals["sto"] = _build
-    env.globals["sto_syndication"] = Syndication(_build)
-    env.globals["sto_site"] = _site
-    env.globals["sto_embed"] = EmbedSnippets(_build)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    state = _state()
+    state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
+    env.globals["sto"] = state.build
+    env.globals["sto_syndication"] = Syndication(state.build)
+    env.globals["sto_site"] = state.site
+    env.globals["sto_embed"] = EmbedSnippets(state.build)
     env.globals.update(GLOBALS)
-    env.globals["sto_fragments"] = _fragments
+    env.globals["sto_fragments"] = state.fragments
     env.filters.update(FILTERS)
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     description = (page.meta or {}).get("description") or config.site_description or ""
-    context.update(_site.context_for(page.file.src_uri, page.title or config.site_name, description))
+    context.update(_state().site.context_for(page.file.src_uri, page.title or config.site_name, description))
     return context
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep each news page's HTML for the feeds' full content (one dict write per page); the
     page goes on with a long news body's tail marked for search to skip (shown all the same)
     and its item's search-only text in front."""
-    item = _build.item_for(page.file.src_uri)
-    _feed_html.add(page.file.src_uri, html)
+    state = _state()
+    item = state.build.item_for(page.file.src_uri)
+    state.feed_html.add(page.file.src_uri, html)
     return with_search_text(for_search(html, item), item)
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """Write every feed and calendar into the site."""
-    write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)
-    log.debug(_fragments.summary())
+    state = _state()
+    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html)
+    if state.fragments is not None:
+        log.debug(state.fragments.summary())

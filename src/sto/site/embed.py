@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from sto.build import Build
 from sto.content.items import Item
+from sto.content.models import Event
 from sto.site import urls
 from sto.site.presentation import kind_label, status_label, when
 from sto.site.standalone import asset, render
@@ -32,7 +33,7 @@ class Embed:
     path: str  # site-relative folder, e.g. embed/regio/gorinchem-en-altena/
     title: str  # the page's <title>, also the iframe's title in the snippet
     heading: str
-    events: list[Item]
+    events: list[Item[Event]]
     more_url: str  # the site's page with every event of this agenda
     more_text: str
     empty_text: str
@@ -65,7 +66,7 @@ def _relative(from_folder: str, to: str) -> str:
     return "../" * len(from_folder.strip("/").split("/")) + to
 
 
-def event_view(item: Item, build: Build) -> dict:
+def event_view(item: Item[Event], build: Build) -> dict[str, object]:
     event = item.data
     return {
         "title": item.title, "url": build.absolute(item.url), "kind": kind_label(item),

@@ -19,7 +19,7 @@ def environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render(template: str, **context) -> str:
+def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 

@@ -13,10 +13,11 @@ bytes only change when its content does.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import imagesize
@@ -24,6 +25,7 @@ from babel.dates import format_date
 
 from sto.build import Build
 from sto.content.items import Content, Item
+from sto.content.models import Event, NewsItem
 from sto.site import urls
 from sto.site.dutch import day_month_year
 from sto.site.pages import page_source
@@ -43,8 +45,8 @@ ImageSize = Callable[[str], "tuple[int, int] | None"]
 class Edition:
     first: date
     last: date
-    news: list[Item]  # published in the period, newest first
-    events: list[Item]  # taking place (at least partly) in the period, soonest first
+    news: list[Item[NewsItem]]  # published in the period, newest first
+    events: list[Item[Event]]  # taking place (at least partly) in the period, soonest first
 
     @property
     def whole_month(self) -> bool:
@@ -81,7 +83,7 @@ def _month_end(day: date) -> date:
     return following - timedelta(days=1)
 
 
-def _in_period(event, first: date, last: date) -> bool:
+def _in_period(event: Event, first: date, last: date) -> bool:
     return event.starts_at.date() <= last and event.last_day >= first
 
 
@@ -91,7 +93,7 @@ def edition_for(content: Content, first: date, last: date) -> Edition:
                    [e for e in content.events if _in_period(e.data, first, last)])
 
 
-def _months(first: date, last: date):
+def _months(first: date, last: date) -> Iterator[date]:
     month = first.replace(day=1)
     while month <= last:
         yield month
@@ -102,13 +104,13 @@ def monthly_editions(content: Content, now: datetime) -> list[Edition]:
     """An edition per complete month before ``now`` with news or events, newest first. The
     content is grouped by month once, so the cost grows with the content, not per edition."""
     this_month = now.date().replace(day=1)
-    news: dict[date, list[Item]] = {}
-    events: dict[date, list[Item]] = {}
+    news: dict[date, list[Item[NewsItem]]] = {}
+    events: dict[date, list[Item[Event]]] = {}
     for item in content.news:
         news.setdefault(item.data.date.replace(day=1), []).append(item)
-    for item in content.events:
-        for month in _months(item.data.starts_at.date(), item.data.last_day):
-            events.setdefault(month, []).append(item)
+    for event in content.events:
+        for month in _months(event.data.starts_at.date(), event.data.last_day):
+            events.setdefault(month, []).append(event)
     months = sorted((m for m in news.keys() | events.keys() if m < this_month), reverse=True)
     return [Edition(m, _month_end(m), news.get(m, []), events.get(m, [])) for m in months]
 
@@ -130,10 +132,10 @@ def image_sizes(docs_dir: Path) -> ImageSize:
     return size
 
 
-def _image(item: Item, build: Build, size: ImageSize) -> dict | None:
+def _image(item: Item[NewsItem], build: Build, size: ImageSize) -> dict[str, object] | None:
     image = item.data.image
     found = size(image.src) if image else None
-    if found is None:
+    if image is None or found is None:
         return None
     width, height = found
     if width > IMAGE_WIDTH:
@@ -141,12 +143,12 @@ def _image(item: Item, build: Build, size: ImageSize) -> dict | None:
     return {"src": build.absolute(image.src), "alt": image.alt, "width": width, "height": height}
 
 
-def _news_view(item: Item, build: Build, size: ImageSize) -> dict:
+def _news_view(item: Item[NewsItem], build: Build, size: ImageSize) -> dict[str, object]:
     return {"title": item.title, "url": build.absolute(item.url), "kind": kind_label(item),
             "date": day_month_year(item.data.date), "summary": item.data.summary, "image": _image(item, build, size)}
 
 
-def _event_view(item: Item, build: Build) -> dict:
+def _event_view(item: Item[Event], build: Build) -> dict[str, object]:
     event = item.data
     return {"title": item.title, "url": build.absolute(item.url), "kind": kind_label(item),
             "status": status_label(event), "status_note": event.status_note, "when": when(event),
@@ -154,7 +156,7 @@ def _event_view(item: Item, build: Build) -> dict:
             "registration_url": None if event.cancelled else event.registration_url}
 
 
-def _view(edition: Edition, build: Build, size: ImageSize) -> dict:
+def _view(edition: Edition, build: Build, size: ImageSize) -> dict[str, Any]:
     return {"edition": edition, "publisher": build.site_name,
             "news": [_news_view(i, build, size) for i in edition.news],
             "events": [_event_view(i, build) for i in edition.events],

@@ -18,14 +18,14 @@ import json
 from dataclasses import dataclass
 from itertools import takewhile
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from sto.build import Build
 from sto.clock import AMSTERDAM
 from sto.content.items import Item
-from sto.content.models import EVENT_KINDS, EVENT_STATUSES
+from sto.content.models import Event, EventKind, EventStatus, NewsItem
 from sto.sections import NEWS
 from sto.site import urls
 from sto.site.dutch import day_month_year
@@ -62,9 +62,9 @@ class EventRecord(_Record):
     calendar_url: Url = Field(description="Het evenement als .ics-bestand")
     title: str
     summary: str | None
-    kind: Literal[EVENT_KINDS]
+    kind: EventKind
     kind_label: str = Field(description="De soort zoals de site hem toont")
-    status: Literal[EVENT_STATUSES]
+    status: EventStatus
     status_label: str = Field(description="Leeg bij gepland, anders Geannuleerd of Verplaatst")
     status_note: str | None
     cancelled: bool
@@ -94,7 +94,7 @@ class NewsRecord(_Record):
     url: Url
     title: str
     summary: str
-    kind: Literal[tuple(NEWS.kinds)]  # nieuws, digizine, handreiking
+    kind: Annotated[str, Field(json_schema_extra={"enum": list(NEWS.kinds)})]  # the section registry's kinds
     kind_label: str
     date: Day = Field(description="Publicatiedatum")
     date_text: str = Field(description="Publicatiedatum in het Nederlands, bijvoorbeeld 4 juni 2024")
@@ -147,18 +147,18 @@ SCHEMAS: dict[type[_Document], str] = {
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"  # what pydantic generates
 
 
-def schema(model: type[_Document], site_url: str) -> dict:
+def schema(model: type[_Document], site_url: str) -> dict[str, Any]:
     """The published schema of one kind of document, generated from its model."""
     generated = model.model_json_schema(by_alias=True, mode="serialization")
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": site_url.rstrip("/") + "/" + SCHEMAS[model], **generated}
 
 
-def as_bytes(value: dict) -> bytes:
+def as_bytes(value: dict[str, Any]) -> bytes:
     """Stable bytes: keys in model order, UTF-8 as is, one trailing newline."""
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def event_record(item: Item, build: Build) -> EventRecord:
+def event_record(item: Item[Event], build: Build) -> EventRecord:
     event = item.data
     cancelled = event.cancelled
     return EventRecord(
@@ -176,7 +176,7 @@ def event_record(item: Item, build: Build) -> EventRecord:
         updated=calendars.stamp(event).astimezone(AMSTERDAM))
 
 
-def news_record(item: Item, build: Build) -> NewsRecord:
+def news_record(item: Item[NewsItem], build: Build) -> NewsRecord:
     news = item.data
     image = news.image
     return NewsRecord(
@@ -196,10 +196,9 @@ class Selection:
     title: str
     description: str
     html_url: str
-    calendar_path: str | None = None
 
 
-def _news_in_window(items: list[Item], build: Build) -> list[Item]:
+def _news_in_window(items: list[Item[NewsItem]], build: Build) -> list[Item[NewsItem]]:
     """Newest first, so the window ends at the first older item."""
     since = (build.now - calendars.PAST_WINDOW).date()
     return list(takewhile(lambda i: i.data.date >= since, items))
@@ -213,30 +212,31 @@ class OpenData:
         self._events: dict[str, EventRecord] = {}
         self._news: dict[str, NewsRecord] = {}
 
-    def _event(self, item: Item) -> EventRecord:
+    def _event(self, item: Item[Event]) -> EventRecord:
         if item.id not in self._events:
             self._events[item.id] = event_record(item, self.build)
         return self._events[item.id]
 
-    def _news_record(self, item: Item) -> NewsRecord:
+    def _news_record(self, item: Item[NewsItem]) -> NewsRecord:
         if item.id not in self._news:
             self._news[item.id] = news_record(item, self.build)
         return self._news[item.id]
 
-    def _base(self, selection: Selection, model: type[_Document]) -> dict:
+    def _base(self, selection: Selection, model: type[_Document]) -> dict[str, Any]:
         absolute = self.build.absolute
         return {"schema_url": absolute(SCHEMAS[model]), "title": selection.title,
                 "description": selection.description, "url": absolute(selection.path),
                 "html_url": absolute(selection.html_url)}
 
-    def agenda(self, selection: Selection, upcoming: list[Item], past: list[Item]) -> AgendaDocument:
+    def agenda(self, selection: Selection, calendar_path: str, upcoming: list[Item[Event]],
+               past: list[Item[Event]]) -> AgendaDocument:
         now = self.build.now
         return AgendaDocument(
-            **self._base(selection, AgendaDocument), calendar_url=self.build.absolute(selection.calendar_path),
+            **self._base(selection, AgendaDocument), calendar_url=self.build.absolute(calendar_path),
             upcoming=[self._event(i) for i in upcoming if calendars.in_window(i.data, now)],
             recent=[self._event(i) for i in past if calendars.in_window(i.data, now)])
 
-    def news(self, selection: Selection, items: list[Item]) -> NewsDocument:
+    def news(self, selection: Selection, items: list[Item[NewsItem]]) -> NewsDocument:
         return NewsDocument(**self._base(selection, NewsDocument),
                             items=[self._news_record(i) for i in _news_in_window(items, self.build)])
 
@@ -250,20 +250,19 @@ class OpenData:
         def add(document: _Document) -> None:
             docs[document.url.removeprefix(self.build.site_url.rstrip("/") + "/")] = document
 
-        add(self.agenda(Selection(f"{FOLDER}agenda.json", calendar_name, f"{about}.", urls.AGENDA,
-                                  calendars.AGENDA_CALENDAR_PATH), listings.upcoming, listings.past))
+        add(self.agenda(Selection(f"{FOLDER}agenda.json", calendar_name, f"{about}.", urls.AGENDA),
+                        calendars.AGENDA_CALENDAR_PATH, listings.upcoming, listings.past))
         for kind, name in calendars.KIND_NAMES.items():
             events = listings.events_by_kind[kind]  # soonest first
             add(self.agenda(Selection(f"{FOLDER}agenda/soort/{kind}.json", f"{calendar_name}: {name.lower()}",
-                                      f"{name} van {site_name}.", urls.AGENDA, calendars.kind_calendar_path(kind)),
+                                      f"{name} van {site_name}.", urls.AGENDA), calendars.kind_calendar_path(kind),
                             [e for e in events if is_upcoming(e, self.build.now)],
                             [e for e in reversed(events) if not is_upcoming(e, self.build.now)]))
         for slug, name in sorted(vocab.regions.items()):
             group = listings.by_region[slug]
             add(self.agenda(Selection(f"{FOLDER}agenda/regio/{slug}.json", f"{calendar_name}: regio {name}",
-                                      f"{about} in de regio {name}.", urls.region(slug),
-                                      calendars.region_calendar_path(slug)),
-                            group.upcoming, group.past))
+                                      f"{about} in de regio {name}.", urls.region(slug)),
+                            calendars.region_calendar_path(slug), group.upcoming, group.past))
         add(self.news(Selection(f"{FOLDER}nieuws.json", f"{site_name}: nieuws",
                                 f"Nieuws, digizines en handreikingen van {site_name}.", urls.NEWS), listings.news))
         for slug, name in sorted(vocab.categories.items()):
