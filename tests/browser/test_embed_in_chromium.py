@@ -1,6 +1,7 @@
 """The embeddable agendas in a real headless Chromium, inside an <iframe> on a partner's page
 served from another origin (a second local port): they load with no console error, no request
-outside our site, no script, our own stylesheet under their strict CSP, and they pass axe."""
+outside our site, no script, our own stylesheet under their strict CSP, and they pass axe (as
+does a newsletter edition as the site serves it)."""
 
 from __future__ import annotations
 
@@ -95,12 +96,12 @@ def test_embed_loads_in_an_iframe_on_another_origin_without_errors_or_foreign_re
         partner.stop()
 
 
-@pytest.mark.parametrize("embed", list(EMBEDS))
-def test_embed_passes_axe(embed, our_site, browser):
-    # axe is injected as a script, which the embed's own CSP forbids: this context bypasses it.
+@pytest.mark.parametrize("path", [*EMBEDS, "nieuwsbrief/2024-05/nieuwsbrief.html"])  # and a newsletter edition
+def test_embeds_and_newsletter_editions_pass_axe(path, our_site, browser):
+    # axe is injected as a script, which their own CSP forbids: this context bypasses it.
     context = browser.new_context(locale="nl-NL", bypass_csp=True, viewport={"width": 400, "height": 600})
     page = context.new_page()
-    page.goto(our_site.url(embed), wait_until="load")
+    page.goto(our_site.url(path), wait_until="load")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
                            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")

@@ -28,6 +28,9 @@ SEED_PAGES = [
     "regio/gorinchem-en-altena/",
     "toegankelijkheid/",
     "privacy/",
+    "open-data-en-insluiten/",
+    "agenda/volgen/",  # with the embed snippets
+    "nieuwsbrief/",  # the archive (no edition yet on 15 June 2024)
     "404.html",  # Material's page for addresses that do not exist
 ]
 
@@ -45,6 +48,7 @@ FIXTURE_PAGES = [
     "agenda/",
     "agenda/terugblik-webinars/",
     "regio/caribisch-nederland/",
+    "nieuwsbrief/",  # editions and embeds carry their own CSP: tests/browser/test_embed_in_chromium.py
 ]
 
 VIEWPORTS = {"telefoon": (375, 740), "desktop": (1280, 800)}
