@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.sitebuild import PROJECT_PARTS  # one list of what a build reads
+from tests.sitebuild import CODE_PARTS  # one list of what a build reads besides content/
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -211,9 +211,7 @@ def write_corpus(n: int, dest: Path, seed: int = SEED) -> dict[str, Path]:
         if old.exists():
             shutil.rmtree(old)
     project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        if part == "content":
-            continue
+    for part in CODE_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))

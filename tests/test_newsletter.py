@@ -265,12 +265,12 @@ def test_the_archive_page_lists_every_edition_newest_first(fixture_build):
 
 
 @pytest.mark.site
-def test_the_built_site_has_an_edition_per_complete_month_and_their_archive(site_check):
-    archive = site_check.parse_html(site_check.site / "nieuwsbrief/index.html")
+def test_the_built_site_has_an_edition_per_complete_month_and_their_archive(corpus_site):
+    archive = corpus_site.parse_html(corpus_site.site / "nieuwsbrief/index.html")
     links = archive.xpath("//article//li/a[1]")
     assert [a.text_content() for a in links] == ["Nieuwsbrief mei 2024", "Nieuwsbrief april 2024",
                                                  "Nieuwsbrief april 2023", "Nieuwsbrief maart 2023"]
     for key in ("2024-05", "2024-04", "2023-04", "2023-03"):
         for name in ("nieuwsbrief.html", "nieuwsbrief.txt"):
-            assert (site_check.site / "nieuwsbrief" / key / name).is_file()
-    assert not (site_check.site / "nieuwsbrief/2024-06").exists()  # built on 15 June: not complete
+            assert (corpus_site.site / "nieuwsbrief" / key / name).is_file()
+    assert not (corpus_site.site / "nieuwsbrief/2024-06").exists()  # built on 15 June: not complete

@@ -9,7 +9,7 @@ from sto.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.views import Site, page_window
 
-from .sitebuild import ROOT, SITE_NAME
+from .sitebuild import CORPUS, SITE_NAME
 from .test_listings import EPOCH_0615, event, news
 
 
@@ -17,13 +17,14 @@ def _meta(markdown: str) -> dict:
     return yaml.safe_load(markdown.split("---\n")[1])
 
 
-def seed_site(day=15) -> Site:
-    build = Build.load(ROOT, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
+def corpus_site(day=15) -> Site:
+    """The frozen corpus (tests/corpus/) as the public sees it on a day in June 2024."""
+    build = Build.load(CORPUS, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
     return Site.of(build)
 
 
 def test_listing_pages_exist_and_only_the_faq_page_is_searched():
-    site = seed_site()
+    site = corpus_site()
     sources = site.generated()
     for src in ("nieuws/index.md", "nieuws/digizine/index.md", "nieuws/jaar/2024/index.md",
                 "nieuws/categorie/subsidie/index.md", "agenda/index.md", "agenda/terugblik-webinars/index.md",
@@ -37,7 +38,7 @@ def test_listing_pages_exist_and_only_the_faq_page_is_searched():
 
 
 def test_faq_page_has_a_heading_with_a_fixed_anchor_per_question():
-    site = seed_site()
+    site = corpus_site()
     body = site.pages["veelgestelde-vragen/index.md"].markdown
     for item in site.build.content.faq:
         assert f"{{#{item.slug} " in body
@@ -45,21 +46,24 @@ def test_faq_page_has_a_heading_with_a_fixed_anchor_per_question():
 
 
 def test_context_is_a_lookup_with_json_ld_and_open_graph():
-    site = seed_site()
+    site = corpus_site()
     context = site.context_for("agenda/2024-06-19-sto-live-gorinchem-en-altena.md", "Webinar", "Omschrijving")
     assert context["item"].slug == "2024-06-19-sto-live-gorinchem-en-altena"
     assert [name for name, _ in context["trail"]] == ["Actueel", "Agenda", context["item"].title]
     assert '"@type":"Event"' in context["jsonld"][0] and '"@type":"BreadcrumbList"' in context["jsonld"][1]
     assert context["open_graph"]["og:url"] == "https://www.example.nl/agenda/2024-06-19-sto-live-gorinchem-en-altena/"
     home = site.context_for("index.md", "Actueel", "x")
-    assert home["view"]["kind"] == "home" and home["jsonld"] == []
+    assert home["view"]["page"] == "home" and home["jsonld"] == []
 
 
 def test_split_moves_with_the_build_date():
-    early, late = seed_site(15).listings, seed_site(20).listings
-    assert [e.slug for e in early.upcoming] == ["2024-06-19-sto-live-gorinchem-en-altena"]
-    assert [e.slug for e in early.past] == ["2024-06-12-ecpb-programmas-en-maatwerktrajecten"]
-    assert late.upcoming == [] and len(late.past) == 2
+    early, late = corpus_site(15).listings, corpus_site(20).listings
+    assert [e.slug for e in early.upcoming][:2] == ["2024-06-19-sto-live-gorinchem-en-altena", "fixture-een-dag"]
+    assert [e.slug for e in early.past][:1] == ["2024-06-12-ecpb-programmas-en-maatwerktrajecten"]
+    assert len(early.upcoming) == 8 and len(early.past) == 8
+    assert [e.slug for e in late.upcoming][:1] == ["fixture-een-dag"]
+    assert [e.slug for e in late.past][:1] == ["2024-06-19-sto-live-gorinchem-en-altena"]
+    assert len(late.upcoming) == 7 and len(late.past) == 9
 
 
 def tree_site(tree) -> Site:

@@ -17,6 +17,11 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+def heading(count: int) -> str:
+    """'De inhoud bevat 1 probleem' / 'De inhoud bevat 3 problemen'."""
+    return f"De inhoud bevat {'1 probleem' if count == 1 else f'{count} problemen'}"
+
+
 class ContentInvalid(Exception):
     """Raised with every problem found, so one build lists them all."""
 
@@ -25,8 +30,6 @@ class ContentInvalid(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        heading = "1 probleem" if count == 1 else f"{count} problemen"
-        lines = [f"De inhoud bevat {heading}; de site is niet gebouwd:"]
+        lines = [f"{heading(len(self.problems))}; de site is niet gebouwd:"]
         lines += [str(p) for p in self.problems]
         return "\n".join(lines)

@@ -21,18 +21,16 @@ EMBEDS = {
 
 
 @pytest.fixture(scope="module")
-def our_site(site_check):
-    server = LocalServer(site_check.site)
-    yield server
-    server.stop()
+def our_site(corpus_server):
+    return corpus_server
 
 
-def partner_page(site_check, our_site, embed: str, page: str, folder) -> str:
+def partner_page(corpus_site, our_site, embed: str, page: str, folder) -> str:
     """A partner's page holding the snippet exactly as our page shows it, pointed at the local server."""
-    doc = site_check.parse_html(site_check.site / page)
+    doc = corpus_site.parse_html(corpus_site.site / page)
     snippets = [c.text_content() for c in doc.xpath("//div[@class='sto-embed-snippet']//code")]
-    snippet = next(s for s in snippets if f'src="{site_check.site_url}{embed}"' in html.unescape(s))
-    local = snippet.replace(site_check.site_url, our_site.origin + "/")
+    snippet = next(s for s in snippets if f'src="{corpus_site.site_url}{embed}"' in html.unescape(s))
+    local = snippet.replace(corpus_site.site_url, our_site.origin + "/")
     (folder / "partner.html").write_text(
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>School X: agenda</title></head>'
         f'<body><main><h1>Agenda van onze regio</h1>{local}</main></body></html>', encoding="utf-8")
@@ -66,8 +64,8 @@ class TwoOrigins:
 
 @pytest.mark.parametrize("embed", list(EMBEDS))
 def test_embed_loads_in_an_iframe_on_another_origin_without_errors_or_foreign_requests(
-        embed, site_check, our_site, browser, tmp_path):
-    snippet = partner_page(site_check, our_site, embed, EMBEDS[embed], tmp_path)
+        embed, corpus_site, our_site, browser, tmp_path):
+    snippet = partner_page(corpus_site, our_site, embed, EMBEDS[embed], tmp_path)
     partner = LocalServer(tmp_path)
     try:
         assert partner.origin != our_site.origin
@@ -85,8 +83,8 @@ def test_embed_loads_in_an_iframe_on_another_origin_without_errors_or_foreign_re
         links = frame.locator("a")
         assert links.count() >= 3
         assert all(links.nth(i).get_attribute("target") == "_top" for i in range(links.count()))
-        assert frame.locator("h2").count() == len(site_check.parse_html(
-            site_check.site / embed / "index.html").xpath("//h2"))
+        assert frame.locator("h2").count() == len(corpus_site.parse_html(
+            corpus_site.site / embed / "index.html").xpath("//h2"))
         assert visit.console_errors == []
         assert visit.foreign == []
         ours = sorted({u.removeprefix(our_site.origin) for u in visit.requests if u.startswith(our_site.origin)})

@@ -74,9 +74,6 @@ def region_calendar_path(slug: str) -> str:
     return f"agenda/regio/{slug}.ics"
 
 
-AGENDA_CALENDAR_PATH = "agenda/agenda.ics"
-
-
 def in_window(event: Event, now: datetime) -> bool:
     if event.cancelled:
         return event.ends_at >= now
@@ -94,7 +91,7 @@ def subscription_calendars(build: Build) -> list[Calendar]:
         return [item for item in items if item.id in shown]
 
     about = f"Evenementen en webinars van {site_name}"
-    calendars = [Calendar("agenda", AGENDA_CALENDAR_PATH, CALENDAR_NAME, f"{about}.", events)]
+    calendars = [Calendar("agenda", urls.AGENDA_CALENDAR, CALENDAR_NAME, f"{about}.", events)]
     for kind, name in KIND_NAMES.items():
         calendars.append(Calendar(f"soort-{kind}", kind_calendar_path(kind), f"{CALENDAR_NAME}: {name.lower()}",
                                   f"{name} van {site_name}.", windowed(listings.events_by_kind[kind])))

@@ -251,7 +251,7 @@ class OpenData:
             docs[document.url.removeprefix(self.build.site_url.rstrip("/") + "/")] = document
 
         add(self.agenda(Selection(f"{FOLDER}agenda.json", calendar_name, f"{about}.", urls.AGENDA),
-                        calendars.AGENDA_CALENDAR_PATH, listings.upcoming, listings.past))
+                        urls.AGENDA_CALENDAR, listings.upcoming, listings.past))
         for kind, name in calendars.KIND_NAMES.items():
             events = listings.events_by_kind[kind]  # soonest first
             add(self.agenda(Selection(f"{FOLDER}agenda/soort/{kind}.json", f"{calendar_name}: {name.lower()}",
