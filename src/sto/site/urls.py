@@ -13,6 +13,7 @@ NEWS = sections.NEWS.url
 DIGIZINE = f"{NEWS}digizine/"
 AGENDA = sections.AGENDA.url
 AGENDA_FOLLOW = f"{AGENDA}volgen/"  # "Agenda volgen", the subscribe page (sto.syndication)
+AGENDA_CALENDAR = f"{AGENDA}agenda.ics"  # the whole agenda as one calendar
 WEBINAR_ARCHIVE = f"{AGENDA}terugblik-webinars/"
 FAQ = sections.FAQ.url
 REGIONS = "regio/"
@@ -20,6 +21,9 @@ ACCESSIBILITY = "toegankelijkheid/"
 PRIVACY = "privacy/"
 ABOUT = "over-sto/"
 SHARE_IMAGE = "assets/sto-deelafbeelding.png"  # og:image of every page without its own (scripts/brand-images)
+OPEN_DATA = "open-data-en-insluiten/"  # docs/open-data-en-insluiten.md: open data and embeds, for partners
+NEWSLETTERS = "nieuwsbrief/"  # the archive of newsletter editions
+EMBED_AGENDA = "embed/agenda/"  # the whole agenda for an <iframe> on a partner's site
 
 
 def paged(url: str, number: int) -> str:
@@ -38,6 +42,15 @@ def year(value: int) -> str:
 
 def region(slug: str) -> str:
     return f"{REGIONS}{slug}/"
+
+
+def embed_region(slug: str) -> str:
+    return f"embed/regio/{slug}/"
+
+
+def newsletter(edition: str) -> str:
+    """One edition's folder, e.g. nieuwsbrief/2024-06/."""
+    return f"{NEWSLETTERS}{edition}/"
 
 
 def faq_anchor(slug: str) -> str:
