@@ -149,6 +149,21 @@ def test_print_shows_every_faq_answer_and_hides_navigation(visit, corpus_server)
     assert not page.locator(".md-header").is_visible()
 
 
+def test_a_printed_page_names_the_site_its_address_and_the_print_date(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url("veelgestelde-vragen/"))
+    header = page.locator(".sto-print-header")
+    assert not header.is_visible()  # on screen: nothing
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    words = " ".join(header.inner_text().split())
+    today = page.evaluate("new Date().toLocaleDateString('nl-NL', {weekday: 'long', day: 'numeric', "
+                          "month: 'long', year: 'numeric'})")
+    assert words == f"Sterk Techniekonderwijs https://www.sterktechniekonderwijs.nl/veelgestelde-vragen/ Afgedrukt op {today}"
+    assert re.fullmatch(r"[a-z]+dag \d{1,2} [a-z]+ \d{4}", today)  # "dinsdag 1 december 2026"
+
+
 def _search(page, words: str):
     page.locator("input.md-search__input").click()
     page.keyboard.type(words, delay=20)
