@@ -13,7 +13,7 @@ ENGINE ?= mkdocs
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test unit todo screenshots bench new schemas published-ids clean
+.PHONY: build serve test unit lint todo screenshots bench new schemas published-ids clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -54,9 +54,15 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
+test: lint $(VENV)/.test-deps node_modules/.stamp  ## lint, then every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
+
+# ruff over all Python (pyproject.toml [tool.ruff]), mypy --strict over the core (src/sto, with
+# pydantic's plugin; [tool.mypy]). Both must report nothing.
+lint: $(VENV)/.test-deps  ## ruff and mypy (strict for sto), zero findings
+	$(BIN)/ruff check src hooks tests scripts bench
+	$(BIN)/mypy
 
 # The fast subset (well under 30 s): the core's unit tests; no MkDocs build, browser or Node.js tool.
 unit: $(VENV)/.test-deps  ## the fast tests, while you work

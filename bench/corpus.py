@@ -22,8 +22,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 from tests.sitebuild import CODE_PARTS  # one list of what a build reads besides content/
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SEED = 20240615
 

@@ -5,9 +5,12 @@ from sto.mkdocs.hooks import (  # noqa: F401  (MkDocs looks these names up on th
     on_config,
     on_env,
     on_files,
+    on_nav,
     on_page_content,
     on_page_context,
     on_post_build,
+    on_post_page,
+    on_pre_page,
     on_serve,
     on_startup,
 )

@@ -53,7 +53,7 @@ def test_context_is_a_lookup_with_json_ld_and_open_graph():
     assert '"@type":"Event"' in context["jsonld"][0] and '"@type":"BreadcrumbList"' in context["jsonld"][1]
     assert context["open_graph"]["og:url"] == "https://www.example.nl/agenda/2024-06-19-sto-live-gorinchem-en-altena/"
     home = site.context_for("index.md", "Actueel", "x")
-    assert home["view"]["kind"] == "home" and home["jsonld"] == []
+    assert home["view"]["page"] == "home" and home["jsonld"] == []
 
 
 def test_split_moves_with_the_build_date():
@@ -145,3 +145,17 @@ def test_region_agenda_stays_on_the_first_page_with_the_most_recent_past_events(
     assert _meta(site.pages["regio/gorinchem-en-altena/pagina/2/index.md"].markdown)["title"] == (
         "Regio Gorinchem en Altena – pagina 2 van 2")
     assert not site.pages["regio/caribisch-nederland/index.md"].view["more_past"]
+
+
+def test_item_pages_get_names_links_and_upcoming_from_the_view(tree):
+    """Templates neither look up vocabularies nor compare times: the item's view has them."""
+    tree.write("news/a.md", news(1, day="2024-06-03", categories="[subsidie]", regions="[caribisch-nederland]"))
+    tree.write("agenda/later.md", event(2, "2024-06-19 15:00", regions="[gorinchem-en-altena]"))
+    tree.write("agenda/eerder.md", event(3, "2024-06-12 15:00"))
+    site = tree_site(tree)
+    news_view = site.context_for("nieuws/a.md", "", "")["view"]
+    assert news_view["categories"] == [("Subsidie", "nieuws/categorie/subsidie/")]
+    assert news_view["regions"] == [("Caribisch Nederland", "regio/caribisch-nederland/")]
+    later = site.context_for("agenda/later.md", "", "")["view"]
+    assert later["upcoming"] is True and later["regions"] == [("Gorinchem en Altena", "regio/gorinchem-en-altena/")]
+    assert site.context_for("agenda/eerder.md", "", "")["view"]["upcoming"] is False

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -18,7 +18,7 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december"]
 
 
-def fail(message: str, **context) -> PydanticCustomError:
+def fail(message: str, **context: Any) -> PydanticCustomError:
     """A validation error whose message is already the Dutch text the editor reads."""
     return PydanticCustomError("sto", message.replace("{", "{{").replace("}", "}}"), context)
 
@@ -42,8 +42,8 @@ def parse_day(value: object) -> date:
         raise fail("geef alleen een datum, zonder tijd (JJJJ-MM-DD)")
     if isinstance(value, date):
         return value
-    text = str(value).strip() if isinstance(value, (str, int)) else None
-    match = _DATE.fullmatch(text or "")
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    match = _DATE.fullmatch(text)
     if not match:
         raise fail(f"'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19")
     return _make_date(text, *match.groups())
@@ -103,7 +103,8 @@ def parse_timezone(value: object) -> str:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise fail(f"'{text}' is geen bekende tijdzone; gebruik bijvoorbeeld Europe/Amsterdam of America/Curacao") from None
+        raise fail(f"'{text}' is geen bekende tijdzone; "
+                   "gebruik bijvoorbeeld Europe/Amsterdam of America/Curacao") from None
     return text
 
 
@@ -117,7 +118,7 @@ def check_identifier(value: str) -> str:
     return value
 
 
-def _string_schema(**extra) -> WithJsonSchema:
+def _string_schema(**extra: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", **extra})
 
 

@@ -8,6 +8,7 @@ read ``15:00`` as the number 900; our models parse dates themselves with Dutch m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -19,7 +20,10 @@ FENCE = "---"
 
 # libyaml's parser when PyYAML has it (the wheels do): the pure-Python parser was most of
 # the build's time at a few thousand items (see the benchmark in the README).
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_SafeLoader):
@@ -41,7 +45,7 @@ _Loader.yaml_implicit_resolvers = {
 class Parsed:
     """A file's front matter as plain data, with the line of every key (``a.b`` for nested)."""
 
-    data: dict
+    data: dict[str, Any]
     lines: dict[str, int]
     start_line: int  # the opening fence
     body: str
@@ -74,7 +78,8 @@ def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
     text = text.replace("\r\n", "\n")
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
-        return [Problem(path, 1, "", "het bestand moet beginnen met een regel '---' (het begin van de gegevens bovenaan)")]
+        return [Problem(path, 1, "",
+                        "het bestand moet beginnen met een regel '---' (het begin van de gegevens bovenaan)")]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (FENCE, "..."):
             close = index

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from sto.cache.fingerprint import digest, source_digest
 from sto.content import frontmatter
 from sto.content.items import AnyItem, Content, Item
 from sto.content.messages import dutch
@@ -21,12 +22,19 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Fields whose values are slugs from a vocabulary: field -> (Vocabularies attribute, a list of them).
 REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), "topic": ("topics", False)}
 
+# Each file's result of the last load, by its path, bytes and the vocabularies: the preview
+# (one process, many builds) then validates only the files that changed.
+_last_load: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
+
 
 def load_content(content_dir: Path, root: Path | None = None) -> Content:
     """Load and validate all content; raises ContentInvalid listing every problem."""
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
+    global _last_load
     vocab, problems = load_vocabularies(content_dir / "data", root)
+    vocab_key = digest(repr(vocab))
+    loaded: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
     items: list[AnyItem] = []
     for key, section in SECTIONS.items():
         base = content_dir / section.folder
@@ -38,10 +46,13 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
                 problems.append(Problem(shown, 1, "", "alleen Markdown-bestanden (.md) horen in deze map; "
                                         "zet afbeeldingen en pdf's in docs/"))
                 continue
-            item, found = load_item(key, shown, path.read_bytes(), vocab)
+            raw = path.read_bytes()
+            reuse = (key, source_digest(shown, raw), vocab_key)
+            item, found = loaded[reuse] = _last_load.get(reuse) or load_item(key, shown, raw, vocab)
             problems += found
             if item:
                 items.append(item)
+    _last_load = loaded
     problems += _duplicates(items)
     if problems:
         raise ContentInvalid(problems)
@@ -76,7 +87,7 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> t
         problems += placeholder_problems(path, raw.decode("utf-8", "replace"))
     if problems or data is None:
         return None, problems
-    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []
+    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id"), source_digest(path, raw)), []
 
 
 def _model_for(section: Section[Any], parsed: frontmatter.Parsed, problems: list[Problem],
@@ -122,7 +133,8 @@ def _duplicates(items: list[AnyItem]) -> list[Problem]:
     first_by_url: dict[str, AnyItem] = {}
     for item in sorted(items, key=lambda i: i.path):
         if item.id in first_by_id:
-            problems.append(Problem(item.path, item.id_line, "id", f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "
+            problems.append(Problem(item.path, item.id_line, "id",
+                                    f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "
                                     "maak een nieuw bestand met 'make new' voor een nieuwe id"))
         first_by_id.setdefault(item.id, item)
         if item.url in first_by_url:

@@ -36,7 +36,8 @@ def placeholder_problems(path: str, text: str) -> list[Problem]:
         for found in (p for p in PLACEHOLDERS if p in line):
             if found == TO_BE_SUPPLIED:
                 problems.append(Problem(path, number, "", f"bevat nog '{found}' (een gegeven dat nog moet worden "
-                                        "aangeleverd): vul het in of haal het weg; 'make todo' noemt wat nog ontbreekt"))
+                                        "aangeleverd): vul het in of haal het weg; 'make todo' noemt wat nog "
+                                        "ontbreekt"))
             else:
                 problems.append(Problem(path, number, "", f"bevat nog de voorbeeldtekst '{found}' van 'make new': "
                                         "vervang die door uw eigen tekst, of zet 'draft: true' zolang het stuk "

@@ -15,7 +15,8 @@ body { font: 1rem/1.5 system-ui, sans-serif; color: #1f1f1f; background: #fff; m
 main { max-width: 48rem; margin: 0 auto; padding: 2rem 1rem; }
 h1 { font-size: 1.6rem; color: #b71c1c; margin: 0 0 .5rem; }
 ol { padding-left: 1.5rem; }
-li { margin: .6rem 0; padding: .5rem .7rem; border-left: .25rem solid #b71c1c; background: #fdecea; list-style-position: outside; }
+li { margin: .6rem 0; padding: .5rem .7rem; border-left: .25rem solid #b71c1c; background: #fdecea;
+     list-style-position: outside; }
 code { font: .95em/1.4 ui-monospace, monospace; font-weight: 700; overflow-wrap: anywhere; }
 .sto-problem-hint { color: #444; }
 """

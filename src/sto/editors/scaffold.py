@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from slugify import slugify as _library_slugify
 
 from sto.clock import AMSTERDAM_NAME
@@ -87,7 +88,7 @@ def _choices(name: str, vocab: Vocabularies) -> str:
     return f" Kies uit: {', '.join(known)}." if known else ""
 
 
-def _nested_model(field) -> type[BaseModel] | None:
+def _nested_model(field: FieldInfo) -> type[BaseModel] | None:
     args = getattr(field.annotation, "__args__", (field.annotation,))
     return next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
 

@@ -10,47 +10,73 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from sto.editors.annotations import annotations, in_github_actions
 from sto.build import Build
-from sto.mkdocs import quiet_log, serve_problems
-from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
-from sto.problems import ContentInvalid
+from sto.editors.annotations import annotations as github_annotations
+from sto.editors.annotations import in_github_actions
+from sto.mkdocs import quiet_log, serve_problems
+from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
+from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import for_search, with_search_text
+from sto.problems import ContentInvalid, Problem
+from sto.site.templating import FILTERS, GLOBALS
 from sto.site.views import Site
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
-from sto.site.templating import FILTERS, GLOBALS
 
-_command = "build"
-_build: Build | None = None
-_site: Site | None = None
-_feed_html: FeedHtml | None = None
-_fragments: FragmentCache | None = None
-_problems: list | None = None  # make serve with invalid content: shown on every page instead of the site
 log = logging.getLogger("mkdocs.hooks.sto")
 quiet_log.install()  # MkDocs loads this module with the config, before it logs anything about the build
 
 
-def on_startup(command, dirty):
+@dataclass(eq=False)
+class _State:
+    """One build's objects, made in on_config and used by the later hooks."""
+
+    build: Build
+    site: Site
+    feed_html: FeedHtml
+    incremental: Incremental  # what this build reuses from earlier ones
+    fragments: FragmentCache | None = None  # made per build in on_env
+    nav: Navigation | None = None  # from on_nav
+
+
+_command = "build"
+_current: _State | None = None
+_problems: list[Problem] | None = None  # make serve with invalid content: shown on every page instead
+
+
+def _state() -> _State:
+    if _current is None:  # MkDocs calls on_config before every other hook of a build
+        raise RuntimeError("on_config has not run")
+    return _current
+
+
+def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate all content once per build; stop with every problem listed (the
     preview keeps running and shows them on every page instead)."""
-    global _build, _site, _feed_html, _problems
+    global _current, _problems
     root = Path(config.config_file_path).resolve().parent
     _problems = None
     try:
-        _build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve",
-                            pages_dir=Path(config.docs_dir))
-        _site = Site.of(_build)
+        build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve",
+                           pages_dir=Path(config.docs_dir))
+        site = Site.of(build)
     except ContentInvalid as invalid:
         if _command == "serve":
             print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
@@ -58,58 +84,95 @@ def on_config(config):
             serve_problems.empty_the_build(config)
             return config
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
-            print(annotations(invalid.problems), flush=True)
+            print(github_annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
-    config.markdown_extensions.append(EscapeRawHtml())
-    _feed_html = FeedHtml(_build)
+    config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
+    incremental = Incremental.start(root, config.site_url or "", preview=build.preview)
+    _current = _State(build, site, FeedHtml(build), incremental)
     return config
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _problems is not None:
         return serve_problems.no_files()
-    for src_uri, markdown in _site.generated().items():
+    state = _state()
+    for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(_build.site_name)))
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
     return files
 
 
-def on_env(env, config, files):
-    global _fragments
-    _fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
-    env.globals["sto"] = _build
-    env.globals["sto_syndication"] = Syndication(_build)
-    env.globals["sto_site"] = _site
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _problems is None:
+        _state().nav = nav
+    return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    _state().incremental.convert_once(page)
+    return page
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _problems is not None:
+        return env
+    state = _state()
+    state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
+    env.globals["sto"] = state.build
+    env.globals["sto_syndication"] = Syndication(state.build)
+    env.globals["sto_site"] = state.site
     env.globals.update(GLOBALS)
-    env.globals["sto_fragments"] = _fragments
+    env.globals.update(TEMPLATE_GLOBALS)
+    env.globals["sto_fragments"] = state.fragments
     env.filters.update(FILTERS)
+    incremental = state.incremental
+    incremental.compile_once(env)
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    incremental.plan_rendering(pages, state.nav, state.build.content.vocabularies, lambda page: _context(page, config))
+    search = config.plugins.get("material/search")
+    if getattr(search, "search_index", None) is not None:
+        incremental.index_once(search.search_index)  # type: ignore[union-attr]
     return env
 
 
-def on_page_context(context, page, config, nav):
+def _context(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     description = (page.meta or {}).get("description") or config.site_description or ""
-    context.update(_site.context_for(page.file.src_uri, page.title or config.site_name, description))
+    return _state().site.context_for(page.file.src_uri, page.title or config.site_name, description)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    ours = _state().incremental.context(page)  # a page unchanged since it was last rendered gets that rendering
+    context.update(ours if ours is not None else _context(page, config))
     return context
 
 
-def on_page_content(html, page, config, files):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _state().incremental.rendered(page, output)  # first: stores the template's output as rendered
+    return output
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep each news page's HTML for the feeds' full content (one dict write per page); the
     page goes on with a long news body's tail marked for search to skip (shown all the same)
     and its item's search-only text in front."""
-    item = _build.item_for(page.file.src_uri)
-    _feed_html.add(page.file.src_uri, html)
+    state = _state()
+    item = state.build.item_for(page.file.src_uri)
+    state.feed_html.add(page.file.src_uri, html)
     return with_search_text(for_search(html, item), item)
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """Write every feed and calendar into the site."""
     if _problems is not None:
         serve_problems.write_problem_page(config.site_dir, _problems)
         return
-    write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)
-    log.debug(_fragments.summary())
+    state = _state()
+    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html)
+    if state.fragments is not None:
+        log.debug(state.fragments.summary())
+    state.incremental.finish()
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     serve_problems.reload_error_pages(server)
     return server

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 OUR_LOGGER = "mkdocs.hooks.sto"
 STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # what `mkdocs serve` puts before its messages
 NOT_FOUND_REQUEST = re.compile(r'^"[A-Z]+ \S+ HTTP/[\d.]+" code 404$')
-DUTCH = [  # MkDocs' INFO message -> the Dutch line
+DUTCH: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [  # MkDocs' INFO message -> the Dutch line
     (re.compile(r"^Documentation built in ([\d.]+) seconds$"),
      lambda m: f"Klaar in {m[1].replace('.', ',')} seconden."),  # also after listing problems in the preview
     (re.compile(r"^Serving on (\S+)"),

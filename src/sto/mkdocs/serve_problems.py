@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 
 from sto.editors.problem_page import problem_page
@@ -23,7 +25,7 @@ ERROR_PAGE = "404.html"  # what MkDocs' serve answers for an address without a f
 OUTCOME = "het voorbeeld toont de lijst op elke pagina"  # the terminal's report ends its heading with this
 
 
-def empty_the_build(config) -> None:
+def empty_the_build(config: MkDocsConfig) -> None:
     """No theme pages (they need the content) and no nav entries (they would warn)."""
     config.nav = None
     config.theme.static_templates.clear()
@@ -37,12 +39,12 @@ def write_problem_page(site_dir: str, problems: list[Problem]) -> None:
     (Path(site_dir) / ERROR_PAGE).write_text(problem_page(problems), encoding="utf-8")
 
 
-def reload_error_pages(server) -> None:
+def reload_error_pages(server: LiveReloadServer) -> None:
     """Give the pages MkDocs' server answers errors with its live-reload script (MkDocs 1.6)."""
     answer = server.error_handler
 
     def with_live_reload(code: int) -> bytes | None:
         page = answer(code)
-        return None if page is None else server._inject_js_into_html(page, server._visible_epoch)
+        return None if page is None else server._inject_js_into_html(page, server._visible_epoch)  # type: ignore[no-untyped-call]
 
     server.error_handler = with_live_reload

@@ -13,6 +13,7 @@ NEWS = sections.NEWS.url
 DIGIZINE = f"{NEWS}digizine/"
 AGENDA = sections.AGENDA.url
 AGENDA_FOLLOW = f"{AGENDA}volgen/"  # "Agenda volgen", the subscribe page (sto.syndication)
+AGENDA_CALENDAR = f"{AGENDA}agenda.ics"  # the whole agenda as one calendar
 WEBINAR_ARCHIVE = f"{AGENDA}terugblik-webinars/"
 FAQ = sections.FAQ.url
 REGIONS = "regio/"

@@ -83,7 +83,7 @@ def subscription_calendars(build: Build) -> list[Calendar]:
         return [item for item in items if item.id in shown]
 
     about = f"Evenementen en webinars van {site_name}"
-    calendars = [Calendar("agenda", "agenda/agenda.ics", CALENDAR_NAME, f"{about}.", events)]
+    calendars = [Calendar("agenda", urls.AGENDA_CALENDAR, CALENDAR_NAME, f"{about}.", events)]
     for kind, name in KIND_NAMES.items():
         calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"{CALENDAR_NAME}: {name.lower()}",
                                   f"{name} van {site_name}.", windowed(listings.events_by_kind[kind])))
@@ -218,7 +218,7 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
 
 @cache
 def _vtimezone_bytes(name: str, year: int) -> bytes:
-    return vtimezone(name, year).to_ical()
+    return bytes(vtimezone(name, year).to_ical())
 
 
 def calendar_files(build: Build) -> dict[str, bytes]:
