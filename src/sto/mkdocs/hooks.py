@@ -31,8 +31,10 @@ from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_
 from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.problems import ContentInvalid, Problem
+from sto.site.embed import EmbedSnippets
 from sto.site.templating import FILTERS, GLOBALS
 from sto.site.views import Site
+from sto.syndication.partners import partner_files
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 
 log = logging.getLogger("mkdocs.hooks.sto")
@@ -100,6 +102,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
+    for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 
@@ -122,6 +126,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["sto"] = state.build
     env.globals["sto_syndication"] = Syndication(state.build)
     env.globals["sto_site"] = state.site
+    env.globals["sto_embed"] = EmbedSnippets(state.build)
     env.globals.update(GLOBALS)
     env.globals.update(TEMPLATE_GLOBALS)
     env.globals["sto_fragments"] = state.fragments

@@ -255,6 +255,7 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         # the most recent past ones (all past events are in the agenda and the region's calendar).
         paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
                           region.news, {"page": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
-                          first_page={"upcoming": region.upcoming, "past": region.past[:REGION_PAST_EVENTS],
+                          first_page={"region": slug, "upcoming": region.upcoming,
+                                      "past": region.past[:REGION_PAST_EVENTS],
                                       "more_past": len(region.past) > REGION_PAST_EVENTS})
     return pages
