@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parent.parent / "src" / "sto" / "content"
-MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "messages.py", "models.py", "vocabulary.py")
+MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "messages.py", "models.py", "placeholders.py",
+           "vocabulary.py")
 
 
 def _text(node: ast.AST) -> str | None:
