@@ -302,3 +302,13 @@ def test_an_event_whose_place_is_unknown_claims_no_attendance(seed):
     assert "Nog niet bekend" in text(doc.xpath("//dl[contains(@class,'sto-event-facts')]")[0])
     (event,) = [d for d in json_ld(doc) if d["@type"] == "Event"]
     assert "location" not in event and "eventAttendanceMode" not in event
+
+
+def test_every_accessible_name_is_dutch(seed):
+    english = {"Header", "Tabs", "Footer", "Navigation", "Search", "Share", "Clear", "Table of contents"}
+    names = set()
+    for path in seed.rglob("*.html"):
+        names |= set(lxml.html.fromstring(path.read_bytes()).xpath("//@aria-label"))
+    assert names and not names & english, sorted(names & english)
+    home = page(seed, "")
+    assert home.xpath("//div[@role='dialog'][@aria-label='Zoeken']")  # the search dialog has a name
