@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -12,9 +11,11 @@ from sto.content.items import SECTIONS, Content, Item
 from sto.content.messages import dutch
 from sto.content.models import NEWS_MODELS, Event, FaqEntry
 from sto.problems import ContentInvalid, Problem
-from sto.content.vocabulary import Vocabularies, load_vocabularies
+from sto.content.markdown_safety import body_problems
+from sto.content.sources import content_files, files_under, symlink_problems
+from sto.content.trust import SLUG
+from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODELS = {"faq": FaqEntry, "agenda": Event}
 
 
@@ -23,21 +24,18 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
     vocab, problems = load_vocabularies(content_dir / "data", root)
+    problems += symlink_problems(root)
+    files = content_files(content_dir, root, {section: folder for section, (folder, _) in SECTIONS.items()},
+                          tuple(FILES.values()))
+    problems += files.problems
     items: list[Item] = []
-    for section, (folder, _) in SECTIONS.items():
-        base = content_dir / folder
-        for path in sorted(base.rglob("*")) if base.is_dir() else []:
-            if path.is_dir() or path.name.startswith("."):
-                continue
-            shown = path.relative_to(root).as_posix()
-            if path.suffix != ".md":
-                problems.append(Problem(shown, 1, "", "alleen Markdown-bestanden (.md) horen in deze map; "
-                                        "zet afbeeldingen en pdf's in docs/"))
-                continue
-            item, found = load_item(section, shown, path.read_bytes(), vocab)
+    for section, paths in files.markdown.items():
+        for path in paths:
+            item, found = load_item(section, path.relative_to(root).as_posix(), path.read_bytes(), vocab)
             problems += found
             if item:
                 items.append(item)
+    problems += docs_problems(root)
     problems += _duplicates(items)
     if problems:
         raise ContentInvalid(problems)
@@ -64,6 +62,7 @@ def load_item(section: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple
                 field, message = dutch(error, model)
                 problems.append(Problem(path, parsed.line_of(field), field, message))
     problems += _vocabulary_problems(section, parsed, vocab, path)
+    problems += body_problems(path, parsed.body, parsed.body_line)
     if data is not None:
         if section == "faq" and not parsed.body.strip():
             problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
@@ -103,6 +102,25 @@ def _vocabulary_problems(section: str, parsed, vocab: Vocabularies, path: str) -
             problems.append(Problem(path, parsed.line_of(loc), field,
                                     f"'{slug}' staat niet in content/data/{filename}; kies een bestaande waarde "
                                     "of voeg hem daar toe"))
+    return problems
+
+
+def docs_problems(root: Path) -> list[Problem]:
+    """The hand-written pages in docs/ pass the same body check as content (their front matter is
+    MkDocs' own page settings, checked for plain YAML only)."""
+    problems = []
+    docs = root / "docs"
+    for path in [p for p in files_under(docs) if p.suffix == ".md"]:  # links are not followed
+        shown = path.relative_to(root).as_posix()
+        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+        body, first_line = text, 1
+        lines = text.split("\n")
+        if lines[0].rstrip() == frontmatter.FENCE:
+            close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (frontmatter.FENCE, "...")), None)
+            if close is not None:
+                problems += frontmatter.plain_data_problems(shown, "\n".join(lines[1:close]), first_line=2)
+                body, first_line = "\n".join(lines[close + 1:]), close + 2
+        problems += body_problems(shown, body, first_line)
     return problems
 
 
