@@ -30,6 +30,9 @@ from sto.problems import Problem
 # attributes; toc only adds anchors.
 BODY_EXTENSIONS = ("tables", "attr_list", "admonition")
 _NAME = re.compile(r"[A-Za-z][\w-]{0,63}")
+# The generated FAQ page marks each topic's headings with data-topic (sto.views; sto.js filters
+# on it). A slug there does nothing else, so content may carry it too.
+ATTRIBUTES = ("id", "class", "data-topic")
 
 
 def _refuse(md: Markdown, written: str, message: str) -> None:
@@ -70,11 +73,11 @@ class _IdAndClassOnly(AttrListTreeprocessor):
             return remainder
         for key, value in attrs:
             name = "class" if key == "." else key
-            if name not in ("id", "class"):
+            if name not in ATTRIBUTES:
                 _refuse(self.md, f"{key}=" if value is not None else key,
                         f"het kenmerk '{key}' is niet toegestaan; tussen {{: }} mogen alleen #id en .klasse staan")
             elif not (value and _NAME.fullmatch(value)):
-                _refuse(self.md, value or key, f"'{value}' is geen geldige naam voor {'een id' if name == 'id' else 'een klasse'}; "
+                _refuse(self.md, value or key, f"'{value}' is geen geldige naam voor {name}; "
                         "gebruik letters, cijfers en streepjes")
             elif name == "class" and elem.get("class"):
                 elem.set("class", f"{elem.get('class')} {value}")

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from sto.editors.annotations import annotations, in_github_actions
 from sto.build import Build
+from sto.mkdocs.autoescape import for_templates_in
 from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
@@ -63,6 +64,7 @@ def on_files(files, config):
 def on_env(env, config, files):
     global _fragments
     _fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
+    env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
     env.globals["sto"] = _build
     env.globals["sto_syndication"] = Syndication(_build)
     env.globals["sto_site"] = _site
