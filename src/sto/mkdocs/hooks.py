@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from sto.editors.annotations import annotations, in_github_actions
 from sto.build import Build
 from sto.mkdocs.autoescape import for_templates_in
+from sto.mkdocs.csp import PagePolicy
 from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
@@ -30,6 +31,7 @@ _build: Build | None = None
 _site: Site | None = None
 _feed_html: FeedHtml | None = None
 _fragments: FragmentCache | None = None
+_policy: PagePolicy | None = None
 log = logging.getLogger("mkdocs.hooks.sto")
 
 
@@ -62,7 +64,9 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    global _fragments
+    global _fragments, _policy
+    # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
+    _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
     _fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
     env.globals["sto"] = _build
@@ -86,6 +90,26 @@ def on_page_content(html, page, config, files):
     searched = for_search(html, _build.item_for(page.file.src_uri))
     _feed_html.add(page.file.src_uri, feed_body(html))
     return searched
+
+
+def on_post_page(output, page, config):
+    """The Content-Security-Policy meta tag, with the hashes of the page's inline scripts."""
+    return _secured(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    """The same for the pages MkDocs renders from a template alone (404.html)."""
+    return _secured(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def _secured(html: str, name: str) -> str:
+    if _policy is None:
+        return html
+    secured = _policy.apply(html)
+    for script in _policy.unknown:  # a warning fails the strict build
+        log.warning("%s: an inline script that is in no template gets no hash and is blocked: %r", name, script)
+    _policy.unknown.clear()
+    return secured
 
 
 def on_post_build(config):
