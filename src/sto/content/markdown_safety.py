@@ -109,8 +109,8 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     lines = body.split("\n")
     problems = []
     for number, line in enumerate(lines):
-        if (found := forbidden_character(line)) is not None:
-            problems.append(Problem(path, first_line + number, "", f"de tekst {found[1]}"))
+        if (refusal := forbidden_character(line)) is not None:
+            problems.append(Problem(path, first_line + number, "", str(refusal)))
     if not any(mark in body for mark in ("]", "{", "<")):
         return problems  # no link, image, autolink or attribute list: nothing more to decide
     md = _checker()

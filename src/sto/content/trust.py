@@ -34,19 +34,20 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 
 
-def forbidden_character(text: str) -> tuple[int, str] | None:
-    """(index, message) of the first character no content may contain, or None."""
+def forbidden_character(text: str) -> Refused | None:
+    """The refusal for the first character no content may contain (a control character pasted
+    from Word, which also breaks the feeds' XML), or None."""
     found = _FORBIDDEN.search(text)
     if found is None:
         return None
-    return found.start(), (f"bevat het onzichtbare teken {_codepoint(found.group())}, waarschijnlijk mee "
-                           "gekopieerd uit Word of een pdf; typ de tekst op die plek opnieuw")
+    return Refused(f"bevat het onzichtbare teken {_codepoint(found.group())}, waarschijnlijk mee "
+                   "gekopieerd uit Word of een pdf; typ de tekst op die plek opnieuw")
 
 
 def check_characters(text: str) -> str:
     """A line of front matter text: no control characters, no bidirectional overrides."""
-    if (found := forbidden_character(text)) is not None:
-        raise Refused(found[1])
+    if (refusal := forbidden_character(text)) is not None:
+        raise refusal
     if (bidi := _BIDI_CONTROLS.search(text)) is not None:
         raise Refused(f"bevat het teken {_codepoint(bidi.group())}, dat de leesrichting omdraait "
                       "en zo verbergt wat er echt staat; haal het weg")
@@ -90,7 +91,7 @@ def check_url(url: str, *, relative: bool = False, media: bool = False) -> str:
     if not url.strip():
         raise Refused("mag niet leeg zijn")
     plain = decoded(url)
-    if any(ch.isspace() for ch in url) or forbidden_character(plain) or _BIDI_CONTROLS.search(plain):
+    if any(ch.isspace() for ch in url) or forbidden_character(plain) is not None or _BIDI_CONTROLS.search(plain):
         raise Refused("een link mag geen spaties, regeleinden of onzichtbare tekens bevatten")
     if "\\" in plain:
         raise Refused(f"'{url}' bevat een backslash (\\); gebruik in een link alleen gewone schuine strepen (/)")
