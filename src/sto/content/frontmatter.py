@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from sto.content.trust import character_problems
 from sto.problems import Problem
 
 MAX_BYTES = 256 * 1024  # a news item is a few KB; anything this large is a mistake (an embedded image?)
@@ -87,7 +88,8 @@ def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
         return [Problem(path, 1, "", "de gegevens bovenaan zijn niet afgesloten met een regel '---'")]
     yaml_text = "\n".join(lines[1:close])
     body = "\n".join(lines[close + 1:])
-    if found := plain_data_problems(path, yaml_text, first_line=2):
+    # Before YAML: its parser refuses these characters with a message about syntax, not the character.
+    if found := character_problems(path, yaml_text, 2) or plain_data_problems(path, yaml_text, first_line=2):
         return found
     loader = _Loader(yaml_text)
     try:

@@ -23,7 +23,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from sto.content.trust import Refused, check_url, forbidden_character
+from sto.content.trust import Refused, character_problems, check_url
 from sto.problems import Problem
 
 # The extensions content bodies are rendered with (mkdocs.yml), as far as they can make links or
@@ -107,10 +107,7 @@ def _checker() -> Markdown:
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Everything in a Markdown body that may not be published, with the body's line."""
     lines = body.split("\n")
-    problems = []
-    for number, line in enumerate(lines):
-        if (refusal := forbidden_character(line)) is not None:
-            problems.append(Problem(path, first_line + number, "", str(refusal)))
+    problems = character_problems(path, body, first_line)
     if not any(mark in body for mark in ("]", "{", "<")):
         return problems  # no link, image, autolink or attribute list: nothing more to decide
     md = _checker()

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
+from sto.problems import Problem
+
 SAFE_SCHEMES = ("https", "http", "mailto")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -42,6 +44,17 @@ def forbidden_character(text: str) -> Refused | None:
         return None
     return Refused(f"bevat het onzichtbare teken {_codepoint(found.group())}, waarschijnlijk mee "
                    "gekopieerd uit Word of een pdf; typ de tekst op die plek opnieuw")
+
+
+def character_problems(path: str, text: str, first_line: int) -> list[Problem]:
+    """One problem per line of ``text`` that holds a forbidden character (line numbers from ``first_line``)."""
+    problems = []
+    if _FORBIDDEN.search(text) is None:
+        return problems
+    for number, line in enumerate(text.split("\n")):
+        if (refusal := forbidden_character(line)) is not None:
+            problems.append(Problem(path, first_line + number, "", str(refusal)))
+    return problems
 
 
 def check_characters(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from sto.content.frontmatter import _Loader, plain_data_problems
-from sto.content.trust import SLUG, Refused, check_characters
+from sto.content.trust import SLUG, Refused, character_problems, check_characters
 from sto.problems import Problem
 
 FILES = {"categories": "categorieen.yml", "topics": "onderwerpen.yml", "regions": "regios.yml"}
@@ -33,7 +33,7 @@ def load_vocabularies(data_dir: Path, root: Path) -> tuple[Vocabularies, list[Pr
             continue
         try:
             text = path.read_text(encoding="utf-8")
-            if not_plain := plain_data_problems(shown, text, first_line=1):
+            if not_plain := character_problems(shown, text, 1) or plain_data_problems(shown, text, first_line=1):
                 problems += not_plain
                 continue
             node = yaml.compose(text, Loader=_Loader)
