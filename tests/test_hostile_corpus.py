@@ -31,6 +31,7 @@ from .conftest import ContentTree
 from .hostile_corpus import MARK, NEUTRALISED, NEUTRALISED_TEXTS, REFUSED, VOCABULARY_EXTRA, Refused
 from .sitebuild import EPOCH_2024_06_15, copy_project, mkdocs_build
 from .sitecheck import FIXTURE_FILES
+from .test_site_checks import _json_pairs
 
 
 def _materialise(case: Refused, root: Path) -> None:
@@ -236,18 +237,8 @@ def test_json_ld_holds_the_titles_exactly(hostile_site):
     for path in _files(hostile_site, ".html"):
         for script in lxml_html.fromstring(path.read_bytes()).xpath("//script[@type='application/ld+json']"):
             data = json.loads(script.text)
-            names |= {v for k, v in _pairs(data) if k in ("name", "headline") and isinstance(v, str)}
+            names |= {v for k, v in _json_pairs(data) if k in ("name", "headline") and isinstance(v, str)}
     assert {NEUTRALISED_TEXTS[n] for n in (10, 18)} <= {html.unescape(n) for n in names} | names
-
-
-def _pairs(value):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield key, item
-            yield from _pairs(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _pairs(item)
 
 
 def test_body_markup_is_shown_as_text_and_a_safe_attribute_list_applies(hostile_site):
