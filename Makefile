@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
+# The engine: mkdocs, or properdocs (its maintained drop-in fork; same mkdocs.yml, hooks, output).
+ENGINE ?= mkdocs
 
 .PHONY: build serve test screenshots bench new schemas published-ids clean
 .DEFAULT_GOAL := build
@@ -31,10 +33,10 @@ $(VENV)/.bench-deps: requirements.txt requirements-bench.txt pyproject.toml | $(
 	touch $@ $(VENV)/.build-deps
 
 build: $(VENV)/.build-deps  ## the site in site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml
 
 serve: $(VENV)/.build-deps  ## preview with live reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+	$(BIN)/$(ENGINE) serve --strict --config-file mkdocs.yml --livereload --dev-addr $(ADDR)
 
 # Test-only tools from npm (axe-core, vnu-jar), exactly as locked. --ignore-scripts: vnu-jar's
 # postinstall would try to download a Java runtime; we use the machine's Java instead.

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from sto.build import Build
 from sto.content.loader import load_content
 
+from .sitebuild import SITE_NAME
+
 SITE_URL = "https://www.sterktechniekonderwijs.nl/"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2024, 6, 15, 2, 0, tzinfo=AMSTERDAM)  # the seed builds' SOURCE_DATE_EPOCH, 2024-06-15
@@ -47,5 +49,5 @@ def make_build(tree, files: dict[str, str], now: datetime = NOW) -> Build:
     for relpath, text in files.items():
         tree.write(relpath, text)
     content = load_content(tree.content, tree.root)
-    return Build(content.published(now), now, SITE_URL)
+    return Build(content.published(now), now, SITE_URL, SITE_NAME)
 

@@ -9,6 +9,7 @@ import icalendar
 import pytest
 import vobject
 
+from sto.site.presentation import kind_label
 from sto.syndication.calendars import calendar_files, stamp, subscription_calendars
 from sto.problems import ContentInvalid
 
@@ -247,3 +248,11 @@ def test_calendar_names_are_escaped_too(tree):
     assert b"X-WR-CALNAME:Komma\\, puntkomma\\; en\\nregel\r\n" in data
     assert b"NAME:Komma\\, puntkomma\\; en\\nregel\r\n" in data
     assert vobject.readOne(data.decode()).x_wr_calname.value == title
+
+
+def test_an_events_kind_is_named_in_its_calendar_as_on_its_page(tree):
+    """One label per kind: an 'overig' event is "Evenement" on its page and in calendar apps."""
+    build = make_build(tree, {"agenda/anders.md": event(1, "2024-06-19 15:00", kind="overig")})
+    (vevent,) = icalendar.Calendar.from_ical(calendar_files(build)["agenda/agenda.ics"]).walk("VEVENT")
+    assert vevent["CATEGORIES"].cats == ["Evenement"]
+    assert kind_label(build.content.events[0]) == "Evenement"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .sitebuild import EPOCH_2024_06_15, ROOT, mkdocs_build
+from .sitebuild import EPOCH_2024_06_15, ROOT, mkdocs_build, site_files
 from .sitecheck import make_fixture_project
 
 pytestmark = pytest.mark.site
@@ -19,14 +19,10 @@ ON = {"STO_NO_FRAGMENT_CACHE": "0"}
 OFF = {"STO_NO_FRAGMENT_CACHE": "1"}
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def _assert_identical(project: Path, tmp_path: Path) -> None:
     mkdocs_build(project, tmp_path / "on", env=ON)
     mkdocs_build(project, tmp_path / "off", env=OFF)
-    on, off = _files(tmp_path / "on"), _files(tmp_path / "off")
+    on, off = site_files(tmp_path / "on"), site_files(tmp_path / "off")
     assert sorted(on) == sorted(off)
     assert sum(name.endswith(".html") for name in on) > 10
     differing = [name for name in on if on[name] != off[name]]

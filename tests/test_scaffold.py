@@ -37,8 +37,12 @@ def vocab():
     ("STO LIVE-webinar: Gorinchem en Altena", "sto-live-webinar-gorinchem-en-altena"),
     ("Één dag in Curaçao — ‘techniek’ & zo!", "een-dag-in-curacao-techniek-zo"),
     ("  Wat is   een Techlab?  ", "wat-is-een-techlab"),
-    ("Ærø 2025/2026: ß", "r-2025-2026"),  # letters without an ASCII form are dropped, never a crash
-    ("Een heel lange titel " * 8, "een-heel-lange-titel-een-heel-lange-titel-een-heel-lange"),
+    ("Ærø 2025/2026: ß", "aero-2025-2026-ss"),  # transliterated, not dropped
+    ("Sectorplan 2025–2029", "sectorplan-2025-2029"),  # an en dash separates, as a hyphen does
+    ("Straße", "strasse"),
+    ("Regio's en havo’s", "regios-en-havos"),  # an apostrophe joins
+    ("😀 北京", "bei-jing"),  # without any ASCII form (emoji): dropped, never a crash
+    ("Een heel lange titel " * 8, "een-heel-lange-titel-een-heel-lange-titel-een-heel-lange-een"),
 ])
 def test_slug_is_lowercase_ascii_with_dashes(title, slug):
     assert slugify(title) == slug

@@ -20,7 +20,7 @@ from sto.build import Build
 from sto.clock import build_now
 from sto.mkdocs.search_trim import LEAD_WORDS
 
-from .sitebuild import EPOCH_2024_06_15, copy_project, mkdocs_build
+from .sitebuild import EPOCH_2024_06_15, SITE_NAME, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.site
 
@@ -82,7 +82,7 @@ def page_texts(site: Path) -> dict[str, str]:
 
 def unfindable(project: Path, site: Path) -> list[str]:
     """Every published news title and summary, and every FAQ question, missing where search finds it."""
-    build = Build.load(project, SITE_URL, now=build_now({"SOURCE_DATE_EPOCH": EPOCH_2024_06_15}))
+    build = Build.load(project, SITE_URL, SITE_NAME, now=build_now({"SOURCE_DATE_EPOCH": EPOCH_2024_06_15}))
     texts = page_texts(site)
     titles = {doc["location"]: _squash(doc["title"]) for doc in search_index(site)}
     missing = []

@@ -12,7 +12,7 @@ from material.plugins.search.plugin import Parser
 from sto.content.items import Item
 from sto.content.models import Event, FaqEntry, NewsItem
 from sto.site.pages import search_text
-from sto.mkdocs.search_trim import EXCLUDE, LEAD_WORDS, feed_body, for_search, mark_after_lead
+from sto.mkdocs.search_trim import EXCLUDE, LEAD_WORDS, for_search, mark_after_lead, with_search_text
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "toc"]  # as mkdocs.yml
 # What Material's search plugin (9.x, on_page_context) deletes from the page after indexing it.
@@ -105,9 +105,9 @@ def test_a_block_that_nests_its_own_tag_stays_searchable_because_material_cannot
 def test_the_search_only_paragraph_is_neither_counted_nor_marked():
     item = news(f"{words(70, 'lead')}\n\n{words(30, 'tweede')}\n\n{words(10, 'staart')}",
                 summary=words(40, "samenvatting"))
-    html = render(search_text(item) + item.body)
+    html = with_search_text(for_search(render(item.body), item), item)
     assert html.startswith('<p class="sto-search-text">samenvatting0')
-    text = indexed_text(for_search(html, item))
+    text = indexed_text(html)
     assert "samenvatting39" in text and "lead69" in text and "tweede29" in text
     assert "staart0" not in text
 
@@ -133,15 +133,16 @@ def test_faq_answers_events_and_other_pages_stay_whole():
 
 
 def test_news_summaries_go_into_the_search_text_unless_the_body_opens_with_them():
-    assert search_text(news("Iets anders.", summary="Een *korte* samenvatting.")) == (
-        "Een \\*korte\\* samenvatting\\.\n{: .sto-search-text }\n\n")
+    assert search_text(news("Iets anders.", summary="Een *korte* samenvatting.")) == "Een *korte* samenvatting."
     assert search_text(news("", summary="Alleen een samenvatting."))
     assert search_text(news("Een korte\nsamenvatting. En meer.", summary="Een korte samenvatting.")) == ""
 
 
-def test_feeds_get_the_body_without_the_search_only_paragraph():
+def test_the_search_only_text_goes_in_front_of_the_page_as_escaped_text():
     body = "<p>De tekst.</p>\n<h2 id=\"kop\">Kop</h2>"
-    assert feed_body(f'<p class="sto-search-text">Samenvatting.</p>\n{body}') == body
-    assert feed_body(body) == body
-    only = '<p class="sto-search-text">Alleen de samenvatting.</p>'
-    assert feed_body(only) == only  # an item without a body keeps its summary as content, as before
+    item = news("Iets anders.", summary='<script>alert("x")</script> & meer')
+    assert with_search_text(body, item) == (
+        '<p class="sto-search-text">&lt;script&gt;alert("x")&lt;/script&gt; &amp; meer</p>\n' + body)
+    assert with_search_text("", item).endswith("meer</p>")  # an item without a body
+    assert with_search_text(body, news("Een korte samenvatting. Meer.")) == body  # the body holds the summary
+    assert with_search_text(body, None) == body

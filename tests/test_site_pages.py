@@ -9,7 +9,7 @@ from sto.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.views import Site, page_window
 
-from .sitebuild import ROOT
+from .sitebuild import ROOT, SITE_NAME
 from .test_listings import EPOCH_0615, event, news
 
 
@@ -18,8 +18,8 @@ def _meta(markdown: str) -> dict:
 
 
 def seed_site(day=15) -> Site:
-    build = Build.load(ROOT, "https://www.example.nl/", now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
-    return Site.of(build, "Sterk Techniekonderwijs")
+    build = Build.load(ROOT, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
+    return Site.of(build)
 
 
 def test_listing_pages_exist_and_only_the_faq_page_is_searched():
@@ -63,8 +63,8 @@ def test_split_moves_with_the_build_date():
 
 
 def tree_site(tree) -> Site:
-    build = Build.load(tree.root, "https://www.example.nl/", now=EPOCH_0615)
-    return Site.of(build, "Sterk Techniekonderwijs")
+    build = Build.load(tree.root, "https://www.example.nl/", SITE_NAME, now=EPOCH_0615)
+    return Site.of(build)
 
 
 def _slugs(site: Site, src: str) -> list[str]:

@@ -6,6 +6,7 @@ import yaml
 
 from sto.syndication.writer import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, write_syndication
 
+from .sitebuild import SITE_NAME
 from .syndication_helpers import SITE_URL, event, make_build, news, uuid
 
 
@@ -19,7 +20,7 @@ def test_feed_html_keeps_news_pages_only_with_absolute_urls(tree):
 
 
 def test_subscribe_page_is_dutch_markdown_with_its_template():
-    source = subscribe_page()
+    source = subscribe_page(SITE_NAME)
     meta = yaml.safe_load(source.split("---\n")[1])
     assert meta == {"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE}
     assert "Abonneer je één keer" in source

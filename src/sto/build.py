@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from sto.clock import build_now
-from sto.content.items import Content, Item
+from sto.content.items import AnyItem, Content
 from sto.content.loader import load_content
+from sto.site.listings import Listings
 
 
 @dataclass(eq=False)
@@ -19,16 +21,23 @@ class Build:
     content: Content  # what is published at ``now``
     now: datetime
     site_url: str
+    site_name: str  # the configuration's site_name: pages, feeds and calendars name the site with it
     preview: bool = False  # make serve: drafts are shown
 
     @classmethod
-    def load(cls, root: Path, site_url: str, *, preview: bool = False, now: datetime | None = None) -> Build:
+    def load(cls, root: Path, site_url: str, site_name: str, *, preview: bool = False,
+             now: datetime | None = None) -> Build:
         """Raises ContentInvalid with every problem when the content is not valid."""
         now = now or build_now()
         everything = load_content(root / "content", root)
-        return cls(everything.published(now, drafts=preview), now, site_url, preview)
+        return cls(everything.published(now, drafts=preview), now, site_url, site_name, preview)
 
-    def item_for(self, src_uri: str) -> Item | None:
+    @cached_property
+    def listings(self) -> Listings:
+        """Every grouping the site, the feeds and the calendars show, computed once per build."""
+        return Listings.of(self.content, self.now)
+
+    def item_for(self, src_uri: str) -> AnyItem | None:
         return self.content.by_src_uri.get(src_uri)
 
     def absolute(self, url: str) -> str:

@@ -7,10 +7,12 @@ sitemap too); with it, the same content always gives the same site.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The programme's own time zone: content dates are days here, online events are shown in it.
+AMSTERDAM_NAME = "Europe/Amsterdam"
+AMSTERDAM = ZoneInfo(AMSTERDAM_NAME)
 
 
 def build_now(environ: dict[str, str] | None = None) -> datetime:
@@ -25,3 +27,8 @@ def build_now(environ: dict[str, str] | None = None) -> datetime:
     else:
         moment = datetime.now(tz=timezone.utc)
     return moment.astimezone(AMSTERDAM)
+
+
+def day_start(day: date) -> datetime:
+    """A content date (a day, no time) as a moment: the start of that day in Amsterdam."""
+    return datetime.combine(day, time(0), AMSTERDAM)

@@ -9,19 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any, Generic, TypeVar, cast
 
-from sto.content.models import Event, FaqEntry, NewsItem
+from sto.content.models import ContentModel, Event, FaqEntry, NewsItem
 from sto.content.vocabulary import Vocabularies
+from sto.sections import AGENDA, FAQ, NEWS, Section, section_of
 
-# section -> (content folder, URL prefix)
-SECTIONS = {"news": ("news", "nieuws"), "faq": ("faq", "veelgestelde-vragen"), "agenda": ("agenda", "agenda")}
+M = TypeVar("M", bound=ContentModel, covariant=True)
 
 
 @dataclass(frozen=True, eq=False)
-class Item:
-    """One content file: its validated front matter (``data``), Markdown body and where it came from."""
+class Item(Generic[M]):
+    """One content file: its validated front matter (``data``, one of the models), Markdown body
+    and where it came from. ``Item[NewsItem]`` is a news item: code takes the typed lists of
+    ``Content`` (``news``, ``faq``, ``events``) instead of asking an item for its section."""
 
-    data: NewsItem | FaqEntry | Event
+    data: M
     body: str
     path: str  # relative to the project root, as editors see it
     slug: str
@@ -29,18 +32,18 @@ class Item:
     id_line: int = 2
 
     @property
-    def section(self) -> str:
-        return self.data.section
+    def section(self) -> Section[Any]:
+        return section_of(self.data)
 
     @property
     def url(self) -> str:
         """Site-relative URL with directory URLs, e.g. ``nieuws/borgen/``."""
-        return f"{SECTIONS[self.section][1]}/{self.slug}/"
+        return self.section.item_url(self.slug)
 
     @property
     def src_uri(self) -> str:
         """The virtual Markdown file MkDocs builds this item's page from."""
-        return f"{SECTIONS[self.section][1]}/{self.slug}.md"
+        return f"{self.url.removesuffix('/')}.md"
 
     @property
     def id(self) -> str:
@@ -51,44 +54,50 @@ class Item:
         return self.data.title
 
 
+AnyItem = Item[ContentModel]
+S = TypeVar("S", bound=ContentModel)
+
+
 @dataclass(eq=False)
 class Content:
-    items: list[Item]
+    items: list[AnyItem]
     vocabularies: Vocabularies = field(default_factory=Vocabularies)
 
     @cached_property
-    def by_id(self) -> dict[str, Item]:
+    def by_id(self) -> dict[str, AnyItem]:
         return {item.id: item for item in self.items}
 
     @cached_property
-    def by_src_uri(self) -> dict[str, Item]:
+    def by_src_uri(self) -> dict[str, AnyItem]:
         return {item.src_uri: item for item in self.items}
 
+    def of(self, section: Section[S]) -> list[Item[S]]:
+        """The items of one section, typed by its model, in file order."""
+        return [cast("Item[S]", i) for i in self.items if i.section is section]
+
     @cached_property
-    def news(self) -> list[Item]:
+    def news(self) -> list[Item[NewsItem]]:
         """Newest first; same-day items in a fixed order so builds are reproducible."""
-        items = [i for i in self.items if i.section == "news"]
-        return sorted(items, key=lambda i: (-i.data.date.toordinal(), i.slug))
+        return sorted(self.of(NEWS), key=lambda i: (-i.data.date.toordinal(), i.slug))
 
     @cached_property
-    def faq(self) -> list[Item]:
+    def faq(self) -> list[Item[FaqEntry]]:
         """Most recently added or updated first."""
-        items = [i for i in self.items if i.section == "faq"]
-        return sorted(items, key=lambda i: (-(i.data.updated or i.data.date).toordinal(), i.slug))
+        return sorted(self.of(FAQ), key=lambda i: (-(i.data.updated or i.data.date).toordinal(), i.slug))
 
     @cached_property
-    def events(self) -> list[Item]:
+    def events(self) -> list[Item[Event]]:
         """Soonest first, ties by id (the calendar order)."""
-        items = [i for i in self.items if i.section == "agenda"]
-        return sorted(items, key=lambda i: (i.data.starts_at, i.id))
+        return sorted(self.of(AGENDA), key=lambda i: (i.data.starts_at, i.id))
 
     def published(self, now: datetime, *, drafts: bool = False) -> Content:
-        """What the public sees at ``now``: no drafts (unless previewing), no news dated in the future."""
+        """What the public sees at ``now``: no drafts (unless previewing), no news or FAQ dated in
+        the future (an event has no publication date: it is in the agenda from the start)."""
         today = now.date()
 
-        def visible(item: Item) -> bool:
+        def visible(item: AnyItem) -> bool:
             if item.data.draft and not drafts:
                 return False
-            return item.section == "agenda" or item.data.date <= today
+            return isinstance(item.data, Event) or item.data.date <= today
 
         return Content([i for i in self.items if visible(i)], self.vocabularies)

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from sto.content import frontmatter
-from sto.content.items import SECTIONS, Content, Item
+from sto.content.items import AnyItem, Content, Item
 from sto.content.messages import dutch
-from sto.content.models import NEWS_MODELS, Event, FaqEntry
+from sto.content.models import ContentModel
 from sto.problems import ContentInvalid, Problem
 from sto.content.markdown_safety import body_problems
 from sto.content.sources import content_files, files_under, symlink_problems
 from sto.content.trust import SLUG
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
+from sto.sections import SECTIONS, Section
 
-MODELS = {"faq": FaqEntry, "agenda": Event}
+# Fields whose values are slugs from a vocabulary: field -> (Vocabularies attribute, a list of them).
+REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), "topic": ("topics", False)}
 
 
 def load_content(content_dir: Path, root: Path | None = None) -> Content:
@@ -25,13 +28,13 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
     root = Path(root) if root else content_dir.parent
     vocab, problems = load_vocabularies(content_dir / "data", root)
     problems += symlink_problems(root)
-    files = content_files(content_dir, root, {section: folder for section, (folder, _) in SECTIONS.items()},
+    files = content_files(content_dir, root, {key: section.folder for key, section in SECTIONS.items()},
                           tuple(FILES.values()))
     problems += files.problems
-    items: list[Item] = []
-    for section, paths in files.markdown.items():
+    items: list[AnyItem] = []
+    for key, paths in files.markdown.items():
         for path in paths:
-            item, found = load_item(section, path.relative_to(root).as_posix(), path.read_bytes(), vocab)
+            item, found = load_item(key, path.relative_to(root).as_posix(), path.read_bytes(), vocab)
             problems += found
             if item:
                 items.append(item)
@@ -42,8 +45,10 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
     return Content(items, vocab)
 
 
-def load_item(section: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple[Item | None, list[Problem]]:
-    """Validate one file. Returns the item (None when invalid) and its problems."""
+def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple[AnyItem | None, list[Problem]]:
+    """Validate one file of the section ``section_key`` (news, faq, agenda). Returns the item
+    (None when invalid) and its problems."""
+    section = SECTIONS[section_key]
     slug = path.rpartition("/")[2].removesuffix(".md")
     parsed = frontmatter.parse(path, raw)
     if isinstance(parsed, list):
@@ -53,7 +58,7 @@ def load_item(section: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple
         problems.append(Problem(path, 1, "", "de bestandsnaam wordt het webadres: gebruik alleen kleine letters, "
                                 "cijfers en streepjes, bijvoorbeeld 2024-06-19-sto-live-gorinchem.md"))
     model = _model_for(section, parsed, problems, path)
-    data = None
+    data: ContentModel | None = None
     if model is not None:
         try:
             data = model.model_validate(parsed.data)
@@ -63,45 +68,47 @@ def load_item(section: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple
                 problems.append(Problem(path, parsed.line_of(field), field, message))
     problems += _vocabulary_problems(section, parsed, vocab, path)
     problems += body_problems(path, parsed.body, parsed.body_line)
-    if data is not None:
-        if section == "faq" and not parsed.body.strip():
-            problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
+    if data is not None and section.body_required and not parsed.body.strip():
+        problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
     if problems or data is None:
         return None, problems
     return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []
 
 
-def _model_for(section, parsed, problems, path):
-    if section != "news":
-        return MODELS[section]
-    kind = parsed.data.get("kind", "nieuws")
-    if isinstance(kind, str) and kind in NEWS_MODELS:  # a list or mapping here is not hashable
-        return NEWS_MODELS[kind]
+def _model_for(section: Section[Any], parsed: frontmatter.Parsed, problems: list[Problem],
+               path: str) -> type[ContentModel] | None:
+    """The section's model, or where ``kind:`` picks the model, the one it names."""
+    if not section.kinds:
+        return section.model
+    kind = parsed.data.get("kind", section.model.model_fields["kind"].default)
+    if isinstance(kind, str) and kind in section.kinds:  # a list or mapping here is not hashable
+        return section.kinds[kind]
     shown = f"'{kind}'" if isinstance(kind, str) else "deze waarde"
     problems.append(Problem(path, parsed.line_of("kind"), "kind",
-                            f"{shown} is geen geldige soort; kies uit: {', '.join(NEWS_MODELS)}"))
+                            f"{shown} is geen geldige soort; kies uit: {', '.join(section.kinds)}"))
     return None
 
 
-def _vocabulary_problems(section: str, parsed, vocab: Vocabularies, path: str) -> list[Problem]:
-    """Checked on the raw data, so an unknown slug is reported even when another field is invalid."""
+def _vocabulary_problems(section: Section[Any], parsed: frontmatter.Parsed, vocab: Vocabularies,
+                         path: str) -> list[Problem]:
+    """Checked on the raw data, so an unknown slug is reported even when another field is invalid.
+    List fields are checked in every section (where the model lacks one, that is reported
+    besides); a single slug (``topic``) where the section's model has the field."""
     data = parsed.data
-
-    def listed(field):
+    checks: list[tuple[str, str, str]] = []  # (field, where in the file, slug)
+    for field, (_, listed) in REFERENCES.items():
         value = data.get(field)
-        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
-
-    checks = [("categories", i, v, vocab.categories, "categorieen.yml") for i, v in listed("categories")]
-    checks += [("regions", i, v, vocab.regions, "regios.yml") for i, v in listed("regions")]
-    if section == "faq" and isinstance(data.get("topic"), str):
-        checks.append(("topic", None, data["topic"], vocab.topics, "onderwerpen.yml"))
+        if listed and isinstance(value, list):
+            checks += [(field, f"{field}.{i}", v) for i, v in enumerate(value) if isinstance(v, str)]
+        elif not listed and isinstance(value, str) and field in section.model.model_fields:
+            checks.append((field, field, value))
     problems = []
-    for field, index, slug, known, filename in checks:
-        if slug not in known:
-            loc = field if index is None else f"{field}.{index}"
-            problems.append(Problem(path, parsed.line_of(loc), field,
-                                    f"'{slug}' staat niet in content/data/{filename}; kies een bestaande waarde "
-                                    "of voeg hem daar toe"))
+    for field, where, slug in checks:
+        vocabulary = REFERENCES[field][0]
+        if slug not in getattr(vocab, vocabulary):
+            problems.append(Problem(path, parsed.line_of(where), field,
+                                    f"'{slug}' staat niet in content/data/{FILES[vocabulary]}; kies een bestaande "
+                                    "waarde of voeg hem daar toe"))
     return problems
 
 
@@ -124,10 +131,10 @@ def docs_problems(root: Path) -> list[Problem]:
     return problems
 
 
-def _duplicates(items: list[Item]) -> list[Problem]:
+def _duplicates(items: list[AnyItem]) -> list[Problem]:
     problems = []
-    first_by_id: dict[str, Item] = {}
-    first_by_url: dict[str, Item] = {}
+    first_by_id: dict[str, AnyItem] = {}
+    first_by_url: dict[str, AnyItem] = {}
     for item in sorted(items, key=lambda i: i.path):
         if item.id in first_by_id:
             problems.append(Problem(item.path, item.id_line, "id", f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "

@@ -8,11 +8,12 @@ editors' tools. Field names are the ones editors type. Anything not defined here
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import ClassVar, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from sto.clock import AMSTERDAM_NAME
 from sto.content.fieldtypes import Day, Identifier, Link, MediaLink, Moment, Slug, Text, TimeZoneName, fail
 from sto.content.trust import is_on_this_site
 from sto.site.media import vimeo_id, youtube_id
@@ -50,13 +51,9 @@ class _Item(_Model):
     _updated_after_date = _not_before("date")
 
 
-NEWS_KINDS = ("nieuws", "digizine", "handreiking")
-
-
 class NewsItem(_Item):
     """A news item; ``kind`` says whether it is plain news, a digizine issue or a guidance document."""
 
-    section: ClassVar[str] = "news"
     kind: Literal["nieuws"] = Field("nieuws", description="nieuws, digizine of handreiking")
     summary: Text = Field(description="Korte samenvatting (één of twee zinnen) voor overzichten en feeds")
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
@@ -78,7 +75,6 @@ class Handreiking(NewsItem):
 class FaqEntry(_Item):
     """A question (``title``) with its answer as the Markdown body."""
 
-    section: ClassVar[str] = "faq"
     topic: Slug = Field(description="Onderwerp uit content/data/onderwerpen.yml")
 
 
@@ -106,7 +102,6 @@ EVENT_STATUSES = ("gepland", "geannuleerd", "verplaatst")
 class Event(_Model):
     """An agenda event. A webinar with a ``recording`` is what the webinar archive lists."""
 
-    section: ClassVar[str] = "agenda"
     id: Identifier = Field(description="Vaste id; nooit wijzigen, ook niet bij verplaatsen of annuleren")
     title: Text = Field(description="Titel")
     summary: Text | None = Field(None, description="Korte omschrijving voor overzichten en agenda-apps")
@@ -114,7 +109,7 @@ class Event(_Model):
     series: Text | None = Field(None, description="Reeks, bijvoorbeeld STO LIVE")
     start: Moment = Field(description="Begin: JJJJ-MM-DD UU:MM, of JJJJ-MM-DD voor een hele dag")
     end: Moment | None = Field(None, description="Einde, in dezelfde vorm als start; bij hele dagen de laatste dag")
-    timezone: TimeZoneName = Field("Europe/Amsterdam", validate_default=True, description="Tijdzone van start en einde")
+    timezone: TimeZoneName = Field(AMSTERDAM_NAME, validate_default=True, description="Tijdzone van start en einde")
     online: bool = Field(False, description="true als het evenement online is")
     join_url: Link | None = Field(None, description="Link om deel te nemen aan een online evenement")
     location: Text | None = Field(None, description="Adres of plaats van een fysiek evenement")
@@ -208,4 +203,6 @@ class Event(_Model):
         return self.status == "geannuleerd"
 
 
-NEWS_MODELS: dict[str, type[NewsItem]] = {"nieuws": NewsItem, "digizine": Digizine, "handreiking": Handreiking}
+# What an item's front matter is (a digizine and a handreiking are news items); the sections
+# (sto.sections) say which model each folder and news kind uses.
+ContentModel = NewsItem | FaqEntry | Event

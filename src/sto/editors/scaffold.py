@@ -8,52 +8,47 @@ title, today's date, a fresh id, a placeholder summary), optional ones stay empt
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel
+from slugify import slugify as _library_slugify
 
-from sto.content.items import SECTIONS
-from sto.content.models import Digizine, Event, FaqEntry, Handreiking, NewsItem
+from sto.clock import AMSTERDAM_NAME
+from sto.content.loader import REFERENCES
 from sto.content.vocabulary import Vocabularies
+from sto.sections import SECTIONS
 
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of new file (sto.sections: the section's ``new_files``) with the section it goes into."""
+
     model: type[BaseModel]
-    section: str  # key of content.SECTIONS
+    section: str  # key of sto.sections.SECTIONS
     what: str  # how the guide and the CLI name it, in Dutch
     body: str  # placeholder text below the front matter
     dated_name: bool = True  # file name starts with the date
 
 
-KINDS: dict[str, Kind] = {
-    "nieuws": Kind(NewsItem, "news", "nieuwsbericht",
-                   "Schrijf hier de tekst van het bericht. Een lege regel begint een nieuwe alinea."),
-    "digizine": Kind(Digizine, "news", "digizine",
-                     "Schrijf hier wat er in deze digizine staat. Een lege regel begint een nieuwe alinea."),
-    "handreiking": Kind(Handreiking, "news", "handreiking",
-                        "Schrijf hier waar de handreiking over gaat en voor wie hij bedoeld is."),
-    "faq": Kind(FaqEntry, "faq", "veelgestelde vraag",
-                "Schrijf hier het antwoord op de vraag.", dated_name=False),
-    "evenement": Kind(Event, "agenda", "evenement (ook een webinar)",
-                      "Schrijf hier wat deelnemers kunnen verwachten."),
-}
+KINDS: dict[str, Kind] = {name: Kind(new.model, section.key, new.what, new.body, new.dated_name)
+                          for section in SECTIONS.values() for name, new in section.new_files.items()}
 
 PLACEHOLDER_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
 MAX_SLUG = 60
 
 
+# Apostrophes join a word ("Regio's" -> regios, not regio-s); every other non-letter separates.
+_JOIN = [["'", ""], ["\u2019", ""], ["\u2018", ""]]
+
+
 def slugify(title: str) -> str:
-    """Lowercase ASCII with dashes: 'Één dag in Curaçao!' -> 'een-dag-in-curacao'."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > MAX_SLUG:  # cut at a word boundary: the file name becomes the web address
-        slug = slug[:MAX_SLUG + 1].rpartition("-")[0] or slug[:MAX_SLUG]
-    return slug
+    """Lowercase ASCII with dashes: 'Één dag in Curaçao!' -> 'een-dag-in-curacao', '2025–2029' ->
+    '2025-2029', 'Straße' -> 'strasse'. python-slugify transliterates (text-unidecode) where a
+    hand-made ASCII filter would drop letters; cut at a word boundary, since the name becomes the
+    web address. Only new files get a name from here: existing file names never change."""
+    return _library_slugify(title, max_length=MAX_SLUG, word_boundary=True, replacements=_JOIN)
 
 
 def relative_path(kind: str, title: str, day: date) -> str:
@@ -63,7 +58,7 @@ def relative_path(kind: str, title: str, day: date) -> str:
     if not slug:
         raise ValueError("de titel moet minstens één letter of cijfer bevatten")
     name = f"{day.isoformat()}-{slug}" if spec.dated_name else slug
-    return f"content/{SECTIONS[spec.section][0]}/{name}.md"
+    return f"content/{SECTIONS[spec.section].folder}/{name}.md"
 
 
 def _values(kind: str, title: str, day: date, identifier: str, vocab: Vocabularies) -> dict[str, str]:
@@ -71,19 +66,22 @@ def _values(kind: str, title: str, day: date, identifier: str, vocab: Vocabulari
     values = {"id": identifier, "title": json.dumps(title, ensure_ascii=False), "draft": "false",
               "categories": "[]", "regions": "[]"}
     if kind == "evenement":
-        values.update(kind="webinar", start=f"{day.isoformat()} 15:00", timezone="Europe/Amsterdam",
+        values.update(kind="webinar", start=f"{day.isoformat()} 15:00", timezone=AMSTERDAM_NAME,
                       online="true", status="gepland", sequence="0")
     else:
         values["date"] = day.isoformat()
-    if KINDS[kind].section == "news":
-        values.update(kind=kind, summary=json.dumps(PLACEHOLDER_SUMMARY, ensure_ascii=False))
+    if SECTIONS[KINDS[kind].section].kinds:  # the kind picks the model (news): say which
+        values["kind"] = kind
+    summary = KINDS[kind].model.model_fields.get("summary")
+    if summary is not None and summary.is_required():
+        values["summary"] = json.dumps(PLACEHOLDER_SUMMARY, ensure_ascii=False)
     if kind == "faq":
         values["topic"] = next(iter(vocab.topics), "")
     return values
 
 
 def _choices(name: str, vocab: Vocabularies) -> str:
-    known = {"categories": vocab.categories, "regions": vocab.regions, "topic": vocab.topics}.get(name)
+    known = getattr(vocab, REFERENCES[name][0]) if name in REFERENCES else None
     return f" Kies uit: {', '.join(known)}." if known else ""
 
 

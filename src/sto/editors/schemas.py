@@ -12,8 +12,9 @@ from typing import Union
 
 from pydantic import TypeAdapter
 
-from sto.content.models import NEWS_KINDS, Digizine, Handreiking, NewsItem
+from sto.content.models import Digizine, Handreiking, NewsItem
 from sto.editors.scaffold import KINDS
+from sto.sections import NEWS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"  # what ajv reads by default (see .remarkrc.mjs)
 
@@ -41,7 +42,7 @@ def news_folder_schema() -> dict:
     return {
         "title": "Nieuws, digizine of handreiking",
         "type": "object",
-        "properties": {"kind": {"enum": list(NEWS_KINDS), "default": kind.default, "description": kind.description}},
+        "properties": {"kind": {"enum": list(NEWS.kinds), "default": kind.default, "description": kind.description}},
         "if": when("digizine"), "then": {"$ref": "#/$defs/Digizine"},
         "else": {"if": when("handreiking"), "then": {"$ref": "#/$defs/Handreiking"},
                  "else": {"$ref": "#/$defs/NewsItem"}},

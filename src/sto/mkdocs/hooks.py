@@ -21,7 +21,7 @@ from sto.mkdocs.csp import PagePolicy
 from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.problems import ContentInvalid
-from sto.mkdocs.search_trim import feed_body, for_search
+from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.site.views import Site
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 from sto.site.templating import FILTERS, GLOBALS
@@ -45,8 +45,8 @@ def on_config(config):
     global _build, _site, _feed_html
     root = Path(config.config_file_path).resolve().parent
     try:
-        _build = Build.load(root, config.site_url or "", preview=_command == "serve")
-        _site = Site.of(_build, config.site_name)
+        _build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve")
+        _site = Site.of(_build)
     except ContentInvalid as invalid:
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
             print(annotations(invalid.problems), flush=True)
@@ -59,7 +59,7 @@ def on_config(config):
 def on_files(files, config):
     for src_uri, markdown in _site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page()))
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(_build.site_name)))
     return files
 
 
@@ -86,10 +86,11 @@ def on_page_context(context, page, config, nav):
 
 def on_page_content(html, page, config, files):
     """Keep each news page's HTML for the feeds' full content (one dict write per page); the
-    page goes on with a long news body's tail marked for search to skip (shown all the same)."""
-    searched = for_search(html, _build.item_for(page.file.src_uri))
-    _feed_html.add(page.file.src_uri, feed_body(html))
-    return searched
+    page goes on with a long news body's tail marked for search to skip (shown all the same)
+    and its item's search-only text in front."""
+    item = _build.item_for(page.file.src_uri)
+    _feed_html.add(page.file.src_uri, html)
+    return with_search_text(for_search(html, item), item)
 
 
 def on_post_page(output, page, config):

@@ -11,7 +11,12 @@ This works on the HTML string MkDocs renders from Markdown, in one pass over its
 
 from __future__ import annotations
 
+import html as html_text
 import re
+
+from sto.content.items import AnyItem
+from sto.content.models import NewsItem
+from sto.site.pages import search_text
 
 # The words of a news body that stay searchable, counted in whole top-level blocks: the block
 # that reaches this many words is the lead's last. Measured on the benchmark corpus (bodies of
@@ -20,7 +25,8 @@ import re
 LEAD_WORDS = 80
 
 # The hidden paragraph that carries what only search needs (pages.search_text): a news item's
-# summary, an event's kind, time and place. Not part of the body: never counted, never marked.
+# summary, an event's kind, time and place. Put in front of the body after the body is marked,
+# so it is never counted or marked, and the feeds take the body without it.
 SEARCH_TEXT_CLASS = "sto-search-text"
 
 # Material removes `data-search-\w+="[^"]+"` from the page after indexing, so the value must
@@ -30,7 +36,6 @@ EXCLUDE = ' data-search-exclude="true"'
 # Python-Markdown writes < and > in attribute values as entities, so a tag ends at its first ">".
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", re.S)
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_SEARCH_TEXT_START = f'<p class="{SEARCH_TEXT_CLASS}">'
 
 
 def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
@@ -45,13 +50,12 @@ def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
     depth = 0
     top_tag = ""  # tag of the open top-level block
     insert_at = -1  # where its mark would go: right after the tag name
-    counted = True  # whether its words count towards the lead
     nests = False  # whether it holds an element of its own tag
     text_from = 0
     marks: list[int] = []
     for match in _TAG.finditer(html):
         closing, tag, rest = match.group(1, 2, 3)
-        if words < lead_words and depth and counted:
+        if words < lead_words and depth:
             words += len(html[text_from:match.start()].split())
         text_from = match.end()
         if tag is None:  # a comment
@@ -67,9 +71,8 @@ def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
         if depth == 0:
             in_lead = words < lead_words
             top_tag, nests = tag, False
-            counted = SEARCH_TEXT_CLASS not in rest
             # Marked only if the lead was complete when the block started.
-            insert_at = -1 if in_lead or not counted else match.start(2) + len(tag)
+            insert_at = -1 if in_lead else match.start(2) + len(tag)
         elif tag == top_tag:
             nests = True
         depth += 1
@@ -83,22 +86,22 @@ def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
     return "".join(parts)
 
 
-def for_search(html: str, item) -> str:
+def for_search(html: str, item: AnyItem | None) -> str:
     """The HTML of an item's page as search should index it: a news body after its lead is
     marked. ``item`` is the page's content item, or None for other pages (left whole).
 
     When the body starts with the summary (then the page shows no separate summary and the
     search text has none, see pages.search_text), the lead is at least the summary."""
-    if item is None or item.section != "news":
+    if item is None or not isinstance(item.data, NewsItem):
         return html
-    summary = getattr(item.data, "summary", None) or ""
-    return mark_after_lead(html, max(LEAD_WORDS, len(summary.split())))
+    return mark_after_lead(html, max(LEAD_WORDS, len(item.data.summary.split())))
 
 
-def feed_body(html: str) -> str:
-    """A news page's HTML for the feeds: the body, without the search-only paragraph in front
-    of it. An item without a body keeps that paragraph, its summary, as its content."""
-    if not html.startswith(_SEARCH_TEXT_START):
+def with_search_text(html: str, item: AnyItem | None) -> str:
+    """A page's HTML with its item's search-only text in front, as a paragraph the site's CSS
+    hides (``.sto-search-text``): Material indexes it with the page's first section."""
+    text = search_text(item) if item is not None else ""
+    if not text:
         return html
-    end = html.find("</p>") + len("</p>")
-    return html[end:].lstrip() or html
+    paragraph = f'<p class="{SEARCH_TEXT_CLASS}">{html_text.escape(text, quote=False)}</p>'
+    return f"{paragraph}\n{html}" if html else paragraph

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from sto.content.items import Content, Item
+from sto.content.models import EVENT_KINDS, Event, FaqEntry, NewsItem
 
 PAGE_SIZE = 10  # news per page on the news index and the category, year and region pages
 REGION_PAST_EVENTS = 5  # most recent past events on a region's first page; all are in the agenda
@@ -19,44 +21,48 @@ HOME_RECORDINGS = 3
 HOME_FAQ = 5
 
 
-def is_upcoming(item: Item, now: datetime) -> bool:
+def is_upcoming(item: Item[Event], now: datetime) -> bool:
     """An event is upcoming until it has ended (an event without end time: until it starts)."""
     return item.data.ends_at > now
 
 
-def paginate(items: list[Item], size: int = PAGE_SIZE) -> list[list[Item]]:
+T = TypeVar("T")
+
+
+def paginate(items: list[T], size: int = PAGE_SIZE) -> list[list[T]]:
     """Pages of ``size`` items; always at least one (possibly empty) page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
 @dataclass(frozen=True)
 class RegionListing:
-    news: list[Item] = field(default_factory=list)
-    upcoming: list[Item] = field(default_factory=list)
-    past: list[Item] = field(default_factory=list)
+    news: list[Item[NewsItem]] = field(default_factory=list)
+    upcoming: list[Item[Event]] = field(default_factory=list)
+    past: list[Item[Event]] = field(default_factory=list)
 
 
 @dataclass(eq=False)
 class Listings:
-    news: list[Item]  # newest first
-    digizines: list[Item]
-    by_category: dict[str, list[Item]]  # category slug -> news, newest first (every known category)
-    by_year: dict[int, list[Item]]  # year -> news, newest year first
-    upcoming: list[Item]  # soonest first
-    past: list[Item]  # most recent first
-    recordings: list[Item]  # past webinars with a recording, newest first
-    faq_recent: list[Item]
-    faq_by_topic: dict[str, list[Item]]  # topic slug (vocabulary order) -> questions, by title
+    news: list[Item[NewsItem]]  # newest first
+    digizines: list[Item[NewsItem]]
+    by_category: dict[str, list[Item[NewsItem]]]  # category slug -> news, newest first (every known category)
+    by_year: dict[int, list[Item[NewsItem]]]  # year -> news, newest year first
+    upcoming: list[Item[Event]]  # soonest first
+    past: list[Item[Event]]  # most recent first
+    events_by_kind: dict[str, list[Item[Event]]]  # every event kind -> its events, soonest first
+    recordings: list[Item[Event]]  # past webinars with a recording, newest first
+    faq_recent: list[Item[FaqEntry]]
+    faq_by_topic: dict[str, list[Item[FaqEntry]]]  # topic slug (vocabulary order) -> questions, by title
     by_region: dict[str, RegionListing]  # every known region
-    neighbours: dict[str, tuple[Item | None, Item | None]]  # news id -> (newer, older)
+    neighbours: dict[str, tuple[Item[NewsItem] | None, Item[NewsItem] | None]]  # news id -> (newer, older)
 
     @classmethod
     def of(cls, content: Content, now: datetime) -> Listings:
         news = content.news
         vocab = content.vocabularies
 
-        by_category: dict[str, list[Item]] = {slug: [] for slug in vocab.categories}
-        by_year: dict[int, list[Item]] = {}
+        by_category: dict[str, list[Item[NewsItem]]] = {slug: [] for slug in vocab.categories}
+        by_year: dict[int, list[Item[NewsItem]]] = {}
         by_region: dict[str, RegionListing] = {slug: RegionListing() for slug in vocab.regions}
         for item in news:
             for slug in item.data.categories:
@@ -73,8 +79,11 @@ class Listings:
         for event in past:
             for slug in event.data.regions:
                 by_region.setdefault(slug, RegionListing()).past.append(event)
+        events_by_kind: dict[str, list[Item[Event]]] = {kind: [] for kind in EVENT_KINDS}
+        for event in content.events:
+            events_by_kind[event.data.kind].append(event)
 
-        faq_by_topic: dict[str, list[Item]] = {slug: [] for slug in vocab.topics}
+        faq_by_topic: dict[str, list[Item[FaqEntry]]] = {slug: [] for slug in vocab.topics}
         for item in sorted(content.faq, key=lambda i: (i.title.casefold(), i.slug)):
             faq_by_topic.setdefault(item.data.topic, []).append(item)
 
@@ -89,6 +98,7 @@ class Listings:
             by_year=dict(sorted(by_year.items(), reverse=True)),
             upcoming=upcoming,
             past=past,
+            events_by_kind=events_by_kind,
             recordings=[e for e in past if e.data.kind == "webinar" and e.data.recording is not None],
             faq_recent=content.faq[:HOME_FAQ],
             faq_by_topic={slug: items for slug, items in faq_by_topic.items() if items},
@@ -97,7 +107,7 @@ class Listings:
         )
 
     @property
-    def home(self) -> dict[str, list[Item]]:
+    def home(self) -> dict[str, list[Item[NewsItem]] | list[Item[Event]] | list[Item[FaqEntry]]]:
         return {
             "news": self.news[:HOME_NEWS],
             "events": self.upcoming[:HOME_EVENTS],

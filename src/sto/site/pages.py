@@ -10,15 +10,15 @@ import html
 
 import yaml
 
-from sto.content.items import Content, Item
-from sto.site.presentation import KIND_LABELS, escape_markdown_inline, summary_repeats_body, when
-from sto.mkdocs.search_trim import SEARCH_TEXT_CLASS
+from sto.content.items import AnyItem, Content
+from sto.content.models import Event, NewsItem
+from sto.site.presentation import KIND_LABELS, summary_repeats_body, when
 
 # libyaml's emitter when PyYAML has it: the pure-Python one cost ~0.2 ms per page at scale.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-TEMPLATES = {"news": "sto/news-item.html", "faq": "sto/faq-item.html", "agenda": "sto/event.html"}
-
+# Page metadata that keeps a page out of Material's search index.
+SEARCH_EXCLUDED = {"exclude": True}
 
 def page_source(meta: dict, body: str) -> str:
     """A generated page's Markdown. ``meta["title"]`` is plain text: MkDocs and Material treat a
@@ -32,38 +32,36 @@ def page_source(meta: dict, body: str) -> str:
     return f"---\n{header}---\n\n{body.strip()}\n"
 
 
-def item_meta(item: Item) -> dict:
-    meta = {"title": item.title, "template": TEMPLATES[item.section]}
+def item_meta(item: AnyItem) -> dict:
+    meta = {"title": item.title, "template": item.section.template}
     summary = getattr(item.data, "summary", None)
     if summary:
         meta["description"] = summary
-    if item.section == "faq":
-        # Each question is its own search result on the FAQ page (with its anchor); the
-        # question's own page would only duplicate that hit.
-        meta["search"] = {"exclude": True}
+    if not item.section.searched:
+        meta["search"] = SEARCH_EXCLUDED
     return meta
 
 
-def search_text(item: Item) -> str:
-    """What the site search should find for an item beyond its body: an event's kind, time and
-    place, or a news item's summary. Templates show these from the data, so the paragraph is
-    hidden on screen (class sto-search-text) and only feeds the search. A news body that starts
-    with its summary already holds it (the page then shows no separate summary either)."""
+def search_text(item: AnyItem) -> str:
+    """What the site search should find for an item beyond its body, as plain text: an event's
+    kind, time and place, or a news item's summary. Templates show these from the data; the
+    MkDocs adapter gives the search this text as a hidden paragraph (sto.mkdocs.search_trim).
+    A news body that starts with its summary already holds it (the page then shows no separate
+    summary either)."""
     data = item.data
-    if item.section == "agenda":
+    if isinstance(data, Event):
         parts = [KIND_LABELS[data.kind], when(data), "online" if data.online else (data.location or "")]
         if data.summary:
             parts.append(data.summary)
-    elif item.section == "news" and not summary_repeats_body(item):
+    elif isinstance(data, NewsItem) and not summary_repeats_body(item):
         parts = [data.summary]
     else:
         return ""
-    text = ". ".join(escape_markdown_inline(p) for p in parts if p)
-    return f"{text}\n{{: .{SEARCH_TEXT_CLASS} }}\n\n"
+    return ". ".join(p for p in parts if p)
 
 
-def item_page(item: Item) -> str:
-    return page_source(item_meta(item), search_text(item) + item.body)
+def item_page(item: AnyItem) -> str:
+    return page_source(item_meta(item), item.body)
 
 
 def generated_pages(content: Content) -> dict[str, str]:

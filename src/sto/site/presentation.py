@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 
-from sto.content.items import Item
+from sto.clock import AMSTERDAM_NAME
+from sto.content.items import AnyItem
 from sto.site.dutch import event_when
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.content.models import Event
 
-NETHERLANDS = "Europe/Amsterdam"
-
+# The label of every news and event kind, on pages and as an event's category in calendars.
 KIND_LABELS = {
     "nieuws": "Nieuws",
     "digizine": "Digizine",
@@ -28,7 +28,7 @@ KIND_LABELS = {
 STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
 
 
-def kind_label(item: Item) -> str:
+def kind_label(item: AnyItem) -> str:
     return KIND_LABELS.get(item.data.kind, "")
 
 
@@ -52,7 +52,7 @@ def when(event: Event) -> str:
     """"woensdag 19 juni 2024, 15.00 uur (Nederlandse tijd)" for online events, which people join
     from anywhere (STO has a Caribbean region); a physical event in its own local time."""
     if event.online and not event.all_day:
-        return f"{event_when(_in_zone(event, NETHERLANDS))} (Nederlandse tijd)"
+        return f"{event_when(_in_zone(event, AMSTERDAM_NAME))} (Nederlandse tijd)"
     return event_when(event)
 
 
@@ -69,7 +69,7 @@ def escape_markdown_inline(text: str) -> str:
     return "".join("\\" + char if char in special else char for char in text)
 
 
-def summary_repeats_body(item: Item) -> bool:
+def summary_repeats_body(item: AnyItem) -> bool:
     """True when the body starts with the summary word for word (then showing both repeats it)."""
     summary = getattr(item.data, "summary", None)
     return bool(summary) and " ".join(item.body.split()).startswith(" ".join(summary.split()))

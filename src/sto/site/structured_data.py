@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from sto.content.items import Item
-from sto.content.models import Event
+from sto.content.items import AnyItem
+from sto.content.models import Event, NewsItem
 
 _HTML_UNSAFE = str.maketrans({
     "<": "\\u003c",
@@ -48,8 +48,7 @@ def organization(site_name: str, site_url: str) -> dict:
     return {"@type": "Organization", "name": site_name, "url": site_url}
 
 
-def news_article(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
-    news = item.data
+def news_article(news: NewsItem, page_url: str, site_name: str, site_url: str) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -78,8 +77,7 @@ def _event_dates(event: Event) -> dict:
     return dates
 
 
-def event(item: Item, page_url: str, site_name: str, site_url: str) -> dict:
-    ev: Event = item.data
+def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -116,31 +114,32 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
     }
 
 
-def for_item(item: Item, page_url: str, site_name: str, site_url: str) -> dict | None:
-    if item.section == "news":
-        return news_article(item, page_url, site_name, site_url)
-    if item.section == "agenda":
-        return event(item, page_url, site_name, site_url)
+def for_item(item: AnyItem, page_url: str, site_name: str, site_url: str) -> dict | None:
+    """A NewsArticle for news, an Event for events; nothing for an FAQ question's page."""
+    if isinstance(item.data, NewsItem):
+        return news_article(item.data, page_url, site_name, site_url)
+    if isinstance(item.data, Event):
+        return event(item.data, page_url, site_name, site_url)
     return None
 
 
-def open_graph(*, title: str, description: str, url: str, site_name: str, item: Item | None,
+def open_graph(*, title: str, description: str, url: str, site_name: str, item: AnyItem | None,
                site_url: str) -> dict[str, str]:
     """og:* properties (name -> content), in a fixed order."""
+    news = item.data if item is not None and isinstance(item.data, NewsItem) else None
     tags = {
-        "og:type": "article" if item is not None and item.section == "news" else "website",
+        "og:type": "article" if news is not None else "website",
         "og:title": title,
         "og:description": description,
         "og:url": url,
         "og:site_name": site_name,
         "og:locale": "nl_NL",
     }
-    image = getattr(item.data, "image", None) if item is not None else None
-    if image is not None:
-        tags["og:image"] = absolute_link(image.src, site_url)
-        tags["og:image:alt"] = image.alt
-    if item is not None and item.section == "news":
-        tags["article:published_time"] = _iso(item.data.date)
-        if item.data.updated:
-            tags["article:modified_time"] = _iso(item.data.updated)
+    if news is not None and news.image is not None:
+        tags["og:image"] = absolute_link(news.image.src, site_url)
+        tags["og:image:alt"] = news.image.alt
+    if news is not None:
+        tags["article:published_time"] = _iso(news.date)
+        if news.updated:
+            tags["article:modified_time"] = _iso(news.updated)
     return tags

@@ -6,13 +6,15 @@ generated pages (``pages``) and the templates both use these, so a link cannot g
 
 from __future__ import annotations
 
+from sto import sections
+
 HOME = ""
-NEWS = "nieuws/"
-DIGIZINE = "nieuws/digizine/"
-AGENDA = "agenda/"
-AGENDA_FOLLOW = "agenda/volgen/"  # "Agenda volgen", the subscribe page (sto.syndication)
-WEBINAR_ARCHIVE = "agenda/terugblik-webinars/"
-FAQ = "veelgestelde-vragen/"
+NEWS = sections.NEWS.url
+DIGIZINE = f"{NEWS}digizine/"
+AGENDA = sections.AGENDA.url
+AGENDA_FOLLOW = f"{AGENDA}volgen/"  # "Agenda volgen", the subscribe page (sto.syndication)
+WEBINAR_ARCHIVE = f"{AGENDA}terugblik-webinars/"
+FAQ = sections.FAQ.url
 REGIONS = "regio/"
 ACCESSIBILITY = "toegankelijkheid/"
 PRIVACY = "privacy/"

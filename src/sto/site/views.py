@@ -16,19 +16,19 @@ from sto.site import urls
 from sto.build import Build
 from sto.site.dutch import day_month_year
 from sto.content.items import Item
+from sto.sections import AGENDA, FAQ, NEWS, Section
 from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
-from sto.site.pages import generated_pages, page_source
+from sto.site.pages import SEARCH_EXCLUDED, generated_pages, page_source
 from sto.site.presentation import escape_markdown_inline, render_markdown
 from sto.problems import ContentInvalid, Problem
 
 HOME_TITLE = "Actueel"
-SECTION_TRAIL = {
-    "news": ("Nieuws", urls.NEWS),
-    "faq": ("Veelgestelde vragen", urls.FAQ),
-    "agenda": ("Agenda", urls.AGENDA),
-}
-ARCHIVE_TITLE = "Terugblik webinars Sterk Techniekonderwijs LIVE"
-EXCLUDED = {"exclude": True}  # listings only repeat hits that the items' own pages give
+REGIONS_TITLE = "Regio's"
+
+
+def section_trail(section: Section) -> tuple[str, str]:
+    """A section's step in a breadcrumb trail: its name and its overview page."""
+    return section.name, section.url
 
 
 @dataclass
@@ -40,8 +40,8 @@ class GeneratedPage:
 def _listing(title: str, template: str, view: dict, *, body: str = "", search: bool = False,
              description: str | None = None) -> GeneratedPage:
     meta = {"title": title, "template": template}
-    if not search:
-        meta["search"] = EXCLUDED
+    if not search:  # listings only repeat hits that the items' own pages give
+        meta["search"] = SEARCH_EXCLUDED
     if description:
         meta["description"] = description
     return GeneratedPage(page_source(meta, body), view)
@@ -112,24 +112,22 @@ def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
 
 
 class Site:
-    def __init__(self, build: Build, listings: Listings, pages: dict[str, GeneratedPage],
-                 site_name: str = "Sterk Techniekonderwijs"):
+    def __init__(self, build: Build, listings: Listings, pages: dict[str, GeneratedPage]):
         self.build = build
-        self.site_name = site_name
         self.listings = listings
         self.pages = pages
         self.faq_answers = {item.id: render_markdown(item.body) for item in listings.faq_recent}
 
     @classmethod
-    def of(cls, build: Build, site_name: str) -> Site:
-        listings = Listings.of(build.content, build.now)
+    def of(cls, build: Build) -> Site:
+        listings = build.listings
         pages = listing_pages(listings, build)
         clashes = [Problem(item.path, 1, "", f"de bestandsnaam geeft het adres /{item.url}, en dat adres is al een "
                                              "overzichtspagina van de site; kies een andere bestandsnaam")
                    for item in build.content.items if urls.src_uri(item.url) in pages]
         if clashes:
             raise ContentInvalid(clashes)
-        return cls(build, listings, pages, site_name)
+        return cls(build, listings, pages)
 
     def generated(self) -> dict[str, str]:
         """src_uri -> Markdown of every generated page: items and listings."""
@@ -144,7 +142,7 @@ class Site:
         if src_uri == "index.md":
             return [(HOME_TITLE, urls.HOME)]
         if item is not None:
-            return [(HOME_TITLE, urls.HOME), SECTION_TRAIL[item.section], (item.title, item.url)]
+            return [(HOME_TITLE, urls.HOME), section_trail(item.section), (item.title, item.url)]
         if view is not None:
             return [(HOME_TITLE, urls.HOME), *view.view.get("trail", []), (title, view.view["url"])]
         return [(HOME_TITLE, urls.HOME), (title, urls.url_of(src_uri))]
@@ -162,7 +160,7 @@ class Site:
             view = {"kind": "home", **self.listings.home, "faq_answers": self.faq_answers}
         trail = self.trail(src_uri, title)
         url = build.absolute(trail[-1][1])
-        site_name = self.site_name
+        site_name = build.site_name
         blocks = []
         if item is not None:
             data = structured_data.for_item(item, url, site_name, build.site_url)
@@ -179,29 +177,32 @@ class Site:
                 title=title, description=description, url=url, site_name=site_name, item=item,
                 site_url=build.site_url),
         }
-        if item is not None and item.section == "news":
-            context["neighbours"] = self.listings.neighbours.get(item.id, (None, None))
+        neighbours = self.listings.neighbours.get(item.id) if item is not None else None
+        if neighbours is not None:  # a news item's newer and older one
+            context["neighbours"] = neighbours
         return context
 
 
 
 def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
     vocab = build.content.vocabularies
+    site_name = build.site_name
     pages: dict[str, GeneratedPage] = {}
-    news_trail = [SECTION_TRAIL["news"]]
-    agenda_trail = [SECTION_TRAIL["agenda"]]
+    news_trail = [section_trail(NEWS)]
+    agenda_trail = [section_trail(AGENDA)]
+    archive_title = f"Terugblik webinars {site_name} LIVE"
     filters = {
         "categories": [(name, urls.category(slug), len(listings.by_category.get(slug, [])))
                        for slug, name in vocab.categories.items()],
         "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
     }
 
-    paginated_listing(pages, urls.NEWS, "Nieuws", "sto/news-list.html", listings.news, {"kind": "news", **filters},
-                      trail=[], description="Nieuws, digizines en handreikingen van Sterk Techniekonderwijs.")
+    paginated_listing(pages, urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"kind": "news", **filters},
+                      trail=[], description=f"Nieuws, digizines en handreikingen van {site_name}.")
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
         "Digizine", "sto/news-list.html",
         {"kind": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
-         "intro": "Alle edities van de digizine van Sterk Techniekonderwijs, de nieuwste eerst.", **filters})
+         "intro": f"Alle edities van de digizine van {site_name}, de nieuwste eerst.", **filters})
     for slug, items in listings.by_category.items():
         paginated_listing(pages, urls.category(slug), f"Nieuws over {vocab.categories.get(slug, slug)}",
                           "sto/news-list.html", items, {"kind": "news", **filters}, trail=news_trail)
@@ -210,30 +211,30 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
                           {"kind": "news", **filters}, trail=news_trail)
 
     pages[urls.src_uri(urls.AGENDA)] = _listing(
-        "Agenda", "sto/agenda.html",
+        AGENDA.name, "sto/agenda.html",
         {"kind": "agenda", "url": urls.AGENDA, "upcoming": listings.upcoming, "past": listings.past},
-        description="Webinars, bijeenkomsten en andere evenementen van Sterk Techniekonderwijs.")
+        description=f"Webinars, bijeenkomsten en andere evenementen van {site_name}.")
     pages[urls.src_uri(urls.WEBINAR_ARCHIVE)] = _listing(
-        ARCHIVE_TITLE, "sto/webinar-archive.html",
+        archive_title, "sto/webinar-archive.html",
         {"kind": "archive", "url": urls.WEBINAR_ARCHIVE, "items": listings.recordings, "trail": agenda_trail},
-        description="Opnames van eerdere webinars van Sterk Techniekonderwijs LIVE.")
+        description=f"Opnames van eerdere webinars van {site_name} LIVE.")
 
     pages[urls.src_uri(urls.FAQ)] = _listing(
-        "Veelgestelde vragen", "sto/faq.html",
+        FAQ.name, "sto/faq.html",
         {"kind": "faq", "url": urls.FAQ,
          "topics": [(slug, vocab.topics.get(slug, slug), len(items)) for slug, items in listings.faq_by_topic.items()]},
         body=faq_markdown(listings, vocab.topics), search=True,
-        description="Antwoorden op veelgestelde vragen over Sterk Techniekonderwijs, per onderwerp.")
+        description=f"Antwoorden op veelgestelde vragen over {site_name}, per onderwerp.")
 
     pages[urls.src_uri(urls.REGIONS)] = _listing(
-        "Regio's", "sto/regions.html",
+        REGIONS_TITLE, "sto/regions.html",
         {"kind": "regions", "url": urls.REGIONS,
          "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]})
     for slug, region in listings.by_region.items():
         # Its news is paginated; its agenda stays on the first page: every upcoming event and
         # the most recent past ones (all past events are in the agenda and the region's calendar).
         paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
-                          region.news, {"kind": "region"}, trail=[("Regio's", urls.REGIONS)],
+                          region.news, {"kind": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
                           first_page={"upcoming": region.upcoming, "past": region.past[:REGION_PAST_EVENTS],
                                       "more_past": len(region.past) > REGION_PAST_EVENTS})
     return pages

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar as ICalendar
@@ -32,21 +31,21 @@ from icalendar import vDuration, vText, vUri
 
 from sto.site import urls
 from sto.build import Build
+from sto.clock import AMSTERDAM_NAME, day_start
 from sto.content.items import Item
 from sto.site.dutch import event_when
 from sto.content.models import Event
+from sto.site.presentation import KIND_LABELS
 from sto.syndication.timezones import vtimezone
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-PRODID = "-//Sterk Techniekonderwijs//STO-agenda//NL"
+CALENDAR_NAME = "STO-agenda"
 REFRESH = timedelta(hours=6)
 PAST_WINDOW = relativedelta(months=12)
 CANCELLED_PREFIX = "GEANNULEERD: "
 
+# The calendar per event kind, by its plural (the kind's label is sto.site.presentation.KIND_LABELS).
 KIND_NAMES = {"webinar": "Webinars", "bijeenkomst": "Bijeenkomsten", "conferentie": "Conferenties",
               "training": "Trainingen", "overig": "Overige evenementen"}
-KIND_LABELS = {"webinar": "Webinar", "bijeenkomst": "Bijeenkomst", "conferentie": "Conferentie",
-               "training": "Training", "overig": "Overig"}
 
 
 @dataclass(frozen=True)
@@ -55,11 +54,15 @@ class Calendar:
     path: str  # site-relative
     name: str
     description: str
-    items: list[Item]
+    items: list[Item[Event]]
     single: bool = False  # one event's "Zet in je agenda" download
 
 
-def event_calendar_path(item: Item) -> str:
+def prodid(build: Build) -> str:
+    return f"-//{build.site_name}//{CALENDAR_NAME}//NL"
+
+
+def event_calendar_path(item: Item[Event]) -> str:
     return f"{item.url}{item.slug}.ics"
 
 
@@ -70,36 +73,38 @@ def in_window(event: Event, now: datetime) -> bool:
 
 
 def subscription_calendars(build: Build) -> list[Calendar]:
-    """agenda.ics, one per event kind and one per region (also empty: their addresses stay valid)."""
+    """agenda.ics, one per event kind and one per region (also empty: their addresses stay valid).
+    The groupings are the listings'; a calendar selects the events of its window from them."""
+    listings, site_name = build.listings, build.site_name
     events = [i for i in build.content.events if in_window(i.data, build.now)]
-    by_kind: dict[str, list[Item]] = {}
-    by_region: dict[str, list[Item]] = {}
-    for item in events:  # index once; each calendar is then a lookup
-        by_kind.setdefault(item.data.kind, []).append(item)
-        for slug in item.data.regions:
-            by_region.setdefault(slug, []).append(item)
-    about = "Evenementen en webinars van Sterk Techniekonderwijs"
-    calendars = [Calendar("agenda", "agenda/agenda.ics", "STO-agenda", f"{about}.", events)]
+    shown = {item.id for item in events}
+
+    def windowed(items: list[Item[Event]]) -> list[Item[Event]]:
+        return [item for item in items if item.id in shown]
+
+    about = f"Evenementen en webinars van {site_name}"
+    calendars = [Calendar("agenda", "agenda/agenda.ics", CALENDAR_NAME, f"{about}.", events)]
     for kind, name in KIND_NAMES.items():
-        calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"STO-agenda: {name.lower()}",
-                                  f"{name} van Sterk Techniekonderwijs.", by_kind.get(kind, [])))
+        calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"{CALENDAR_NAME}: {name.lower()}",
+                                  f"{name} van {site_name}.", windowed(listings.events_by_kind[kind])))
     for slug, name in sorted(build.content.vocabularies.regions.items()):
-        calendars.append(Calendar(f"regio-{slug}", f"agenda/regio/{slug}.ics", f"STO-agenda: regio {name}",
-                                  f"{about} in de regio {name}.", by_region.get(slug, [])))
+        region = listings.by_region[slug]
+        calendars.append(Calendar(f"regio-{slug}", f"agenda/regio/{slug}.ics", f"{CALENDAR_NAME}: regio {name}",
+                                  f"{about} in de regio {name}.", windowed([*region.upcoming, *region.past])))
     return calendars
 
 
-def event_calendar(item: Item) -> Calendar:
+def event_calendar(item: Item[Event], build: Build) -> Calendar:
     return Calendar(f"evenement-{item.slug}", event_calendar_path(item), item.title,
-                    f"{item.title} (Sterk Techniekonderwijs)", [item], single=True)
+                    f"{item.title} ({build.site_name})", [item], single=True)
 
 
-def uid(item: Item, site_url: str) -> str:
+def uid(item: Item[Event], site_url: str) -> str:
     return f"{item.id}@{urlsplit(site_url).hostname}"
 
 
 def _day_start_utc(day: date) -> datetime:
-    return datetime.combine(day, time(0), AMSTERDAM).astimezone(UTC)
+    return day_start(day).astimezone(UTC)
 
 
 def stamp(event: Event) -> datetime:
@@ -119,7 +124,7 @@ def location(event: Event) -> str | None:
     return event.location or ("Online" if event.online else None)
 
 
-def description(item: Item, build: Build) -> str:
+def description(item: Item[Event], build: Build) -> str:
     """Plain text; the page and the join link each on a line of their own, so apps make them clickable."""
     event = item.data
     lines = []
@@ -127,7 +132,7 @@ def description(item: Item, build: Build) -> str:
         lines.append("Dit evenement is geannuleerd." + (f" {event.status_note}" if event.status_note else ""))
     elif event.status == "verplaatst":
         lines.append("Dit evenement is verplaatst." + (f" {event.status_note}" if event.status_note else ""))
-    lines.append(event_when(event) + (f" ({event.timezone})" if event.timezone != "Europe/Amsterdam" else ""))
+    lines.append(event_when(event) + (f" ({event.timezone})" if event.timezone != AMSTERDAM_NAME else ""))
     if event.summary:
         lines += ["", event.summary]
     lines += ["", f"Meer informatie: {build.absolute(item.url)}"]
@@ -138,14 +143,14 @@ def description(item: Item, build: Build) -> str:
     return "\n".join(lines)
 
 
-def categories(item: Item, build: Build) -> list[str]:
+def categories(item: Item[Event], build: Build) -> list[str]:
     event, vocab = item.data, build.content.vocabularies
     return ([KIND_LABELS[event.kind]] + [vocab.categories.get(s, s) for s in event.categories]
             + [vocab.regions.get(s, s) for s in event.regions])
 
 
-def vevent(item: Item, build: Build) -> IEvent:
-    event: Event = item.data
+def vevent(item: Item[Event], build: Build) -> IEvent:
+    event = item.data
     component = IEvent()
     component.add("uid", uid(item, build.site_url))
     component.add("dtstamp", stamp(event))
@@ -174,7 +179,7 @@ def vevent(item: Item, build: Build) -> IEvent:
     return component
 
 
-def _sort_key(item: Item, site_url: str):
+def _sort_key(item: Item[Event], site_url: str) -> tuple[datetime, str]:
     return item.data.starts_at.astimezone(UTC), uid(item, site_url)
 
 
@@ -185,7 +190,7 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
     """One calendar's bytes. ``vevents`` (id -> serialised VEVENT) lets every calendar reuse each
     event's bytes: serialising (folding) is most of the cost, and an event is in up to four calendars."""
     cal = ICalendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", prodid(build))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     # vText by hand: icalendar types NAME and X-WR-* as "unknown" and would not escape , ; \ or newlines.
@@ -221,6 +226,6 @@ def calendar_files(build: Build) -> dict[str, bytes]:
     vevents = {item.id: vevent(item, build).to_ical() for item in build.content.events}  # each serialised once
     files = {c.path: ics(c, build, vevents) for c in subscription_calendars(build)}
     for item in build.content.events:
-        calendar = event_calendar(item)
+        calendar = event_calendar(item, build)
         files[calendar.path] = ics(calendar, build, vevents)
     return files

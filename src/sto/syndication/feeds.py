@@ -20,20 +20,19 @@ import json
 import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from sto.build import Build
+from sto.clock import AMSTERDAM, day_start
 from sto.content.items import Item
+from sto.content.models import NewsItem
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 LANGUAGE = "nl-NL"
 NEWEST = 20
-PUBLISHER = "Sterk Techniekonderwijs"
 # A feed without entries still needs a date; a fixed one keeps it from changing per build.
 EMPTY_FEED_DATE = datetime(2024, 1, 1, tzinfo=AMSTERDAM)
 # The year in every tag: URI; fixed forever, like the ids themselves (RFC 4151).
@@ -51,7 +50,7 @@ class Feed:
     title: str
     description: str
     folder: str  # site-relative folder holding rss.xml, atom.xml and feed.json
-    items: list[Item]
+    items: list[Item[NewsItem]]
     category: str | None = None
 
     @property
@@ -73,20 +72,16 @@ def feed_folder(category: str | None = None) -> str:
 
 def news_feeds(build: Build) -> list[Feed]:
     """The main news feed and one per category (also empty ones, so their address never 404s)."""
-    news = build.content.news
-    feeds = [Feed("nieuws", f"{PUBLISHER}: nieuws", "Nieuws, digizines en handreikingen van Sterk Techniekonderwijs.",
-                  feed_folder(), news[:NEWEST])]
-    by_category: dict[str, list[Item]] = {}
-    for item in news:
-        for slug in item.data.categories:
-            by_category.setdefault(slug, []).append(item)
+    publisher, listings = build.site_name, build.listings
+    feeds = [Feed("nieuws", f"{publisher}: nieuws", f"Nieuws, digizines en handreikingen van {publisher}.",
+                  feed_folder(), listings.news[:NEWEST])]
     for slug, name in sorted(build.content.vocabularies.categories.items()):
-        feeds.append(Feed(slug, f"{PUBLISHER}: {name}", f"Nieuws van Sterk Techniekonderwijs over {name}.",
-                          feed_folder(slug), by_category.get(slug, [])[:NEWEST], slug))
+        feeds.append(Feed(slug, f"{publisher}: {name}", f"Nieuws van {publisher} over {name}.",
+                          feed_folder(slug), listings.by_category[slug][:NEWEST], slug))
     return feeds
 
 
-def guid(item: Item, site_url: str) -> str:
+def guid(item: Item[NewsItem], site_url: str) -> str:
     """A tag: URI (RFC 4151) from the item's fixed id: never from its title or address."""
     return f"tag:{urlsplit(site_url).hostname},{TAG_YEAR}:{item.id}"
 
@@ -95,16 +90,11 @@ def feed_id(feed: Feed, site_url: str) -> str:
     return f"tag:{urlsplit(site_url).hostname},{TAG_YEAR}:feed:{feed.key if feed.category else 'nieuws'}"
 
 
-def day_start(day: date) -> datetime:
-    """A content date as a moment: the start of that day in Amsterdam."""
-    return datetime.combine(day, time(0), AMSTERDAM)
-
-
-def published(item: Item) -> datetime:
+def published(item: Item[NewsItem]) -> datetime:
     return day_start(item.data.date)
 
 
-def modified(item: Item) -> datetime:
+def modified(item: Item[NewsItem]) -> datetime:
     return day_start(item.data.updated or item.data.date)
 
 
@@ -124,9 +114,9 @@ class Enclosure:
 FileSize = Callable[[str], int | None]
 
 
-def enclosure(item: Item, build: Build, file_size: FileSize) -> Enclosure | None:
+def enclosure(item: Item[NewsItem], build: Build, file_size: FileSize) -> Enclosure | None:
     """The item's image, when it is a file on this site whose length we know (never fetched)."""
-    image = getattr(item.data, "image", None)
+    image = item.data.image
     if image is None or not image.src.startswith("/"):
         return None
     length = file_size(image.src)
@@ -170,7 +160,7 @@ def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     fg.title(feed.title)
     fg.description(html.escape(feed.description, quote=False))  # like each item: readers may read it as HTML
     fg.language(LANGUAGE)
-    fg.generator(PUBLISHER)  # feedgen's own generator string carries its version: bytes would change on upgrade
+    fg.generator(build.site_name)  # feedgen's own generator string carries its version: bytes would change on upgrade
     fg.docs("https://www.rssboard.org/rss-specification")
     fg.link(href=build.absolute(feed.rss_path), rel="self", type="application/rss+xml")
     fg.link(href=home_page(feed, build), rel="alternate")  # last: RSS keeps only the last link added
@@ -213,7 +203,7 @@ def atom(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     _el(root, "link", rel="self", type="application/atom+xml", href=build.absolute(feed.atom_path))
     _el(root, "link", rel="alternate", type="text/html", href=home_page(feed, build))
     _el(root, "updated", rfc3339(feed_updated(feed)))
-    _el(_el(root, "author"), "name", PUBLISHER)
+    _el(_el(root, "author"), "name", build.site_name)
     for e in items:
         entry = _el(root, "entry")
         _el(entry, "id", e.id)
@@ -240,7 +230,7 @@ def json_feed(feed: Feed, build: Build, items: list[Entry]) -> bytes:
         "feed_url": build.absolute(feed.json_path),
         "description": feed.description,
         "language": LANGUAGE,
-        "authors": [{"name": PUBLISHER, "url": build.absolute("")}],
+        "authors": [{"name": build.site_name, "url": build.absolute("")}],
         "items": [_json_item(e) for e in items],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -283,9 +273,10 @@ def feed_links(build: Build, category: str | None = None) -> list[FeedLink]:
     name = build.content.vocabularies.categories.get(category) if category else None
     sets = [(feed_folder(), "nieuws")] + ([(feed_folder(category), name)] if name else [])
     links = []
+    publisher = build.site_name
     for folder, label in sets:
-        links += [FeedLink("application/rss+xml", f"{PUBLISHER}: {label} (RSS)", build.absolute(f"{folder}rss.xml")),
-                  FeedLink("application/atom+xml", f"{PUBLISHER}: {label} (Atom)", build.absolute(f"{folder}atom.xml")),
-                  FeedLink("application/feed+json", f"{PUBLISHER}: {label} (JSON Feed)",
+        links += [FeedLink("application/rss+xml", f"{publisher}: {label} (RSS)", build.absolute(f"{folder}rss.xml")),
+                  FeedLink("application/atom+xml", f"{publisher}: {label} (Atom)", build.absolute(f"{folder}atom.xml")),
+                  FeedLink("application/feed+json", f"{publisher}: {label} (JSON Feed)",
                            build.absolute(f"{folder}feed.json"))]
     return links

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from sto.syndication.calendars import sequence, uid
 from sto.content.items import Content, Item
+from sto.content.models import Event
 from sto.syndication.feeds import guid
 
 RECORD_PATH = "tests/published-ids.json"
 
 
-def _event_state(item: Item) -> dict:
+def _event_state(item: Item[Event]) -> dict:
     event = item.data
     return {"start": event.starts_at.isoformat(), "end": event.ends_at.isoformat() if event.end else None,
             "location": event.location, "online": event.online, "status": event.status}
@@ -25,15 +26,9 @@ def _event_state(item: Item) -> dict:
 
 def snapshot(content: Content, site_url: str) -> dict:
     """What the public has of every non-draft news item and event."""
-    news, events = {}, {}
-    for item in content.items:
-        if item.data.draft:
-            continue
-        if item.section == "news":
-            news[item.id] = {"file": item.path, "guid": guid(item, site_url)}
-        elif item.section == "agenda":
-            events[item.id] = {"file": item.path, "uid": uid(item, site_url), "sequence": sequence(item.data),
-                               **_event_state(item)}
+    news = {item.id: {"file": item.path, "guid": guid(item, site_url)} for item in content.news if not item.data.draft}
+    events = {item.id: {"file": item.path, "uid": uid(item, site_url), "sequence": sequence(item.data),
+                        **_event_state(item)} for item in content.events if not item.data.draft}
     return {"news": dict(sorted(news.items())), "events": dict(sorted(events.items()))}
 
 

@@ -13,6 +13,7 @@ from sto.build import Build
 from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
 from sto.syndication.calendars import calendar_files
 from sto.content.items import Item
+from sto.content.models import Event, NewsItem
 from sto.syndication.feed_html import feed_html
 from sto.syndication.feeds import FeedLink, feed_files, feed_links
 from sto.site import urls
@@ -31,13 +32,13 @@ class FeedHtml(dict):
 
     def add(self, src_uri: str, html: str) -> None:
         item = self.build.item_for(src_uri)
-        if item is not None and item.section == "news":
+        if item is not None and isinstance(item.data, NewsItem):
             self[item.id] = feed_html(html, self.build.absolute(item.url))
 
 
-def subscribe_page() -> str:
+def subscribe_page(site_name: str) -> str:
     """Markdown of the "Agenda volgen" page; its template lists the calendars."""
-    body = ("Zet de agenda van Sterk Techniekonderwijs in je eigen agenda-app. Abonneer je één keer; "
+    body = (f"Zet de agenda van {site_name} in je eigen agenda-app. Abonneer je één keer; "
             "nieuwe en gewijzigde evenementen komen daarna vanzelf in je agenda, en een geannuleerd "
             "evenement wordt daar als geannuleerd getoond.")
     return page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE}, body)
@@ -60,7 +61,7 @@ class Syndication:
     def subscriptions(self) -> list[Subscription]:
         return subscriptions(self.build)
 
-    def event_links(self, item: Item) -> EventLinks:
+    def event_links(self, item: Item[Event]) -> EventLinks:
         return event_links(item, self.build)
 
     def subscribe_url(self) -> str:

@@ -1,0 +1,86 @@
+"""The site's sections (news, FAQ, agenda): everything about each, said once.
+
+A section is where its files live under content/, the model its front matter validates
+against, where its items' pages and its overview page live, the Dutch name its trail and
+overview show, the template of an item page, and the kinds of file ``make new`` writes into it.
+Every layer asks here instead of keeping its own table: the loader (folder, model), items
+(address), pages (template, search), views (trail), the scaffold (new files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sto.content.models import ContentModel, Digizine, Event, FaqEntry, Handreiking, NewsItem
+
+M = TypeVar("M", bound=ContentModel)
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """One kind of file ``make new`` writes: its model, how the CLI names it, its placeholder body."""
+
+    model: type[ContentModel]
+    what: str  # in Dutch, as the guide and the CLI name it
+    body: str  # placeholder text below the front matter
+    dated_name: bool = True  # the file name starts with the date
+
+
+@dataclass(frozen=True, eq=False)
+class Section(Generic[M]):
+    key: str  # its name in code: news, faq, agenda
+    folder: str  # under content/
+    url: str  # site-relative: its overview page, and the folder its items' pages live in
+    name: str  # Dutch: its overview page's title and its place in every trail
+    template: str  # an item page's template (overrides/)
+    model: type[M]  # every item's front matter is one of these
+    # `kind:` value -> model, where the kind picks the model (news); else empty (one model).
+    kinds: Mapping[str, type[M]] = field(default_factory=dict)
+    searched: bool = True  # whether an item's own page is in the search index
+    body_required: bool = False  # the body is the answer (FAQ): a file without one is a problem
+    new_files: Mapping[str, NewFile] = field(default_factory=dict)
+
+    def item_url(self, slug: str) -> str:
+        """An item's page, a directory URL: ``nieuws/<file name>/``."""
+        return f"{self.url}{slug}/"
+
+    def models(self) -> tuple[type[M], ...]:
+        return (self.model, *self.kinds.values())
+
+
+NEWS: Section[NewsItem] = Section(
+    "news", "news", "nieuws/", "Nieuws", "sto/news-item.html", NewsItem,
+    kinds={"nieuws": NewsItem, "digizine": Digizine, "handreiking": Handreiking},
+    new_files={
+        "nieuws": NewFile(NewsItem, "nieuwsbericht",
+                          "Schrijf hier de tekst van het bericht. Een lege regel begint een nieuwe alinea."),
+        "digizine": NewFile(Digizine, "digizine",
+                            "Schrijf hier wat er in deze digizine staat. Een lege regel begint een nieuwe alinea."),
+        "handreiking": NewFile(Handreiking, "handreiking",
+                               "Schrijf hier waar de handreiking over gaat en voor wie hij bedoeld is."),
+    })
+FAQ: Section[FaqEntry] = Section(
+    "faq", "faq", "veelgestelde-vragen/", "Veelgestelde vragen", "sto/faq-item.html", FaqEntry,
+    # Each question is its own search result on the FAQ page (with its anchor); the question's
+    # own page would only duplicate that hit.
+    searched=False,
+    body_required=True,
+    new_files={"faq": NewFile(FaqEntry, "veelgestelde vraag", "Schrijf hier het antwoord op de vraag.",
+                              dated_name=False)})
+AGENDA: Section[Event] = Section(
+    "agenda", "agenda", "agenda/", "Agenda", "sto/event.html", Event,
+    new_files={"evenement": NewFile(Event, "evenement (ook een webinar)",
+                                    "Schrijf hier wat deelnemers kunnen verwachten.")})
+
+# In this order the loader reads the folders (and reports their problems).
+SECTIONS: dict[str, Section[Any]] = {section.key: section for section in (NEWS, FAQ, AGENDA)}
+
+_BY_MODEL: dict[type[ContentModel], Section[Any]] = {
+    model: section for section in SECTIONS.values() for model in section.models()}
+
+
+def section_of(data: ContentModel) -> Section[Any]:
+    """The section an item's validated front matter belongs to (a dict lookup by its class)."""
+    return _BY_MODEL[type(data)]
