@@ -59,6 +59,7 @@ def test_bodies_may_link_relatively_but_media_only_come_from_this_site():
     assert verdict("#kop", relative=True) is None
     assert verdict("//evil.example/x", relative=True) is not None
     assert verdict("/afbeeldingen/a.png", media=True) is None
+    assert verdict("../afbeeldingen/a.png", media=True, relative=True) is None  # a body's image next to its page
     for url in ("https://www.example.nl/a.png", "data:image/png;base64,AAAA", "a.png", "//cdn.example/a.png"):
         assert verdict(url, media=True) is not None, url
 
@@ -105,7 +106,7 @@ def test_whatever_is_allowed_is_a_safe_scheme_or_a_path_on_this_site(url, relati
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", plain)
     assert "\\" not in plain and not plain.startswith("//")
     if media:
-        assert scheme is None and plain.startswith("/")
+        assert scheme is None and (plain.startswith("/") or relative)
     elif scheme is not None:
         assert scheme.group(1).lower() in SAFE_SCHEMES
     elif not relative:

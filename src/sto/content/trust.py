@@ -113,7 +113,7 @@ def check_url(url: str, *, relative: bool = False, media: bool = False) -> str:
     if scheme is None and compact.startswith("//"):
         raise Refused(f"'{url}' begint met //, en dat leest een browser als een andere website; "
                       "begin met https:// of, voor een bestand op deze site, met één /")
-    if media and (scheme is not None or not compact.startswith("/")):
+    if media and (scheme is not None or not (compact.startswith("/") or relative)):
         raise Refused(f"'{url}' staat niet op deze site; afbeeldingen en media komen alleen van deze site: "
                       "zet het bestand in docs/ en verwijs ernaar met /map/bestand")
     if scheme is not None:
