@@ -249,3 +249,23 @@ def test_body_markup_is_shown_as_text_and_a_safe_attribute_list_applies(hostile_
     assert article.xpath("//h2[@id='kop' and contains(@class, 'sto-extra')]")
     links = article.xpath(".//a/@href")
     assert "https://www.rijksoverheid.nl/" in links and "#kop" in links
+
+
+def test_every_page_carries_the_policy_before_any_script_with_the_hash_of_each_inline_script(hostile_site):
+    import base64
+    import hashlib
+    import re
+
+    pages = _files(hostile_site, ".html")
+    assert len(pages) > 30
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text)
+        assert len(metas) == 1, path
+        assert text.index("Content-Security-Policy") < text.index("<script"), path
+        directives = dict(part.strip().split(" ", 1) for part in html.unescape(metas[0]).split(";"))
+        allowed = set(re.findall(r"'sha256-([^']+)'", directives["script-src"]))
+        inline = re.findall(r"<script>(.*?)</script>", text, re.S)
+        assert inline, path
+        assert {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline} == allowed, path
+        assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
