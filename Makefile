@@ -4,10 +4,16 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
+# make build DATUM=2024-06-15 / make serve DATUM=2024-06-15: the site as it is on that day
+# (scripts/as-of sets SOURCE_DATE_EPOCH to its start in Amsterdam; a wrong date is refused in Dutch).
+AS_OF  := $(BIN)/python scripts/as-of
 # The engine: mkdocs, or properdocs (its maintained drop-in fork; same mkdocs.yml, hooks, output).
 ENGINE ?= mkdocs
 
-.PHONY: build serve test screenshots bench new schemas published-ids clean
+# Material prints an eight-line English notice about its future on every run; this is its switch.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test unit lint todo screenshots bench new schemas published-ids clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -32,11 +38,14 @@ $(VENV)/.bench-deps: requirements.txt requirements-bench.txt pyproject.toml | $(
 	$(INSTALL_CORE)
 	touch $@ $(VENV)/.build-deps
 
-build: $(VENV)/.build-deps  ## the site in site/
-	$(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml
+build: $(VENV)/.build-deps  ## the site in site/ [DATUM=JJJJ-MM-DD]
+	@$(AS_OF) $(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml
 
-serve: $(VENV)/.build-deps  ## preview with live reload at http://127.0.0.1:8000
-	$(BIN)/$(ENGINE) serve --strict --config-file mkdocs.yml --livereload --dev-addr $(ADDR)
+# Not strict: while content is invalid the preview keeps running and every page shows the
+# problems (sto.mkdocs.serve_problems); MkDocs' own warnings show in the terminal, and make
+# build (strict, as CI) refuses them.
+serve: $(VENV)/.build-deps  ## preview with live reload at http://127.0.0.1:8000 [DATUM=JJJJ-MM-DD]
+	@$(AS_OF) $(BIN)/$(ENGINE) serve --no-strict --config-file mkdocs.yml --livereload --dev-addr $(ADDR)
 
 # Test-only tools from npm (axe-core, vnu-jar), exactly as locked. --ignore-scripts: vnu-jar's
 # postinstall would try to download a Java runtime; we use the machine's Java instead.
@@ -45,9 +54,23 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.test-deps node_modules/.stamp  ## every test, as CI runs them
+test: lint $(VENV)/.test-deps node_modules/.stamp  ## lint, then every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
+
+# ruff over all Python (pyproject.toml [tool.ruff]), mypy --strict over the core (src/sto, with
+# pydantic's plugin; [tool.mypy]). Both must report nothing.
+lint: $(VENV)/.test-deps  ## ruff and mypy (strict for sto), zero findings
+	$(BIN)/ruff check src hooks tests scripts bench
+	$(BIN)/mypy
+
+# The fast subset (well under 30 s): the core's unit tests; no MkDocs build, browser or Node.js tool.
+unit: $(VENV)/.test-deps  ## the fast tests, while you work
+	$(BIN)/python -m pytest -q -m "not site and not browser and not tools"
+
+# What Sterk Techniekonderwijs still has to supply for the privacy and accessibility pages.
+todo: $(VENV)/.build-deps  ## the facts still to be supplied (docs-dev/nog-aan-te-leveren.yml)
+	@$(BIN)/python scripts/todo
 
 # A new content file: asks for kind and title, or: make new KIND=evenement TITLE="..." [DATE=2024-06-19]
 # (make passes command-line variables to the script in its environment, so any title is safe).

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import yaml
 
+from tests.sitebuild import CODE_PARTS  # one list of what a build reads besides content/
+
 ROOT = Path(__file__).resolve().parent.parent
-from tests.sitebuild import PROJECT_PARTS  # one list of what a build reads
 
 SEED = 20240615
 
@@ -159,7 +160,8 @@ def items(n: int, seed: int = SEED) -> list[tuple[str, dict, str]]:
             meta["online"] = True
             meta["series"] = "STO LIVE"
             if day < date(2024, 6, 1) and rng.random() < 0.6:
-                meta["recording"] = {"url": f"https://vimeo.com/{100000 + i}"}  # a recording plays from YouTube, Vimeo or this site
+                # a recording plays from YouTube, Vimeo or this site
+                meta["recording"] = {"url": f"https://vimeo.com/{100000 + i}"}
         else:
             meta["location"] = f"{write.rng.choice(PLACES)}, {write.title()}"
         if rng.random() < 0.05:
@@ -210,9 +212,7 @@ def write_corpus(n: int, dest: Path, seed: int = SEED) -> dict[str, Path]:
         if old.exists():
             shutil.rmtree(old)
     project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        if part == "content":
-            continue
+    for part in CODE_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))

@@ -34,9 +34,10 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from bench import corpus
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-from bench import corpus
 
 EPOCH = "1718409600"  # 2024-06-15, as the tests use
 TARGETS = {"ratio": 1.15, "growth": 5.5, "index_mb_per_1000": 1.5, "home_kb_gzip": 150}
@@ -210,7 +211,8 @@ def chart(results: list[dict], path: Path) -> None:
     matplotlib.rcParams["svg.hashsalt"] = "sto"  # no random ids in the output
     sizes = [r["n"] for r in results]
     fig, ax = plt.subplots(figsize=(6, 3.6), dpi=100)
-    for kind, label, color in (("project", "this project", "tab:blue"), ("plain", "plain mkdocs-material", "tab:orange")):
+    builds = (("project", "this project", "tab:blue"), ("plain", "plain mkdocs-material", "tab:orange"))
+    for kind, label, color in builds:
         ax.plot(sizes, [r[kind]["median_s"] for r in results], "o-", color=color, label=f"{label}, wall")
         ax.plot(sizes, [r[kind]["median_cpu_s"] for r in results], "s:", color=color, label=f"{label}, CPU")
     ax.set_xlabel("N (news items; plus N/5 FAQ entries and N/5 events)")

@@ -10,5 +10,6 @@ from sto.mkdocs.hooks import (  # noqa: F401  (MkDocs looks these names up on th
     on_post_build,
     on_post_page,
     on_post_template,
+    on_serve,
     on_startup,
 )

@@ -10,10 +10,10 @@ import os
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LocalServer
 from tests.sitebuild import EPOCH_2024_06_15, mkdocs_build
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = {
     "actueel": "",

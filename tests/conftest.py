@@ -76,15 +76,6 @@ online: true
 """
 
 
-# The seed site plus a fixture corpus, built once per test run for the whole-site checks.
-from .sitecheck import site_check  # noqa: E402,F401
-
-
-@pytest.fixture(scope="session")
-def seed_site(tmp_path_factory) -> Path:
-    """The real content, built once per test run at SOURCE_DATE_EPOCH 2024-06-15. Read only."""
-    from .sitebuild import mkdocs_build
-
-    site = tmp_path_factory.mktemp("seed-site")
-    mkdocs_build(ROOT, site)
-    return site
+# Whole sites, each built once per test run: the frozen corpus (exact facts) and the real
+# content (invariants only). See sitecheck.py and sitebuild.py.
+from .sitecheck import content_site, corpus_site  # noqa: E402,F401

@@ -1,4 +1,10 @@
-"""Build the real site (or a copy of the project with changed content) with MkDocs, as `make build` does."""
+"""Build a site with MkDocs, as `make build` does: the real project, or a copy of its code with
+the frozen test corpus (tests/corpus/) as its content.
+
+Exact facts (counts, order, which item is first, feed entries, pagination) are asserted only on
+the corpus, so that an editor's ordinary pull request to content/ never breaks a test; the real
+content is checked by invariants (tests/test_content_invariants.py).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "src", "overrides", "content")
+CORPUS = ROOT / "tests" / "corpus"  # content/ (items and vocabularies) and docs/ (files it links to)
+CODE_PARTS = ("mkdocs.yml", "docs", "hooks", "src", "overrides")
 EPOCH_2024_06_15 = "1718409600"
+
+
+def _copy(source: Path, dest: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    else:
+        shutil.copy2(source, dest)
 
 
 def _site_name() -> str:
@@ -24,21 +38,27 @@ SITE_NAME = _site_name()
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of everything a build reads, so a test can change content without touching ours."""
+    """A copy of everything a build reads, with the real content/, so a test can change it."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
+    for part in (*CODE_PARTS, "content"):
+        _copy(ROOT / part, dest / part)
+    return dest
+
+
+def corpus_project(dest: Path) -> Path:
+    """A copy of the project's code with the frozen corpus as its content (and its files in docs/)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in CODE_PARTS:
+        _copy(ROOT / part, dest / part)
+    _copy(CORPUS / "content", dest / "content")
+    _copy(CORPUS / "docs", dest / "docs")
     return dest
 
 
 def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *, check: bool = True,
                  env: dict[str, str] | None = None, engine: str = "mkdocs"):
     """``engine``: "mkdocs" or "properdocs" (its drop-in fork; it reads the same mkdocs.yml)."""
-    env = {**os.environ, **(env or {}), "SOURCE_DATE_EPOCH": epoch}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}), "SOURCE_DATE_EPOCH": epoch}
     command = Path(sys.executable).with_name(engine)
     result = subprocess.run([str(command), "build", "--strict", "--config-file", "mkdocs.yml",
                              "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)

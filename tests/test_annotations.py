@@ -12,7 +12,7 @@ import pytest
 from sto.editors.annotations import annotation, annotations, escape_data, escape_property, in_github_actions
 from sto.problems import Problem
 
-from .sitebuild import EPOCH_2024_06_15, copy_project
+from .sitebuild import EPOCH_2024_06_15, corpus_project
 
 
 def test_escaping_follows_the_workflow_command_rules():
@@ -48,7 +48,7 @@ def build(project: Path, **env) -> subprocess.CompletedProcess:
 
 @pytest.mark.site
 def test_a_failed_build_in_ci_annotates_each_file_and_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = corpus_project(tmp_path / "project")
     (project / "content/agenda/verkeerd.md").write_text(
         "---\nid: 12345678-aaaa-4bbb-8ccc-000000000001\ntitle: T\nkind: webinar\n"
         "# een opmerking\nstart: 2024-06-31 15:00\n---\n", encoding="utf-8")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from sto.content.loader import load_content
 
-from .sitebuild import ROOT
 
 from bench import corpus
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .sitebuild import EPOCH_2024_06_15, ROOT, mkdocs_build, site_files
-from .sitecheck import make_fixture_project
+from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, mkdocs_build, site_files
 
 pytestmark = pytest.mark.site
 
@@ -34,7 +33,7 @@ def test_the_seed_site_is_byte_identical_with_and_without_the_cache(tmp_path):
 
 
 def test_the_fixture_site_is_byte_identical_with_and_without_the_cache(tmp_path):
-    _assert_identical(make_fixture_project(tmp_path / "project"), tmp_path)
+    _assert_identical(corpus_project(tmp_path / "project"), tmp_path)
 
 
 def _summary(project: Path, site: Path, env: dict[str, str]) -> str:
@@ -48,7 +47,7 @@ def _summary(project: Path, site: Path, env: dict[str, str]) -> str:
 
 def test_the_cache_is_used_and_the_switch_turns_it_off(tmp_path):
     """So that the identity tests above compare a cached build with an uncached one."""
-    project = make_fixture_project(tmp_path / "project")
+    project = corpus_project(tmp_path / "project")
     on = _summary(project, tmp_path / "on", ON)
     rendered, reused = (int(word) for word in on.split() if word.isdigit())
     assert reused > rendered > 0, on

@@ -2,7 +2,7 @@
 
 Every REFUSED case gives its Dutch ``path:line:`` problem from the loader (and a handful of
 them, together, from a real ``mkdocs build``: non-zero exit, no traceback, within seconds).
-Every NEUTRALISED text is built into ONE site and comes out as text in every output, each
+Every NEUTRALISED text is built into ONE site (the test corpus plus these) and comes out as text in every output, each
 read by its own parser: HTML pages (lxml), the search index (JSON, its HTML fragments),
 RSS and Atom (feedparser, and the HTML inside), JSON Feed, .ics (icalendar and vobject),
 JSON-LD.
@@ -29,8 +29,7 @@ from sto.problems import ContentInvalid
 
 from .conftest import ContentTree
 from .hostile_corpus import MARK, NEUTRALISED, NEUTRALISED_TEXTS, REFUSED, VOCABULARY_EXTRA, Refused
-from .sitebuild import EPOCH_2024_06_15, copy_project, mkdocs_build
-from .sitecheck import FIXTURE_FILES
+from .sitebuild import EPOCH_2024_06_15, corpus_project, mkdocs_build
 from .test_site_checks import _json_pairs
 
 
@@ -62,7 +61,7 @@ def test_refused_case_gives_its_dutch_problem_with_file_and_line(tmp_path, case)
 
 
 def test_a_real_build_refuses_several_cases_at_once_without_a_traceback_or_a_leak(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = corpus_project(tmp_path / "project")
     chosen = [case for case in REFUSED if case.name in (
         "alias bomb", "entity-encoded scheme in a body link", "vertical tab in a body", "symlink in docs/ to a secret",
         "news in content/nieuws/", "spring-forward gap", "onerror on a body image", "dotfile")]
@@ -88,16 +87,13 @@ def test_a_real_build_refuses_several_cases_at_once_without_a_traceback_or_a_lea
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("hostile-site")
-    project = copy_project(base / "project")
+    project = corpus_project(base / "project")  # the test corpus, with its files in docs/
     for name, extra in VOCABULARY_EXTRA.items():
         path = project / "content/data" / name
         path.write_text(path.read_text(encoding="utf-8") + yaml.safe_dump(extra, allow_unicode=True, width=10_000),
                         encoding="utf-8")
     for relpath, text in NEUTRALISED.items():
         (project / "content" / relpath).write_text(text, encoding="utf-8")
-    for relpath, data in FIXTURE_FILES.items():
-        (project / "docs" / relpath).parent.mkdir(parents=True, exist_ok=True)
-        (project / "docs" / relpath).write_bytes(data)
     mkdocs_build(project, base / "site", EPOCH_2024_06_15)
     return base / "site"
 

@@ -11,10 +11,10 @@ from .sitebuild import mkdocs_build, site_files
 pytestmark = pytest.mark.site
 
 
-def test_properdocs_builds_the_same_site_as_mkdocs(site_check, tmp_path):
+def test_properdocs_builds_the_same_site_as_mkdocs(corpus_site, tmp_path):
     """The shared MkDocs build of the seed plus fixture corpus against one ProperDocs build of it."""
-    mkdocs_build(site_check.project, tmp_path / "properdocs", engine="properdocs")
-    by_mkdocs, by_properdocs = site_files(site_check.site), site_files(tmp_path / "properdocs")
+    mkdocs_build(corpus_site.project, tmp_path / "properdocs", engine="properdocs")
+    by_mkdocs, by_properdocs = site_files(corpus_site.site), site_files(tmp_path / "properdocs")
     assert sum(name.endswith(".html") for name in by_mkdocs) > 50
     assert sum(name.endswith(".ics") for name in by_mkdocs) > 5  # written by our on_post_build hook
     assert sorted(by_properdocs) == sorted(by_mkdocs)

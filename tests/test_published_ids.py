@@ -12,7 +12,7 @@ import yaml
 from sto.content.loader import load_content
 from sto.syndication.published_ids import RECORD_PATH, check, record, snapshot
 
-from .sitebuild import ROOT, copy_project
+from .sitebuild import ROOT, corpus_project
 from .syndication_helpers import SITE_URL, event, make_build, news
 
 
@@ -79,15 +79,19 @@ def test_cancelling_raises_the_sequence_by_itself_and_uncancelling_needs_two(tre
     assert "Zet 'sequence: 2'" in check(cancelled, back)[0][0]
 
 
-def test_the_record_script_refuses_a_broken_contract(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_the_record_script_records_new_items_and_refuses_a_broken_contract(tmp_path):
+    project = corpus_project(tmp_path / "project")
     (project / "scripts").mkdir()
     (project / "scripts/record-published-ids").write_bytes((ROOT / "scripts/record-published-ids").read_bytes())
     (project / "tests").mkdir()
-    (project / RECORD_PATH).write_bytes((ROOT / RECORD_PATH).read_bytes())
+    first = subprocess.run([sys.executable, "scripts/record-published-ids"], cwd=project, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "19 berichten en 16 evenementen vastgelegd" in first.stdout  # every non-draft item, scheduled ones too
+    recorded = (project / RECORD_PATH).read_bytes()
     seed = project / "content/agenda/2024-06-19-sto-live-gorinchem-en-altena.md"
     seed.write_text(seed.read_text(encoding="utf-8").replace("2024-06-19 15:00", "2024-06-19 16:00"), encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/record-published-ids"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
+    assert "content/agenda/2024-06-19-sto-live-gorinchem-en-altena.md: begin gewijzigd" in result.stderr
     assert "zonder 'sequence' te verhogen" in result.stderr
-    assert (project / RECORD_PATH).read_bytes() == (ROOT / RECORD_PATH).read_bytes()
+    assert (project / RECORD_PATH).read_bytes() == recorded

@@ -56,6 +56,7 @@ def project(tmp_path) -> Path:
     return tmp_path
 
 
+@pytest.mark.tools
 def test_editor_check_accepts_our_content_and_every_new_file(project):
     vocab, _ = load_vocabularies(project / "content" / "data", project)
     for kind in KINDS:
@@ -65,6 +66,7 @@ def test_editor_check_accepts_our_content_and_every_new_file(project):
     assert "warning" not in result.stdout + result.stderr
 
 
+@pytest.mark.tools
 def test_editor_check_points_at_the_wrong_value(project):
     (project / "content/agenda/fout.md").write_text(
         "---\nid: 12345678-aaaa-4bbb-8ccc-000000000001\ntitle: T\nkind: webinar\nstart: 2024-06-19 15:00\n"

@@ -20,7 +20,7 @@ from sto.build import Build
 from sto.clock import build_now
 from sto.mkdocs.search_trim import LEAD_WORDS
 
-from .sitebuild import EPOCH_2024_06_15, SITE_NAME, copy_project, mkdocs_build
+from .sitebuild import EPOCH_2024_06_15, SITE_NAME, corpus_project, mkdocs_build
 
 pytestmark = pytest.mark.site
 
@@ -99,7 +99,7 @@ def unfindable(project: Path, site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory) -> tuple[Path, Path]:
-    project = copy_project(tmp_path_factory.mktemp("search") / "project")
+    project = corpus_project(tmp_path_factory.mktemp("search") / "project")
     for relpath, text in EXTRA_ITEMS.items():
         (project / "content" / relpath).write_text(text, encoding="utf-8")
     site = project.parent / "site"
@@ -111,8 +111,8 @@ def test_every_news_title_and_summary_and_every_faq_question_is_in_the_search_in
     assert unfindable(*long_site) == []
 
 
-def test_the_fixture_corpus_with_hostile_text_is_findable_too(site_check):
-    assert unfindable(site_check.project, site_check.site) == []
+def test_the_fixture_corpus_with_hostile_text_is_findable_too(corpus_site):
+    assert unfindable(corpus_site.project, corpus_site.site) == []
 
 
 def test_a_long_news_body_is_searchable_up_to_its_lead(long_site):

@@ -20,9 +20,9 @@ import tinycss2
 import yaml
 from lxml import etree
 
-from .sitebuild import EPOCH_2024_06_15, ROOT, mkdocs_build
+from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, mkdocs_build
 from .sitecheck import (HOSTILE_BODY, HOSTILE_TITLE, MARKER, BuiltSite, html_references, ics_references,
-                        ics_values, json_references, make_fixture_project, xml_references)
+                        ics_values, json_references, xml_references)
 
 pytestmark = pytest.mark.site
 
@@ -43,16 +43,16 @@ def differences(a: Path, b: Path) -> list[str]:
     return sorted(found)
 
 
-def test_same_epoch_in_another_directory_gives_a_byte_identical_site(site_check, tmp_path):
+def test_same_epoch_in_another_directory_gives_a_byte_identical_site(corpus_site, tmp_path):
     """Another project path, another site dir, same SOURCE_DATE_EPOCH: every byte the same,
     the sitemap, the search index, feeds and calendars included. The second build also runs
     with another time zone, locale and hash seed, as another machine or CI would."""
-    project = make_fixture_project(tmp_path / "elders" / "een-andere-naam")
+    project = corpus_project(tmp_path / "elders" / "een-andere-naam")
     other_site = tmp_path / "uitvoer" / "site"
     mkdocs_build(project, other_site, EPOCH_2024_06_15,
                  env={"TZ": "America/Curacao", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONHASHSEED": "4242"})
     assert (other_site / "sitemap.xml").is_file() and (other_site / "search/search_index.json").is_file()
-    assert differences(site_check.site, other_site) == []
+    assert differences(corpus_site.site, other_site) == []
 
 
 def test_differences_lists_the_files_that_differ(tmp_path):
@@ -84,19 +84,19 @@ def _from_material(message: dict) -> bool:
                for start, marker in MATERIAL_MARKUP)
 
 
-def test_every_page_and_stylesheet_passes_the_nu_html_checker(site_check):
+def test_every_page_and_stylesheet_passes_the_nu_html_checker(corpus_site):
     if not VNU.is_file() or not shutil.which("java"):
         pytest.fail("vnu.jar or java is missing: run 'make test' (it installs both)")
-    pages = site_check.html_files
+    pages = corpus_site.html_files
     assert len(pages) >= 20
     for later_page in ("nieuws/pagina/2", "nieuws/categorie/regionale-samenwerking/pagina/2", "nieuws/jaar/2023/pagina/2",
                        "regio/caribisch-nederland/pagina/2"):  # the fixture corpus has every kind of page
-        assert site_check.site / later_page / "index.html" in pages, later_page
-    region = site_check.parse_html(site_check.site / "regio/caribisch-nederland/index.html")
+        assert corpus_site.site / later_page / "index.html" in pages, later_page
+    region = corpus_site.parse_html(corpus_site.site / "regio/caribisch-nederland/index.html")
     assert region.xpath("//main//a[@href='../../agenda/#geweest']")  # more past events than it shows
     # One Java start for every file: the checker takes a directory and walks it.
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--also-check-css",
-                             "--skip-non-html", str(site_check.site)], capture_output=True, text=True)
+                             "--skip-non-html", str(corpus_site.site)], capture_output=True, text=True)
     report = json.loads(result.stderr or result.stdout)
     errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
     errors = [m for m in errors if not _from_material(m)]
@@ -149,36 +149,36 @@ def _links_of(site: BuiltSite, path: Path) -> list[str]:
     return []
 
 
-def test_every_internal_link_and_anchor_resolves(site_check):
+def test_every_internal_link_and_anchor_resolves(corpus_site):
     """Pages, sitemap, feeds (XML and JSON) and calendars: every link to this site leads somewhere."""
     broken, checked = [], 0
-    for path in site_check.files(".html", ".xml", ".json", ".ics"):
+    for path in corpus_site.files(".html", ".xml", ".json", ".ics"):
         if path.parts[-2:] == ("search", "search_index.json"):
             continue  # locations relative to the site root, checked below
-        for url in _links_of(site_check, path):
+        for url in _links_of(corpus_site, path):
             if urlsplit(url).scheme in SKIPPED_SCHEMES:
                 continue
             checked += 1
-            why = _broken(site_check, url)
+            why = _broken(corpus_site, url)
             if why:
-                broken.append(f"{path.relative_to(site_check.site)}: {url}: {why}")
+                broken.append(f"{path.relative_to(corpus_site.site)}: {url}: {why}")
     assert broken == [], "\n".join(broken)
-    assert checked >= 5 * len(site_check.html_files)  # every page links to its assets and sections
+    assert checked >= 5 * len(corpus_site.html_files)  # every page links to its assets and sections
 
 
-def test_every_search_result_leads_to_a_page_and_anchor(site_check):
-    index = json.loads((site_check.site / "search/search_index.json").read_text(encoding="utf-8"))
+def test_every_search_result_leads_to_a_page_and_anchor(corpus_site):
+    index = json.loads((corpus_site.site / "search/search_index.json").read_text(encoding="utf-8"))
     broken = [doc["location"] for doc in index["docs"]
-              if _broken(site_check, site_check.site_url + doc["location"])]
+              if _broken(corpus_site, corpus_site.site_url + doc["location"])]
     assert broken == []
 
 
-def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(site_check, tmp_path):
-    page = site_check.html_files[0]
-    doc_url = site_check.url_of(page)
-    assert _broken(site_check, urljoin(doc_url, "/nieuws/bestaat-niet/")) == "bestaat niet"
-    assert _broken(site_check, site_check.site_url + "#geen-anker") == "anker #geen-anker bestaat niet"
-    assert _broken(site_check, "https://www.example.nl/bestaat-niet/") is None  # not ours
+def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(corpus_site, tmp_path):
+    page = corpus_site.html_files[0]
+    doc_url = corpus_site.url_of(page)
+    assert _broken(corpus_site, urljoin(doc_url, "/nieuws/bestaat-niet/")) == "bestaat niet"
+    assert _broken(corpus_site, corpus_site.site_url + "#geen-anker") == "anker #geen-anker bestaat niet"
+    assert _broken(corpus_site, "https://www.example.nl/bestaat-niet/") is None  # not ours
 
 
 # ---- 5. Hostile text renders escaped everywhere -----------------------------------------------
@@ -221,22 +221,22 @@ def _json_pairs(value):
             yield from _json_pairs(item)
 
 
-def test_hostile_text_never_becomes_markup(site_check):
+def test_hostile_text_never_becomes_markup(corpus_site):
     """No <script> from content anywhere HTML is interpreted: pages, search index, feed content."""
-    unescaped = [where for where, markup in _hostile_html_contexts(site_check)
+    unescaped = [where for where, markup in _hostile_html_contexts(corpus_site)
                  if re.search(rf"<script[^>]*>\s*alert\(\s*\"?{MARKER}", markup)
                  or re.search(rf"<script(?![^>]*application/ld\+json)[^>]*>[^<]*{MARKER}", markup)]
     assert unescaped == []
-    for path in site_check.html_files:
-        doc = site_check.parse_html(path)
+    for path in corpus_site.html_files:
+        doc = corpus_site.parse_html(path)
         # JSON-LD is data, not code (its escaping is proven in test_structured_data.py).
         assert not [s for s in doc.iter("script")
                     if MARKER in (s.text or "") and s.get("type") != "application/ld+json"], path
 
 
-def test_hostile_title_and_body_round_trip_through_the_html_parser(site_check):
+def test_hostile_title_and_body_round_trip_through_the_html_parser(corpus_site):
     for url in ("nieuws/fixture-gevaarlijke-tekst/", "agenda/fixture-gevaarlijk/"):
-        doc = site_check.parse_html(site_check.site / url / "index.html")
+        doc = corpus_site.parse_html(corpus_site.site / url / "index.html")
         h1 = " ".join(doc.xpath("//h1")[0].text_content().split())
         assert h1 == HOSTILE_TITLE, url
         assert HOSTILE_TITLE in doc.xpath("//title")[0].text_content()
@@ -246,8 +246,8 @@ def test_hostile_title_and_body_round_trip_through_the_html_parser(site_check):
             assert " ".join(first.split()) in " ".join(text.split()), (url, first)
 
 
-def test_hostile_title_round_trips_through_the_search_index(site_check):
-    index = json.loads((site_check.site / "search/search_index.json").read_text(encoding="utf-8"))
+def test_hostile_title_round_trips_through_the_search_index(corpus_site):
+    index = json.loads((corpus_site.site / "search/search_index.json").read_text(encoding="utf-8"))
     titles = [html.unescape(doc["title"]) for doc in index["docs"]
               if doc["location"].startswith("nieuws/fixture-gevaarlijke-tekst/")]
     assert HOSTILE_TITLE in titles
@@ -263,13 +263,13 @@ def _feed_kind(path: Path) -> str | None:
     return None
 
 
-def test_hostile_title_round_trips_through_every_feed_and_calendar(site_check):
+def test_hostile_title_round_trips_through_every_feed_and_calendar(corpus_site):
     """When the build writes feeds and calendars: the item is in them and reads back exactly."""
     import feedparser
     from icalendar import Calendar
 
-    feeds = {p: k for p in site_check.files(".xml", ".json") if (k := _feed_kind(p))}
-    calendars = site_check.files(".ics")
+    feeds = {p: k for p in corpus_site.files(".xml", ".json") if (k := _feed_kind(p))}
+    calendars = corpus_site.files(".ics")
     if not feeds and not calendars:
         pytest.skip("this build writes no feeds or calendars yet")
     feed_titles = []
@@ -293,8 +293,8 @@ def test_hostile_title_round_trips_through_every_feed_and_calendar(site_check):
         assert HOSTILE_TITLE in summaries
 
 
-def test_drafts_and_scheduled_items_are_nowhere_in_the_site(site_check):
-    for path in site_check.files(".html", ".xml", ".json", ".ics", ".txt"):
+def test_drafts_and_scheduled_items_are_nowhere_in_the_site(corpus_site):
+    for path in corpus_site.files(".html", ".xml", ".json", ".ics", ".txt"):
         text = path.read_text(encoding="utf-8", errors="replace")
         assert "fixture-concept" not in text and "Fixture: concept" not in text, path
         assert "fixture-ingepland" not in text and "Fixture: ingepland" not in text, path
@@ -376,15 +376,15 @@ def third_party_references(site: BuiltSite, path: Path) -> list[str]:
     return found
 
 
-def test_no_page_or_stylesheet_loads_anything_from_another_host(site_check):
+def test_no_page_or_stylesheet_loads_anything_from_another_host(corpus_site):
     found = []
-    for path in site_check.files(".html", ".css"):
-        found += [f"{path.relative_to(site_check.site)}: {ref}" for ref in third_party_references(site_check, path)]
+    for path in corpus_site.files(".html", ".css"):
+        found += [f"{path.relative_to(corpus_site.site)}: {ref}" for ref in third_party_references(corpus_site, path)]
     assert found == [], "\n".join(found)
-    assert len(site_check.files(".css")) >= 1
+    assert len(corpus_site.files(".css")) >= 1
 
 
-def test_the_third_party_check_catches_every_kind_of_reference(site_check, tmp_path):
+def test_the_third_party_check_catches_every_kind_of_reference(corpus_site, tmp_path):
     page = tmp_path / "site" / "x" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text("""<!doctype html><html><head>
@@ -435,15 +435,15 @@ def _js_hosts(site: BuiltSite) -> dict[str, set[str]]:
     return hosts
 
 
-def test_our_config_enables_nothing_that_makes_the_javascript_fetch_from_other_hosts(site_check):
+def test_our_config_enables_nothing_that_makes_the_javascript_fetch_from_other_hosts(corpus_site):
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
     assert not config.get("repo_url")
     assert not (config.get("extra") or {}).get("analytics")
     assert config["theme"].get("font") is False
-    hosts = _js_hosts(site_check)
+    hosts = _js_hosts(corpus_site)
     unknown = {host: files for host, files in hosts.items() if host not in MATERIAL_JS_HOSTS}
     assert unknown == {}, f"new hosts in the site's JavaScript, check what fetches them: {unknown}"
     assert set(hosts) == set(MATERIAL_JS_HOSTS), "a host is gone from the bundle: update MATERIAL_JS_HOSTS"
-    for page in site_check.html_files:  # nothing on a page asks the bundle to load mermaid
-        assert not site_check.parse_html(page).xpath("//*[contains(concat(' ', @class, ' '), ' mermaid ')]"), page
+    for page in corpus_site.html_files:  # nothing on a page asks the bundle to load mermaid
+        assert not corpus_site.parse_html(page).xpath("//*[contains(concat(' ', @class, ' '), ' mermaid ')]"), page
 

@@ -1,5 +1,6 @@
 """The built public site, read with a real HTML parser (lxml): what visitors and search
-engines get, for the seed content and for a fixture with generated test content."""
+engines get, for the frozen corpus (tests/corpus/: the seed content as it was, plus generated
+test items), so that every fact here holds whatever editors change in content/."""
 
 from __future__ import annotations
 
@@ -9,25 +10,24 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from .fixture_site import (CANCELLED_SLUG, HOSTILE_TITLE, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG,
-                           build_fixture_site)
-from .sitebuild import ROOT, copy_project, mkdocs_build
+from .sitebuild import CORPUS, corpus_project, mkdocs_build
+from .sitecheck import CANCELLED_SLUG, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG, SCRIPT_TITLE
 
 pytestmark = pytest.mark.site
 
-EPOCH_2024_06_20 = "1718841600"
+EPOCH_2025_01_01 = "1735686000"  # every corpus event has ended
 WEBINAR = "agenda/2024-06-19-sto-live-gorinchem-en-altena/"
 ECPB = "agenda/2024-06-12-ecpb-programmas-en-maatwerktrajecten/"
 
 
 @pytest.fixture(scope="module")
-def seed(seed_site) -> Path:
-    return seed_site
+def seed(corpus_site) -> Path:
+    return corpus_site.site
 
 
 @pytest.fixture(scope="module")
-def fixture(tmp_path_factory) -> Path:
-    return build_fixture_site(tmp_path_factory.mktemp("fixture"))
+def fixture(corpus_site) -> Path:
+    return corpus_site.site
 
 
 def page(site: Path, url: str):
@@ -53,17 +53,30 @@ def json_ld(doc) -> list[dict]:
 
 def test_agenda_splits_at_the_build_date(seed, tmp_path):
     agenda = page(seed, "agenda")
-    assert section_links(agenda, "binnenkort") == [WEBINAR.removeprefix("agenda/")]
-    assert section_links(agenda, "geweest") == [ECPB.removeprefix("agenda/")]
+    upcoming = [WEBINAR.removeprefix("agenda/"), "fixture-een-dag/", "fixture-geannuleerd/", f"{CANCELLED_SLUG}/",
+                "fixture-gevaarlijk/", f"{MOVED_SLUG}/", "fixture-hele-dagen/", f"{PLACE_SLUG}/"]
+    assert section_links(agenda, "binnenkort") == upcoming
+    assert section_links(agenda, "geweest")[:3] == [ECPB.removeprefix("agenda/"), "fixture-webinar-met-opname/",
+                                                     f"{RECORDED_SLUG}/"]
     home = page(seed, "")
-    assert section_links(home, "agenda") == [WEBINAR]
+    assert section_links(home, "agenda") == [WEBINAR, "agenda/fixture-een-dag/", "agenda/fixture-geannuleerd/"]
 
+
+
+def test_an_empty_agenda_and_an_empty_webinar_archive_say_so_politely(tmp_path):
+    project = corpus_project(tmp_path / "project")
+    for recorded in ("fixture-webinar-met-opname", RECORDED_SLUG):
+        (project / f"content/agenda/{recorded}.md").unlink()
     later = tmp_path / "later"
-    mkdocs_build(ROOT, later, EPOCH_2024_06_20)
+    mkdocs_build(project, later, EPOCH_2025_01_01)
     agenda = page(later, "agenda")
     assert section_links(agenda, "binnenkort") == []
-    assert section_links(agenda, "geweest") == [u.removeprefix("agenda/") for u in (WEBINAR, ECPB)]
+    assert section_links(agenda, "geweest")[:2] == [f"{PLACE_SLUG}/", "fixture-hele-dagen/"]
     assert "Er staan op dit moment geen evenementen gepland" in text(agenda)
+    archive = page(later, "agenda/terugblik-webinars")
+    assert text(archive.xpath("//h1")[0]) == "Terugblik webinars Sterk Techniekonderwijs LIVE"
+    assert "Er zijn nog geen opnames van webinars beschikbaar" in text(archive)
+    assert "Nog geen opnames beschikbaar" in text(page(later, ""))
 
 
 def test_webinar_page_reads_dutch_weekday_date_and_time(seed):
@@ -80,8 +93,8 @@ def test_each_faq_question_is_a_heading_with_an_anchor_and_its_own_search_entry(
     index = json.loads((seed / "search/search_index.json").read_text(encoding="utf-8"))
     by_location = {d["location"]: d for d in index["docs"]}
     faq = page(seed, "veelgestelde-vragen")
-    questions = list(Path(ROOT / "content/faq").glob("*.md"))
-    assert len(questions) == 6
+    questions = list(Path(CORPUS / "content/faq").glob("*.md"))
+    assert len(questions) == 7
     for path in questions:
         slug = path.stem
         heading = faq.get_element_by_id(slug)
@@ -105,18 +118,17 @@ def test_home_page_sections(seed):
     assert [text(h) for h in home.xpath("//article//h2")] == [
         "Laatste nieuws", "Agenda", "Terugblik webinars", "Recente veelgestelde vragen"]
     kinds = [text(k) for k in home.xpath("//section[@aria-labelledby='laatste-nieuws']//*[contains(@class,'sto-kind')]")]
-    assert kinds == ["Handreiking", "Digizine"]
+    assert kinds == ["Nieuws", "Nieuws", "Nieuws", "Handreiking"]
+    assert section_links(home, "laatste-nieuws") == [
+        "nieuws/fixture-gevaarlijke-tekst/", f"nieuws/{IMAGE_SLUG}/", "nieuws/fixture-nieuws-met-afbeelding/",
+        "nieuws/2024-06-handreiking-borgen-sto/"]
     details = home.xpath("//section[@aria-labelledby='recente-vragen']//details")
     assert len(details) == 5
-    assert text(details[0].find("summary")).startswith("Op uiterlijk 1 oktober 2024")  # changed most recently
-    assert "vier jaren begroot" in text(details[0])
-    assert "Nog geen opnames beschikbaar" in text(home)
-
-
-def test_empty_webinar_archive_says_so_politely(seed):
-    archive = page(seed, "agenda/terugblik-webinars")
-    assert text(archive.xpath("//h1")[0]) == "Terugblik webinars Sterk Techniekonderwijs LIVE"
-    assert "Er zijn nog geen opnames van webinars beschikbaar" in text(archive)
+    assert text(details[0].find("summary")) == "Fixture: geldt dit ook voor Caribisch Nederland?"  # updated last
+    assert text(details[1].find("summary")).startswith("Op uiterlijk 1 oktober 2024")
+    assert "vier jaren begroot" in text(details[1])
+    webinars = home.xpath("//section[@aria-labelledby='terugblik']//li/a/@href")
+    assert webinars == ["agenda/fixture-webinar-met-opname/", f"agenda/{RECORDED_SLUG}/"]
 
 
 def test_news_item_page(seed):
@@ -143,24 +155,24 @@ def test_navigation_holds_sections_only(seed):
     assert not any("2024-06" in href for href in nav_links)
 
 
-def test_accessibility_and_privacy_pages_mark_what_to_fill_in(seed):
-    for url in ("toegankelijkheid", "privacy"):
+def test_accessibility_and_privacy_pages_are_linked_from_the_footer_and_hold_no_fields_to_fill_in(seed):
+    for url, heading in (("toegankelijkheid", "Wat we doen"), ("privacy", "Wat deze website niet doet")):
         doc = page(seed, url)
-        assert "IN TE VULLEN" in text(doc)
+        assert heading in [text(h).rstrip("¶").strip() for h in doc.xpath("//article//h2")]
+        assert "IN TE VULLEN" not in text(doc) and not doc.xpath("//*[contains(@class, 'admonition')]")
         footer = doc.xpath("//footer")[0]
         assert [text(a) for a in footer.xpath(".//ul[@class='sto-footer-links']//a")] == ["Toegankelijkheid", "Privacy"]
-    assert "Datum van het onderzoek" in text(page(seed, "toegankelijkheid"))
 
 
 def test_hostile_title_stays_data_everywhere(fixture):
     doc = page(fixture, f"nieuws/{IMAGE_SLUG}")
-    assert [d["headline"] for d in json_ld(doc) if d["@type"] == "NewsArticle"] == [HOSTILE_TITLE]
-    assert json_ld(doc)[1]["itemListElement"][-1]["name"] == HOSTILE_TITLE
-    plain = page(fixture, "nieuws/2024-05-01-testbericht-1")
+    assert [d["headline"] for d in json_ld(doc) if d["@type"] == "NewsArticle"] == [SCRIPT_TITLE]
+    assert json_ld(doc)[1]["itemListElement"][-1]["name"] == SCRIPT_TITLE
+    plain = page(fixture, "nieuws/fixture-paginering-01")
     assert len(doc.xpath("//script")) == len(plain.xpath("//script"))  # no script element came from the title
-    assert text(doc.xpath("//h1")[0]) == HOSTILE_TITLE
-    assert doc.xpath("//title")[0].text.startswith(HOSTILE_TITLE)
-    assert HOSTILE_TITLE in [text(e) for e in doc.xpath("//*[@class='md-ellipsis']")]
+    assert text(doc.xpath("//h1")[0]) == SCRIPT_TITLE
+    assert doc.xpath("//title")[0].text.startswith(SCRIPT_TITLE)
+    assert SCRIPT_TITLE in [text(e) for e in doc.xpath("//*[@class='md-ellipsis']")]
 
 
 def test_news_item_with_image_update_and_region(fixture):
@@ -175,19 +187,20 @@ def test_news_is_paginated_newest_first(fixture):
     first, second = page(fixture, "nieuws"), page(fixture, "nieuws/pagina/2")
     first_items = first.xpath("//article//h2[@class='sto-teaser__title']/a/@href")
     second_items = second.xpath("//article//h2[@class='sto-teaser__title']/a/@href")
-    assert len(first_items) == 10 and len(second_items) == 4
-    assert first_items[0] == "2024-06-10-bericht-met-afbeelding/"
-    assert second_items[-1] == "../../2024-05-01-testbericht-1/"
+    assert len(first_items) == 10 and len(second_items) == 8  # 18 published news in the corpus
+    assert first_items[:2] == ["fixture-gevaarlijke-tekst/", f"{IMAGE_SLUG}/"]
+    assert second_items[-1] == "../../fixture-paginering-01/"
     assert second.xpath("//nav[@aria-label='Paginering']//a[@rel='prev']/@href") == ["../../"]
     assert text(page(fixture, "nieuws/pagina/2").xpath("//h1")[0]) == "Nieuws – pagina 2 van 2"
 
 
-@pytest.mark.parametrize("first, title", [("nieuws/categorie/subsidie", "Nieuws over Subsidie en regeling"),
-                                          ("nieuws/jaar/2024", "Nieuws uit 2024"),
+@pytest.mark.parametrize("first, title", [("nieuws/categorie/regionale-samenwerking", "Nieuws over Regionale samenwerking"),
+                                          ("nieuws/jaar/2023", "Nieuws uit 2023"),
                                           ("regio/caribisch-nederland", "Regio Caribisch Nederland")])
 def test_category_year_and_region_pages_are_paginated_like_the_news_index(fixture, first, title):
     one, two = page(fixture, first), page(fixture, f"{first}/pagina/2")
-    teasers = "//article[contains(@class, 'sto-teaser--')]//*[@class='sto-teaser__title']/a"
+    teasers = ("//article[contains(@class, 'sto-teaser--') and not(contains(@class, 'sto-teaser--event'))]"
+               "//*[@class='sto-teaser__title']/a")  # news teasers (a region's first page lists events too)
     assert len(one.xpath(teasers)) == 10 and 1 <= len(two.xpath(teasers)) <= 10
     assert not set(one.xpath(f"{teasers}/@href")) & {h.removeprefix("../../") for h in two.xpath(f"{teasers}/@href")}
     assert text(one.xpath("//h1")[0]) == title and text(two.xpath("//h1")[0]) == f"{title} – pagina 2 van 2"
@@ -211,7 +224,7 @@ def test_past_event_with_recording_links_no_registration_and_has_a_facade(fixtur
     assert facade.xpath(".//img/@src") == ["/afbeeldingen/test-poster.svg"]
     assert {"/opnames/webinar.vtt", "/opnames/webinar-tekst.txt"} <= set(links(article))
     archive = page(fixture, "agenda/terugblik-webinars")
-    assert archive.xpath("//article//h2/a/@href") == [f"../{RECORDED_SLUG}/"]
+    assert archive.xpath("//article//h2/a/@href") == ["../fixture-webinar-met-opname/", f"../{RECORDED_SLUG}/"]
 
 
 def test_cancelled_event_keeps_its_page_with_status_and_no_join_link(fixture):
@@ -239,7 +252,7 @@ def test_all_day_event_and_regions(fixture):
     article = page(fixture, f"agenda/{PLACE_SLUG}").xpath("//article")[0]
     assert "donderdag 12 september 2024 tot en met vrijdag 13 september 2024" in text(article)
     region = page(fixture, "regio/caribisch-nederland")
-    assert len(region.xpath("//article//h3/a")) == 10  # 10 news a page, no events in this region
+    assert len(region.xpath("//article[contains(@class, 'sto-teaser--')]")) == 10 + 5  # 10 news, 5 past events
     assert len(page(fixture, "regio/caribisch-nederland/pagina/2").xpath("//article//h3/a")) == 1
     assert [text(h) for h in page(fixture, "regio/gorinchem-en-altena").xpath("//h2")][:3] == ["Agenda", "Nieuws", "Geweest"]
     assert [text(h) for h in page(fixture, "regio/caribisch-nederland/pagina/2").xpath("//main//h2")] == ["Nieuws"]
@@ -248,7 +261,7 @@ def test_all_day_event_and_regions(fixture):
 
 
 def test_feed_and_calendar_partials_are_included_when_present(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = corpus_project(tmp_path / "project")
     partials = project / "overrides/partials/sto"
     (partials / "feed-links.html").write_text('<link rel="alternate" type="application/rss+xml" title="Test" href="/feed.xml">\n')
     (partials / "event-calendar-links.html").write_text('<p class="test-calendar">Zet {{ item.title | e }} in je agenda</p>\n')

@@ -9,7 +9,7 @@ from sto.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.views import Site, page_window
 
-from .sitebuild import ROOT, SITE_NAME
+from .sitebuild import CORPUS, SITE_NAME
 from .test_listings import EPOCH_0615, event, news
 
 
@@ -17,13 +17,14 @@ def _meta(markdown: str) -> dict:
     return yaml.safe_load(markdown.split("---\n")[1])
 
 
-def seed_site(day=15) -> Site:
-    build = Build.load(ROOT, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
+def corpus_site(day=15) -> Site:
+    """The frozen corpus (tests/corpus/) as the public sees it on a day in June 2024."""
+    build = Build.load(CORPUS, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
     return Site.of(build)
 
 
 def test_listing_pages_exist_and_only_the_faq_page_is_searched():
-    site = seed_site()
+    site = corpus_site()
     sources = site.generated()
     for src in ("nieuws/index.md", "nieuws/digizine/index.md", "nieuws/jaar/2024/index.md",
                 "nieuws/categorie/subsidie/index.md", "agenda/index.md", "agenda/terugblik-webinars/index.md",
@@ -37,7 +38,7 @@ def test_listing_pages_exist_and_only_the_faq_page_is_searched():
 
 
 def test_faq_page_has_a_heading_with_a_fixed_anchor_per_question():
-    site = seed_site()
+    site = corpus_site()
     body = site.pages["veelgestelde-vragen/index.md"].markdown
     for item in site.build.content.faq:
         assert f"{{#{item.slug} " in body
@@ -45,7 +46,7 @@ def test_faq_page_has_a_heading_with_a_fixed_anchor_per_question():
 
 
 def test_context_is_a_lookup_with_json_ld_and_open_graph():
-    site = seed_site()
+    site = corpus_site()
     context = site.context_for("agenda/2024-06-19-sto-live-gorinchem-en-altena.md", "Webinar", "Omschrijving")
     assert context["item"].slug == "2024-06-19-sto-live-gorinchem-en-altena"
     assert [name for name, _ in context["trail"]] == ["Actueel", "Agenda", context["item"].title]
@@ -56,10 +57,13 @@ def test_context_is_a_lookup_with_json_ld_and_open_graph():
 
 
 def test_split_moves_with_the_build_date():
-    early, late = seed_site(15).listings, seed_site(20).listings
-    assert [e.slug for e in early.upcoming] == ["2024-06-19-sto-live-gorinchem-en-altena"]
-    assert [e.slug for e in early.past] == ["2024-06-12-ecpb-programmas-en-maatwerktrajecten"]
-    assert late.upcoming == [] and len(late.past) == 2
+    early, late = corpus_site(15).listings, corpus_site(20).listings
+    assert [e.slug for e in early.upcoming][:2] == ["2024-06-19-sto-live-gorinchem-en-altena", "fixture-een-dag"]
+    assert [e.slug for e in early.past][:1] == ["2024-06-12-ecpb-programmas-en-maatwerktrajecten"]
+    assert len(early.upcoming) == 8 and len(early.past) == 8
+    assert [e.slug for e in late.upcoming][:1] == ["fixture-een-dag"]
+    assert [e.slug for e in late.past][:1] == ["2024-06-19-sto-live-gorinchem-en-altena"]
+    assert len(late.upcoming) == 7 and len(late.past) == 9
 
 
 def tree_site(tree) -> Site:
@@ -141,3 +145,17 @@ def test_region_agenda_stays_on_the_first_page_with_the_most_recent_past_events(
     assert _meta(site.pages["regio/gorinchem-en-altena/pagina/2/index.md"].markdown)["title"] == (
         "Regio Gorinchem en Altena – pagina 2 van 2")
     assert not site.pages["regio/caribisch-nederland/index.md"].view["more_past"]
+
+
+def test_item_pages_get_names_links_and_upcoming_from_the_view(tree):
+    """Templates neither look up vocabularies nor compare times: the item's view has them."""
+    tree.write("news/a.md", news(1, day="2024-06-03", categories="[subsidie]", regions="[caribisch-nederland]"))
+    tree.write("agenda/later.md", event(2, "2024-06-19 15:00", regions="[gorinchem-en-altena]"))
+    tree.write("agenda/eerder.md", event(3, "2024-06-12 15:00"))
+    site = tree_site(tree)
+    news_view = site.context_for("nieuws/a.md", "", "")["view"]
+    assert news_view["categories"] == [("Subsidie", "nieuws/categorie/subsidie/")]
+    assert news_view["regions"] == [("Caribisch Nederland", "regio/caribisch-nederland/")]
+    later = site.context_for("agenda/later.md", "", "")["view"]
+    assert later["upcoming"] is True and later["regions"] == [("Gorinchem en Altena", "regio/gorinchem-en-altena/")]
+    assert site.context_for("agenda/eerder.md", "", "")["view"]["upcoming"] is False

@@ -1,8 +1,7 @@
-"""Feeds, calendars and their links in the real site, built by MkDocs through our hooks."""
+"""Feeds, calendars and their links in the corpus site (tests/corpus/), built by MkDocs through our hooks."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -13,11 +12,11 @@ import pytest
 import yaml
 
 from sto.content.loader import load_content
-from sto.syndication.published_ids import RECORD_PATH, check, snapshot
+from sto.syndication.published_ids import check, record, snapshot
 
 from .calendar_readers import with_icalendar, with_recurring, with_vobject
 from .jsonfeed import read_json_feed
-from .sitebuild import EPOCH_2024_06_15, ROOT, copy_project, mkdocs_build
+from .sitebuild import CORPUS, EPOCH_2024_06_15, corpus_project, mkdocs_build
 
 pytestmark = pytest.mark.site
 
@@ -28,8 +27,8 @@ ECPB_UID = "69b97df1-ee9d-4add-94b3-e05ad3255794@www.sterktechniekonderwijs.nl"
 
 
 @pytest.fixture(scope="module")
-def built(seed_site) -> Path:
-    return seed_site
+def built(corpus_site) -> Path:
+    return corpus_site.site
 
 
 def _feeds(site: Path) -> list[Path]:
@@ -54,19 +53,23 @@ def test_every_feed_is_read_without_errors(built):
     for path in feeds:
         read_feed(path)
     main = read_feed(built / "feeds/rss.xml")
-    assert [e.title for e in main.entries] == ["Handreiking: Het borgen van Sterk Techniekonderwijs",
-                                               "Digizine verschenen: Techlabs en hotspots in beeld"]
+    titles = [e.title for e in main.entries]
+    assert len(titles) == 18  # every published news item of the corpus, newest first
+    assert titles[2:5] == ["Fixture: nieuws met afbeelding", "Handreiking: Het borgen van Sterk Techniekonderwijs",
+                           "Digizine verschenen: Techlabs en hotspots in beeld"]
+    assert titles[-1] == "Fixture: bericht 1 voor een tweede pagina"
 
 
 def test_feeds_carry_the_pages_full_html_with_absolute_urls(built):
-    entry = read_feed(built / "feeds/atom.xml").entries[0]
+    entry = read_feed(built / "feeds/atom.xml").entries[3]
+    assert entry.title == "Handreiking: Het borgen van Sterk Techniekonderwijs"
     assert entry.content[0].value.startswith("<p>In deze handreiking gaan we in op het concept borging")
     assert entry.summary.startswith("In deze handreiking")
 
 
 def test_every_calendar_parses_in_icalendar_and_vobject(built):
     calendars = _calendars(built)
-    assert len(calendars) == 1 + 5 + 2 + 2
+    assert len(calendars) == 1 + 5 + 2 + 16  # the agenda, per kind, per region, per event
     for path in calendars:
         icalendar.Calendar.from_ical(path.read_bytes())
         with_vobject(path.read_bytes())
@@ -74,8 +77,8 @@ def test_every_calendar_parses_in_icalendar_and_vobject(built):
 
 def test_recurring_ical_events_places_the_seed_events_at_13_utc(built):
     found = with_recurring((built / "agenda/agenda.ics").read_bytes(), date(2024, 6, 1), date(2024, 7, 1))
-    assert {uid: e["start"] for uid, e in found.items()} == {ECPB_UID: datetime(2024, 6, 12, 13, 0),
-                                                            WEBINAR_UID: datetime(2024, 6, 19, 13, 0)}
+    assert {uid: found[uid]["start"] for uid in (ECPB_UID, WEBINAR_UID)} == {
+        ECPB_UID: datetime(2024, 6, 12, 13, 0), WEBINAR_UID: datetime(2024, 6, 19, 13, 0)}
 
 
 def _public_ids(site: Path) -> dict:
@@ -95,7 +98,7 @@ def _public_ids(site: Path) -> dict:
 
 def test_a_build_one_day_later_changes_no_guid_uid_dtstamp_or_feed_date(built, tmp_path):
     later = tmp_path / "later"
-    mkdocs_build(ROOT, later, str(int(EPOCH_2024_06_15) + 86400))
+    mkdocs_build(corpus_project(tmp_path / "project"), later, str(int(EPOCH_2024_06_15) + 86400))
     assert _public_ids(later) == _public_ids(built)
     for path in _feeds(built) + _calendars(built):
         assert (later / path.relative_to(built)).read_bytes() == path.read_bytes(), path
@@ -140,15 +143,15 @@ def test_agenda_volgen_lists_every_calendar_with_copy_webcal_google_and_outlook(
 def changed(tmp_path_factory):
     """A copy of the project where an editor cancelled the webinar (one field) and added an illustrated item."""
     base = tmp_path_factory.mktemp("changed")
-    project = copy_project(base / "project")
+    project = corpus_project(base / "project")
     seed = project / f"content/agenda/{WEBINAR}.md"
     seed.write_text(seed.read_text(encoding="utf-8").replace("online: true\n", "online: true\nstatus: geannuleerd\n"),
                     encoding="utf-8")
     image = bytes(range(256)) * 40  # any bytes: only the length matters to the enclosure
-    (project / "docs/afbeeldingen").mkdir(parents=True)
+    (project / "docs/afbeeldingen").mkdir(parents=True, exist_ok=True)
     (project / "docs/afbeeldingen/techlab.png").write_bytes(image)
     (project / "content/news/2024-06-geillustreerd.md").write_text(
-        "---\nid: 0a0a0a0a-aaaa-4bbb-8ccc-000000000001\ntitle: Een bericht met een afbeelding\ndate: 2024-06-10\n"
+        "---\nid: 0a0a0a0a-aaaa-4bbb-8ccc-000000000001\ntitle: Een bericht met een afbeelding\ndate: 2024-06-15\n"
         "summary: Kort.\ncategories: [subsidie]\nimage:\n  src: /afbeeldingen/techlab.png\n  alt: Een techlab\n---\n\n"
         "Lees ook [de handreiking](../2024-06-handreiking-borgen-sto/).\n\n## Een kop\n\nTekst.\n", encoding="utf-8")
     mkdocs_build(project, base / "site")
@@ -168,7 +171,7 @@ def test_cancelling_with_one_field_shows_on_the_page_and_in_every_calendar(chang
             assert (found["status"], found["sequence"]) == ("CANCELLED", 1), path
             assert found["summary"] == "GEANNULEERD: STO LIVE-webinar: Gorinchem en Altena: een actieve regio", path
     site_url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-    recorded = json.loads((ROOT / RECORD_PATH).read_text(encoding="utf-8"))
+    recorded, _ = record({}, snapshot(load_content(CORPUS / "content", CORPUS), site_url))  # before the change
     broken, _ = check(recorded, snapshot(load_content(project / "content", project), site_url))
     assert broken == []  # cancelling raised the sequence by itself: the contract holds
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from sto.clock import build_now
 from sto.content.items import AnyItem, Content
 from sto.content.loader import load_content
+from sto.content.placeholders import page_problems
+from sto.problems import ContentInvalid
 from sto.site.listings import Listings
 
 
@@ -26,10 +28,17 @@ class Build:
 
     @classmethod
     def load(cls, root: Path, site_url: str, site_name: str, *, preview: bool = False,
-             now: datetime | None = None) -> Build:
-        """Raises ContentInvalid with every problem when the content is not valid."""
+             now: datetime | None = None, pages_dir: Path | None = None) -> Build:
+        """Raises ContentInvalid with every problem when the content (or a hand-written page in
+        ``pages_dir``, e.g. docs/) is not valid."""
         now = now or build_now()
-        everything = load_content(root / "content", root)
+        problems = page_problems(pages_dir, root) if pages_dir else []
+        try:
+            everything = load_content(root / "content", root)
+        except ContentInvalid as invalid:
+            raise ContentInvalid(invalid.problems + problems) from None
+        if problems:
+            raise ContentInvalid(problems)
         return cls(everything.published(now, drafts=preview), now, site_url, site_name, preview)
 
     @cached_property

@@ -32,3 +32,18 @@ def build_now(environ: dict[str, str] | None = None) -> datetime:
 def day_start(day: date) -> datetime:
     """A content date (a day, no time) as a moment: the start of that day in Amsterdam."""
     return datetime.combine(day, time(0), AMSTERDAM)
+
+
+def epoch_of_day(text: str) -> int:
+    """SOURCE_DATE_EPOCH for a preview "as of" a day (``make serve DATUM=2024-06-15``): the start
+    of that day in Amsterdam, so that everything on that day is still to come. Raises ValueError
+    with a Dutch message for anything but an existing JJJJ-MM-DD date."""
+    cleaned = text.strip()
+    try:
+        if len(cleaned) != 10:
+            raise ValueError
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError(f"DATUM={text!r} is geen bestaande datum; schrijf JJJJ-MM-DD, "
+                         "bijvoorbeeld DATUM=2024-06-15") from None
+    return int(day_start(day).timestamp())

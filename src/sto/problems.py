@@ -30,6 +30,11 @@ class Problem:
         return printable(line)
 
 
+def heading(count: int) -> str:
+    """'De inhoud bevat 1 probleem' / 'De inhoud bevat 3 problemen'."""
+    return f"De inhoud bevat {'1 probleem' if count == 1 else f'{count} problemen'}"
+
+
 class ContentInvalid(Exception):
     """Raised with every problem found, so one build lists them all."""
 
@@ -38,8 +43,6 @@ class ContentInvalid(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        heading = "1 probleem" if count == 1 else f"{count} problemen"
-        lines = [f"De inhoud bevat {heading}; de site is niet gebouwd:"]
+        lines = [f"{heading(len(self.problems))}; de site is niet gebouwd:"]
         lines += [str(p) for p in self.problems]
         return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sto.content.models import ContentModel, Digizine, Event, FaqEntry, Handreiking, NewsItem
+from sto.content.placeholders import SCAFFOLD_BODIES
 
 M = TypeVar("M", bound=ContentModel)
 
@@ -54,12 +55,9 @@ NEWS: Section[NewsItem] = Section(
     "news", "news", "nieuws/", "Nieuws", "sto/news-item.html", NewsItem,
     kinds={"nieuws": NewsItem, "digizine": Digizine, "handreiking": Handreiking},
     new_files={
-        "nieuws": NewFile(NewsItem, "nieuwsbericht",
-                          "Schrijf hier de tekst van het bericht. Een lege regel begint een nieuwe alinea."),
-        "digizine": NewFile(Digizine, "digizine",
-                            "Schrijf hier wat er in deze digizine staat. Een lege regel begint een nieuwe alinea."),
-        "handreiking": NewFile(Handreiking, "handreiking",
-                               "Schrijf hier waar de handreiking over gaat en voor wie hij bedoeld is."),
+        "nieuws": NewFile(NewsItem, "nieuwsbericht", SCAFFOLD_BODIES["nieuws"]),
+        "digizine": NewFile(Digizine, "digizine", SCAFFOLD_BODIES["digizine"]),
+        "handreiking": NewFile(Handreiking, "handreiking", SCAFFOLD_BODIES["handreiking"]),
     })
 FAQ: Section[FaqEntry] = Section(
     "faq", "faq", "veelgestelde-vragen/", "Veelgestelde vragen", "sto/faq-item.html", FaqEntry,
@@ -67,12 +65,11 @@ FAQ: Section[FaqEntry] = Section(
     # own page would only duplicate that hit.
     searched=False,
     body_required=True,
-    new_files={"faq": NewFile(FaqEntry, "veelgestelde vraag", "Schrijf hier het antwoord op de vraag.",
+    new_files={"faq": NewFile(FaqEntry, "veelgestelde vraag", SCAFFOLD_BODIES["faq"],
                               dated_name=False)})
 AGENDA: Section[Event] = Section(
     "agenda", "agenda", "agenda/", "Agenda", "sto/event.html", Event,
-    new_files={"evenement": NewFile(Event, "evenement (ook een webinar)",
-                                    "Schrijf hier wat deelnemers kunnen verwachten.")})
+    new_files={"evenement": NewFile(Event, "evenement (ook een webinar)", SCAFFOLD_BODIES["evenement"])})
 
 # In this order the loader reads the folders (and reports their problems).
 SECTIONS: dict[str, Section[Any]] = {section.key: section for section in (NEWS, FAQ, AGENDA)}

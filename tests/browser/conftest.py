@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ..fixture_site import build_fixture_site
-from ..sitebuild import ROOT, mkdocs_build
+from ..sitebuild import ROOT
 
 CHROMIUM = os.environ.get("STO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -55,16 +54,9 @@ class LocalServer:
 
 
 @pytest.fixture(scope="session")
-def seed_server(seed_site):
-    server = LocalServer(seed_site)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def fixture_server(tmp_path_factory):
-    site = build_fixture_site(tmp_path_factory.mktemp("fixture-site"))
-    server = LocalServer(site)
+def corpus_server(corpus_site):
+    """The corpus site (tests/corpus/, see sitecheck.py), served for the whole test run."""
+    server = LocalServer(corpus_site.site)
     yield server
     server.stop()
 

@@ -6,45 +6,39 @@ from __future__ import annotations
 
 import pytest
 
-from ..fixture_site import CANCELLED_SLUG, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG
+from ..sitecheck import CANCELLED_SLUG, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-SEED_PAGES = [
+PAGES = [  # every kind of page, from the corpus (tests/corpus/)
     "",  # Actueel
     "nieuws/",
+    "nieuws/pagina/2/",
     "nieuws/2024-06-digizine-techlabs-en-hotspots/",
     "nieuws/2024-06-handreiking-borgen-sto/",
+    f"nieuws/{IMAGE_SLUG}/",
     "nieuws/digizine/",
     "nieuws/categorie/techniekonderwijs/",
+    "nieuws/categorie/regionale-samenwerking/pagina/2/",
     "nieuws/jaar/2024/",
+    "nieuws/jaar/2023/pagina/2/",
     "agenda/",
     "agenda/2024-06-19-sto-live-gorinchem-en-altena/",
     "agenda/2024-06-12-ecpb-programmas-en-maatwerktrajecten/",
+    f"agenda/{RECORDED_SLUG}/",
+    f"agenda/{CANCELLED_SLUG}/",
+    f"agenda/{MOVED_SLUG}/",
+    f"agenda/{PLACE_SLUG}/",
     "agenda/terugblik-webinars/",
     "veelgestelde-vragen/",
     "veelgestelde-vragen/budget-na-2023-inzetten-in-2024/",
     "regio/",
     "regio/gorinchem-en-altena/",
+    "regio/caribisch-nederland/",
+    "regio/caribisch-nederland/pagina/2/",
     "toegankelijkheid/",
     "privacy/",
     "404.html",  # Material's page for addresses that do not exist
-]
-
-FIXTURE_PAGES = [
-    "",
-    "nieuws/pagina/2/",
-    "nieuws/categorie/subsidie/pagina/2/",
-    "nieuws/jaar/2024/pagina/2/",
-    "regio/caribisch-nederland/pagina/2/",
-    f"nieuws/{IMAGE_SLUG}/",
-    f"agenda/{RECORDED_SLUG}/",
-    f"agenda/{CANCELLED_SLUG}/",
-    f"agenda/{MOVED_SLUG}/",
-    f"agenda/{PLACE_SLUG}/",
-    "agenda/",
-    "agenda/terugblik-webinars/",
-    "regio/caribisch-nederland/",
 ]
 
 VIEWPORTS = {"telefoon": (375, 740), "desktop": (1280, 800)}
@@ -62,23 +56,17 @@ def _check(visit, server, path, viewport):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", SEED_PAGES)
-def test_seed_page_is_accessible_local_and_error_free(visit, seed_server, path, viewport):
-    _check(visit, seed_server, path, viewport)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_accessible_local_and_error_free(visit, corpus_server, path, viewport):
+    _check(visit, corpus_server, path, viewport)
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", FIXTURE_PAGES)
-def test_fixture_page_is_accessible_local_and_error_free(visit, fixture_server, path, viewport):
-    _check(visit, fixture_server, path, viewport)
-
-
-def test_the_checks_can_fail(visit, seed_server):
+def test_the_checks_can_fail(visit, corpus_server):
     """axe, the request log, the console log and the policy violation log really report problems.
     The policy stops an image from another host before it is requested; a frame from a video
     player is allowed by the policy, and the request log sees it."""
-    v = visit(seed_server.origin)
-    page = v.open(seed_server.url("privacy/"))
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url("privacy/"))
     page.evaluate("""() => {
         const img = document.createElement('img'); img.src = 'https://example.org/x.png';
         document.querySelector('article').appendChild(img); console.error('kapot');
@@ -93,10 +81,10 @@ def test_the_checks_can_fail(visit, seed_server):
     assert v.csp_violations == ["img-src https://example.org/x.png "]
 
 
-def test_the_policy_blocks_an_injected_inline_handler_and_script(visit, seed_server):
+def test_the_policy_blocks_an_injected_inline_handler_and_script(visit, corpus_server):
     """Should markup ever get into a page, the policy keeps it from running: the page is served
     with an inline event handler, a javascript: link target and an inline script added."""
-    v = visit(seed_server.origin)
+    v = visit(corpus_server.origin)
     injected = ('<img src="/assets/images/favicon.png" alt="" onload="window.__stoRan = 1">'
                 '<script>window.__stoRan = 2</script>'
                 '<a id="sto-js-link" href="javascript:window.__stoRan = 3">x</a></body>')
@@ -106,8 +94,8 @@ def test_the_policy_blocks_an_injected_inline_handler_and_script(visit, seed_ser
         assert "Content-Security-Policy" in html
         route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html.replace("</body>", injected, 1))
 
-    v.page.route(seed_server.url("privacy/"), serve_with_injection)
-    page = v.open(seed_server.url("privacy/"))
+    v.page.route(corpus_server.url("privacy/"), serve_with_injection)
+    page = v.open(corpus_server.url("privacy/"))
     page.locator("#sto-js-link").click()
     page.wait_for_timeout(200)
     assert page.evaluate("window.__stoRan") is None
@@ -115,9 +103,9 @@ def test_the_policy_blocks_an_injected_inline_handler_and_script(visit, seed_ser
     assert directives == ["script-src-attr", "script-src-elem", "script-src-elem"], v.csp_violations
 
 
-def test_opening_a_question_anchor_shows_its_answer(visit, seed_server):
-    v = visit(seed_server.origin)
-    page = v.open(seed_server.url("veelgestelde-vragen/#budget-na-2023-inzetten-in-2024"))
+def test_opening_a_question_anchor_shows_its_answer(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url("veelgestelde-vragen/#budget-na-2023-inzetten-in-2024"))
     heading = page.locator("h3#budget-na-2023-inzetten-in-2024")
     assert heading.is_visible()
     answer = heading.locator("xpath=following-sibling::p[1]")
@@ -127,23 +115,23 @@ def test_opening_a_question_anchor_shows_its_answer(visit, seed_server):
     assert 0 <= box["y"] < 800, "the question is scrolled into view"
 
 
-def test_topic_filter_hides_other_topics_and_an_anchor_brings_them_back(visit, seed_server):
-    v = visit(seed_server.origin)
-    page = v.open(seed_server.url("veelgestelde-vragen/"))
+def test_topic_filter_hides_other_topics_and_an_anchor_brings_them_back(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url("veelgestelde-vragen/"))
     keuzevak = page.locator("#keuzevak-op-ander-niveau")
     budget = page.locator("#budget-na-2023-inzetten-in-2024")
     assert keuzevak.is_visible() and budget.is_visible()
     page.get_by_role("radio", name="Keuzevakken en examens").check()
     assert keuzevak.is_visible() and not budget.is_visible()
-    page.goto(seed_server.url("veelgestelde-vragen/#budget-na-2023-inzetten-in-2024"))
+    page.goto(corpus_server.url("veelgestelde-vragen/#budget-na-2023-inzetten-in-2024"))
     assert budget.is_visible()
     assert page.get_by_role("radio", name="Alle onderwerpen").is_checked()
     assert v.console_errors == []
 
 
-def test_without_javascript_every_question_is_visible(visit, seed_server):
-    v = visit(seed_server.origin, javascript=False)
-    page = v.open(seed_server.url("veelgestelde-vragen/"))
+def test_without_javascript_every_question_is_visible(visit, corpus_server):
+    v = visit(corpus_server.origin, javascript=False)
+    page = v.open(corpus_server.url("veelgestelde-vragen/"))
     questions = page.locator("h3.sto-faq-question")
     assert questions.count() == 6
     for i in range(6):
@@ -153,9 +141,9 @@ def test_without_javascript_every_question_is_visible(visit, seed_server):
     assert topics.get_by_role("radio").count() == 0
 
 
-def test_recording_loads_nothing_from_youtube_before_the_click(visit, fixture_server):
-    v = visit(fixture_server.origin)
-    page = v.open(fixture_server.url(f"agenda/{RECORDED_SLUG}/"))
+def test_recording_loads_nothing_from_youtube_before_the_click(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(f"agenda/{RECORDED_SLUG}/"))
     page.wait_for_load_state("networkidle")
     assert v.foreign == []
     assert page.locator("iframe").count() == 0
@@ -167,9 +155,9 @@ def test_recording_loads_nothing_from_youtube_before_the_click(visit, fixture_se
     assert any("youtube-nocookie.com" in url for url in v.foreign), "the click asks for the player (blocked here)"
 
 
-def test_print_shows_every_faq_answer_and_hides_navigation(visit, seed_server):
-    v = visit(seed_server.origin)
-    page = v.open(seed_server.url(""))
+def test_print_shows_every_faq_answer_and_hides_navigation(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(""))
     answer = page.locator(".sto-faq-details__answer").first
     assert not answer.is_visible()
     page.emulate_media(media="print")
@@ -178,9 +166,9 @@ def test_print_shows_every_faq_answer_and_hides_navigation(visit, seed_server):
     assert not page.locator(".md-header").is_visible()
 
 
-def test_dutch_search_finds_a_faq_question_as_its_own_result(visit, seed_server):
-    v = visit(seed_server.origin)
-    page = v.open(seed_server.url(""))
+def test_dutch_search_finds_a_faq_question_as_its_own_result(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(""))
     page.locator("input.md-search__input").click()
     page.keyboard.type("keuzevakken", delay=20)  # Dutch stemming: also finds "keuzevak"
     hit = page.locator(".md-search-result__list a[href$='veelgestelde-vragen/#keuzevak-op-ander-niveau']")
@@ -191,9 +179,9 @@ def test_dutch_search_finds_a_faq_question_as_its_own_result(visit, seed_server)
 
 
 @pytest.mark.parametrize("path", ["", "agenda/2024-06-19-sto-live-gorinchem-en-altena/", "veelgestelde-vragen/"])
-def test_first_tab_reaches_a_visible_skip_link(visit, seed_server, path):
-    v = visit(seed_server.origin)
-    page = v.open(seed_server.url(path))
+def test_first_tab_reaches_a_visible_skip_link(visit, corpus_server, path):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(path))
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
     assert focused[0].split()[0] == "md-skip" and focused[1] == "Ga naar inhoud"

@@ -9,10 +9,10 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 AGENDA = "https://www.sterktechniekonderwijs.nl/agenda/agenda.ics"
 
 
-def test_copy_button_is_reachable_by_keyboard_and_copies_the_address(seed_server, browser):
+def test_copy_button_is_reachable_by_keyboard_and_copies_the_address(corpus_server, browser):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(seed_server.url("agenda/volgen/"))
+    page.goto(corpus_server.url("agenda/volgen/"))
     button = page.locator("button[data-sto-copy]").first
     assert button.is_visible()
     assert button.inner_text().strip() == "Kopieer adres van STO-agenda"  # the name says which address
@@ -30,10 +30,10 @@ def test_copy_button_is_reachable_by_keyboard_and_copies_the_address(seed_server
     context.close()
 
 
-def test_without_javascript_there_is_no_dead_button_and_the_address_is_selectable_text(seed_server, browser):
+def test_without_javascript_there_is_no_dead_button_and_the_address_is_selectable_text(corpus_server, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(seed_server.url("agenda/volgen/"))
+    page.goto(corpus_server.url("agenda/volgen/"))
     assert page.locator("button[data-sto-copy]").first.is_hidden()
     address = page.locator("code.sto-calendar-url").first
     assert address.inner_text() == AGENDA

@@ -7,9 +7,10 @@ editor understands instead of a Python error.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
@@ -21,7 +22,7 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december"]
 
 
-def fail(message: str, **context) -> PydanticCustomError:
+def fail(message: str, **context: Any) -> PydanticCustomError:
     """A validation error whose message is already the Dutch text the editor reads."""
     return PydanticCustomError("sto", message.replace("{", "{{").replace("}", "}}"), context)
 
@@ -52,8 +53,8 @@ def parse_day(value: object) -> date:
         raise fail("geef alleen een datum, zonder tijd (JJJJ-MM-DD)")
     if isinstance(value, date):
         return value
-    text = str(value).strip() if isinstance(value, (str, int)) else None
-    match = _DATE.fullmatch(text or "")
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    match = _DATE.fullmatch(text)
     if not match:
         raise fail(f"'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19")
     return _make_date(text, *match.groups())
@@ -97,7 +98,7 @@ def parse_media_link(value: object) -> str:
     return _trusted(lambda url: check_url(url, media=True), parse_text(value))
 
 
-def _trusted(check, text: str) -> str:
+def _trusted(check: Callable[[str], str], text: str) -> str:
     try:
         return check(text)
     except Refused as refusal:
@@ -120,7 +121,8 @@ def parse_timezone(value: object) -> str:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise fail(f"'{text}' is geen bekende tijdzone; gebruik bijvoorbeeld Europe/Amsterdam of America/Curacao") from None
+        raise fail(f"'{text}' is geen bekende tijdzone; "
+                   "gebruik bijvoorbeeld Europe/Amsterdam of America/Curacao") from None
     return text
 
 
@@ -134,7 +136,7 @@ def check_identifier(value: str) -> str:
     return value
 
 
-def _string_schema(**extra) -> WithJsonSchema:
+def _string_schema(**extra: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", **extra})
 
 

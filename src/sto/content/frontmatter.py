@@ -8,6 +8,7 @@ read ``15:00`` as the number 900; our models parse dates themselves with Dutch m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -24,7 +25,10 @@ FENCE = "---"
 
 # libyaml's parser when PyYAML has it (the wheels do): the pure-Python parser was most of
 # the build's time at a few thousand items (see the benchmark in the README).
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_SafeLoader):
@@ -46,7 +50,7 @@ _Loader.yaml_implicit_resolvers = {
 class Parsed:
     """A file's front matter as plain data, with the line of every key (``a.b`` for nested)."""
 
-    data: dict
+    data: dict[str, Any]
     lines: dict[str, int]
     start_line: int  # the opening fence
     body: str
@@ -79,7 +83,8 @@ def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
     text = text.replace("\r\n", "\n")
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
-        return [Problem(path, 1, "", "het bestand moet beginnen met een regel '---' (het begin van de gegevens bovenaan)")]
+        return [Problem(path, 1, "",
+                        "het bestand moet beginnen met een regel '---' (het begin van de gegevens bovenaan)")]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (FENCE, "..."):
             close = index
@@ -135,18 +140,20 @@ def plain_data_problems(path: str, yaml_text: str, *, first_line: int) -> list[P
     loader = _Loader(yaml_text)
     try:
         while loader.check_event():
-            event = loader.get_event()
-            line = event.start_mark.line + first_line
+            event: yaml.Event = loader.get_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs
+            line = (event.start_mark.line if event.start_mark else 0) + first_line
             if isinstance(event, yaml.AliasEvent):
                 problems.append(Problem(path, line, "", f"'*{event.anchor}' verwijst naar een ander deel van de "
-                                        "gegevens; schrijf de waarde voluit (verwijzingen met * en & zijn niet toegestaan)"))
+                                        "gegevens; schrijf de waarde voluit "
+                                        "(verwijzingen met * en & zijn niet toegestaan)"))
             elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
                 values += 1
                 if event.anchor is not None:
                     problems.append(Problem(path, line, "", f"'&{event.anchor}' maakt een verwijzing; haal het weg "
                                             "(verwijzingen met * en & zijn niet toegestaan)"))
                 if event.tag is not None and not _implicit(event):
-                    problems.append(Problem(path, line, "", f"'{event.tag.replace('tag:yaml.org,2002:', '!!')}' is een YAML-type; haal het weg, "
+                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    problems.append(Problem(path, line, "", f"'{tag}' is een YAML-type; haal het weg, "
                                             "gewone tekst is genoeg (typen met ! zijn niet toegestaan)"))
                 if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
                     problems.append(Problem(path, line, "", "'<<' voegt velden van elders samen; schrijf de velden "
@@ -174,7 +181,7 @@ def _once_per_line(problems: list[Problem]) -> list[Problem]:
                  for p in problems}.values())
 
 
-def _implicit(event) -> bool:
+def _implicit(event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> bool:
     return any(event.implicit) if isinstance(event, yaml.ScalarEvent) else bool(event.implicit)
 
 

@@ -11,6 +11,7 @@ from sto.content import frontmatter
 from sto.content.items import AnyItem, Content, Item
 from sto.content.messages import dutch
 from sto.content.models import ContentModel
+from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
 from sto.content.markdown_safety import body_problems
 from sto.content.sources import content_files, files_under, symlink_problems
@@ -70,6 +71,8 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> t
     problems += body_problems(path, parsed.body, parsed.body_line)
     if data is not None and section.body_required and not parsed.body.strip():
         problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
+    if data is not None and not data.draft:  # a draft may still hold what `make new` wrote; a published item may not
+        problems += placeholder_problems(path, raw.decode("utf-8", "replace"))
     if problems or data is None:
         return None, problems
     return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []
@@ -137,7 +140,8 @@ def _duplicates(items: list[AnyItem]) -> list[Problem]:
     first_by_url: dict[str, AnyItem] = {}
     for item in sorted(items, key=lambda i: i.path):
         if item.id in first_by_id:
-            problems.append(Problem(item.path, item.id_line, "id", f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "
+            problems.append(Problem(item.path, item.id_line, "id",
+                                    f"deze id wordt al gebruikt door {first_by_id[item.id].path}; "
                                     "maak een nieuw bestand met 'make new' voor een nieuwe id"))
         first_by_id.setdefault(item.id, item)
         if item.url in first_by_url:

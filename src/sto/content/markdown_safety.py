@@ -35,13 +35,20 @@ _NAME = re.compile(r"[A-Za-z][\w-]{0,63}")
 ATTRIBUTES = ("id", "class", "data-topic")
 
 
-def _refuse(md: Markdown, written: str, message: str) -> None:
-    refusals = getattr(md, "sto_refusals", None)
+# (what was written, the Dutch refusal), collected while a body is converted by body_problems
+Refusals = list[tuple[str, str]]
+
+
+def _refuse(refusals: Refusals | None, written: str, message: str) -> None:
     if refusals is not None:
         refusals.append((written, message))
 
 
 class _CheckUrls(Treeprocessor):
+    def __init__(self, md: Markdown, refusals: Refusals | None):
+        super().__init__(md)
+        self.refusals = refusals
+
     def run(self, root: ET.Element) -> None:
         for element in list(root.iter()):
             attribute = {"a": "href", "img": "src"}.get(element.tag)
@@ -52,7 +59,7 @@ class _CheckUrls(Treeprocessor):
             try:
                 check_url(written, relative=True, media=element.tag == "img")
             except Refused as refusal:
-                _refuse(self.md, written, str(refusal))
+                _refuse(self.refusals, written, str(refusal))
                 _neutralise(element)
 
 
@@ -67,6 +74,10 @@ def _neutralise(element: ET.Element) -> None:
 class _IdAndClassOnly(AttrListTreeprocessor):
     """attr_list as configured, but ``{: onerror=... style=... }`` sets nothing and is reported."""
 
+    def __init__(self, md: Markdown, refusals: Refusals | None):
+        super().__init__(md)
+        self.refusals = refusals
+
     def assign_attrs(self, elem: ET.Element, attrs_string: str, *, strict: bool = False) -> str:
         attrs, remainder = get_attrs_and_remainder(attrs_string)
         if strict and remainder:
@@ -74,10 +85,10 @@ class _IdAndClassOnly(AttrListTreeprocessor):
         for key, value in attrs:
             name = "class" if key == "." else key
             if name not in ATTRIBUTES:
-                _refuse(self.md, f"{key}=" if value is not None else key,
+                _refuse(self.refusals, f"{key}=" if value is not None else key,
                         f"het kenmerk '{key}' is niet toegestaan; tussen {{: }} mogen alleen #id en .klasse staan")
             elif not (value and _NAME.fullmatch(value)):
-                _refuse(self.md, value or key, f"'{value}' is geen geldige naam voor {name}; "
+                _refuse(self.refusals, value or key, f"'{value}' is geen geldige naam voor {name}; "
                         "gebruik letters, cijfers en streepjes")
             elif name == "class" and elem.get("class"):
                 elem.set("class", f"{elem.get('class')} {value}")
@@ -87,21 +98,27 @@ class _IdAndClassOnly(AttrListTreeprocessor):
 
 
 class EscapeRawHtml(Extension):
+    def __init__(self, refusals: Refusals | None = None):
+        super().__init__()
+        self.refusals = refusals  # None in the site build: refused parts are only neutralised there
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
         if "html_block" in md.preprocessors:
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
         if "attr_list" in md.treeprocessors:
-            md.treeprocessors.register(_IdAndClassOnly(md), "attr_list", 8)  # attr_list's own priority
-        md.treeprocessors.register(_CheckUrls(md), "sto_check_urls", 1)
+            md.treeprocessors.register(_IdAndClassOnly(md, self.refusals), "attr_list", 8)  # attr_list's own priority
+        md.treeprocessors.register(_CheckUrls(md, self.refusals), "sto_check_urls", 1)
+
+
+_refusals: Refusals = []
 
 
 @cache
 def _checker() -> Markdown:
-    md = Markdown(extensions=[*BODY_EXTENSIONS, EscapeRawHtml()])
-    md.sto_refusals = []
-    return md
+    """One Markdown instance for every body check of the process, reporting into _refusals."""
+    return Markdown(extensions=[*BODY_EXTENSIONS, EscapeRawHtml(_refusals)])
 
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
@@ -112,9 +129,9 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
         return problems  # no link, image, autolink or attribute list: nothing more to decide
     md = _checker()
     md.reset()
-    md.sto_refusals = []
+    _refusals.clear()
     md.convert(body)
-    for written, message in md.sto_refusals:
+    for written, message in _refusals:
         number = next((n for n, line in enumerate(lines) if written in line), 0)
         problems.append(Problem(path, first_line + number, "", message))
     return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 
 # Field names editors tend to type in Dutch, mapped to the real (English) field names.
@@ -19,7 +20,7 @@ DUTCH_NAMES = {
 }
 
 
-def dutch(error: dict, model: type[BaseModel]) -> tuple[str, str]:
+def dutch(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     """(field path, Dutch message) for one pydantic error."""
     loc = ".".join(str(part) for part in error["loc"])
     ctx = error.get("ctx") or {}
@@ -36,7 +37,8 @@ def dutch(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         hint = f"; bedoel je '{guess[0]}'?" if guess else f"; bekende velden zijn: {', '.join(sorted(known))}"
         return loc, f"onbekend veld{hint}"
     if kind == "literal_error":
-        return loc, f"'{error['input']}' is geen geldige waarde; kies uit: {ctx.get('expected', '').replace(' or ', ', ')}"
+        choices = ctx.get("expected", "").replace(" or ", ", ")
+        return loc, f"'{error['input']}' is geen geldige waarde; kies uit: {choices}"
     if kind in ("bool_type", "bool_parsing"):
         return loc, "moet true of false zijn"
     if kind == "list_type":
@@ -54,7 +56,7 @@ def dutch(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     return loc, f"ongeldige waarde ({kind})"
 
 
-def _field_names(model: type[BaseModel], path: tuple) -> list[str]:
+def _field_names(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
     for part in path:
         if isinstance(part, int):
             continue

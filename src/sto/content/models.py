@@ -8,7 +8,7 @@ editors' tools. Field names are the ones editors type. Anything not defined here
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -20,10 +20,10 @@ from sto.site.media import vimeo_id, youtube_id
 from sto.syndication.timezones import has_yearly_rules
 
 
-def _not_before(earlier: str):
+def _not_before(earlier: str) -> Any:
     """A validator for ``updated``: a change cannot predate the publication field ``earlier``."""
 
-    def check(cls, updated, info: ValidationInfo):
+    def check(cls: type[BaseModel], updated: date | None, info: ValidationInfo) -> date | None:
         published = info.data.get(earlier)
         if updated is not None and published is not None and updated < published:
             raise fail(f"ligt vóór '{earlier}'; een wijziging kan niet eerder zijn dan de publicatie")
@@ -61,14 +61,18 @@ class NewsItem(_Item):
     image: Image | None = Field(None, description="Afbeelding met verplichte alt-tekst")
 
 
+# A digizine and a handreiking are news items with their own `kind` value (the loader picks the
+# model by it), so they narrow the field: mypy sees that as an incompatible override.
 class Digizine(NewsItem):
-    kind: Literal["digizine"] = Field("digizine", description="nieuws, digizine of handreiking")
+    kind: Literal["digizine"] = Field(  # type: ignore[assignment]
+        "digizine", description="nieuws, digizine of handreiking")
     link: Link | None = Field(None, description="Adres van de online digizine")
     pdf: Link | None = Field(None, description="Pad of adres van de pdf")
 
 
 class Handreiking(NewsItem):
-    kind: Literal["handreiking"] = Field("handreiking", description="nieuws, digizine of handreiking")
+    kind: Literal["handreiking"] = Field(  # type: ignore[assignment]
+        "handreiking", description="nieuws, digizine of handreiking")
     download: Link | None = Field(None, description="Pad of adres van het document om te downloaden")
 
 
@@ -80,13 +84,14 @@ class FaqEntry(_Item):
 
 class Recording(_Model):
     url: Link = Field(description="Adres van de opname (YouTube, Vimeo of een bestand op deze site)")
-    poster: MediaLink | None = Field(None, description="Stilstaand beeld op deze site, getoond tot iemand op afspelen klikt")
+    poster: MediaLink | None = Field(None, description="Stilstaand beeld op deze site, getoond tot iemand op "
+                                     "afspelen klikt")
     captions: MediaLink | None = Field(None, description="Ondertiteling (.vtt) op deze site")
     transcript: Link | None = Field(None, description="Uitgeschreven tekst van de webinar")
 
     @field_validator("url")
     @classmethod
-    def _played_from_a_known_host(cls, url):
+    def _played_from_a_known_host(cls, url: str) -> str:
         """A click plays YouTube or Vimeo in their privacy modes, or a file from this site; any other
         host would be a third party the page loads from (and the policy would block it)."""
         if is_on_this_site(url) or youtube_id(url) or vimeo_id(url):
@@ -95,8 +100,10 @@ class Recording(_Model):
                    "zet de opname op YouTube of Vimeo, of het bestand in docs/")
 
 
-EVENT_KINDS = ("webinar", "bijeenkomst", "conferentie", "training", "overig")
-EVENT_STATUSES = ("gepland", "geannuleerd", "verplaatst")
+EventKind = Literal["webinar", "bijeenkomst", "conferentie", "training", "overig"]
+EventStatus = Literal["gepland", "geannuleerd", "verplaatst"]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
+EVENT_STATUSES: tuple[str, ...] = get_args(EventStatus)
 
 
 class Event(_Model):
@@ -105,7 +112,7 @@ class Event(_Model):
     id: Identifier = Field(description="Vaste id; nooit wijzigen, ook niet bij verplaatsen of annuleren")
     title: Text = Field(description="Titel")
     summary: Text | None = Field(None, description="Korte omschrijving voor overzichten en agenda-apps")
-    kind: Literal[EVENT_KINDS] = Field(description="webinar, bijeenkomst, conferentie, training of overig")
+    kind: EventKind = Field(description="webinar, bijeenkomst, conferentie, training of overig")
     series: Text | None = Field(None, description="Reeks, bijvoorbeeld STO LIVE")
     start: Moment = Field(description="Begin: JJJJ-MM-DD UU:MM, of JJJJ-MM-DD voor een hele dag")
     end: Moment | None = Field(None, description="Einde, in dezelfde vorm als start; bij hele dagen de laatste dag")
@@ -114,7 +121,7 @@ class Event(_Model):
     join_url: Link | None = Field(None, description="Link om deel te nemen aan een online evenement")
     location: Text | None = Field(None, description="Adres of plaats van een fysiek evenement")
     registration_url: Link | None = Field(None, description="Link om je aan te melden")
-    status: Literal[EVENT_STATUSES] = Field("gepland", description="gepland, geannuleerd of verplaatst")
+    status: EventStatus = Field("gepland", description="gepland, geannuleerd of verplaatst")
     status_note: Text | None = Field(None, description="Toelichting bij annuleren of verplaatsen")
     sequence: int = Field(0, ge=0, description="Verhoog met 1 bij elke wijziging van tijd, plaats of status")
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
@@ -129,7 +136,7 @@ class Event(_Model):
     # and the editor sees every problem in one build.
     @field_validator("end")
     @classmethod
-    def _end_after_start(cls, end, info: ValidationInfo):
+    def _end_after_start(cls, end: date | None, info: ValidationInfo) -> date | None:
         start = info.data.get("start")
         if end is None or start is None:
             return end
@@ -143,7 +150,7 @@ class Event(_Model):
 
     @field_validator("timezone")
     @classmethod
-    def _times_exist_once_in_the_zone(cls, timezone, info: ValidationInfo):
+    def _times_exist_once_in_the_zone(cls, timezone: str, info: ValidationInfo) -> str:
         """Start and end are wall-clock times in ``timezone`` (validated after both): a time the clock
         skips or shows twice at a DST change has no single meaning, and calendars need yearly rules."""
         zone = ZoneInfo(timezone)
@@ -167,7 +174,7 @@ class Event(_Model):
 
     @field_validator("join_url")
     @classmethod
-    def _join_url_only_online(cls, join_url, info: ValidationInfo):
+    def _join_url_only_online(cls, join_url: str | None, info: ValidationInfo) -> str | None:
         if join_url and info.data.get("online") is False:
             raise fail("een join_url hoort bij een online evenement; zet ook 'online: true'")
         return join_url
@@ -183,16 +190,17 @@ class Event(_Model):
     @property
     def starts_at(self) -> datetime:
         """Aware start; an all-day event starts at local midnight."""
-        if self.all_day:
-            return datetime.combine(self.start, time(0), self.zone)
-        return self.start.replace(tzinfo=self.zone)
+        if isinstance(self.start, datetime):
+            return self.start.replace(tzinfo=self.zone)
+        return datetime.combine(self.start, time(0), self.zone)
 
     @property
     def ends_at(self) -> datetime:
         """Aware end; all-day ends at midnight after the last day, a timed event without end at its start."""
-        if self.all_day:
-            return datetime.combine((self.end or self.start) + timedelta(days=1), time(0), self.zone)
-        return (self.end or self.start).replace(tzinfo=self.zone)
+        last = self.end or self.start
+        if isinstance(last, datetime):
+            return last.replace(tzinfo=self.zone)
+        return datetime.combine(last + timedelta(days=1), time(0), self.zone)
 
     @property
     def last_day(self) -> date:

@@ -48,7 +48,7 @@ def forbidden_character(text: str) -> Refused | None:
 
 def character_problems(path: str, text: str, first_line: int) -> list[Problem]:
     """One problem per line of ``text`` that holds a forbidden character (line numbers from ``first_line``)."""
-    problems = []
+    problems: list[Problem] = []
     if _FORBIDDEN.search(text) is None:
         return problems
     for number, line in enumerate(text.split("\n")):

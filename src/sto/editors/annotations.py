@@ -6,7 +6,6 @@ annotation on that file and line. Values are escaped as GitHub's workflow-comman
 in a path, or a newline in a message, would cut the command short.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 

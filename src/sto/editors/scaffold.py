@@ -2,7 +2,9 @@
 
 The comments are the models' field descriptions, so the template can never disagree with
 what the build validates. A new file builds as it is: required fields get a value (the
-title, today's date, a fresh id, a placeholder summary), optional ones stay empty.
+title, today's date, a fresh id, a placeholder summary), optional ones stay empty. It is a
+draft (``draft: true``): the preview shows it, marked "concept"; the published site does not,
+and it cannot be published while it still holds the placeholder text (sto.content.placeholders).
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from slugify import slugify as _library_slugify
 
 from sto.clock import AMSTERDAM_NAME
 from sto.content.loader import REFERENCES
+from sto.content.placeholders import SCAFFOLD_SUMMARY
 from sto.content.vocabulary import Vocabularies
 from sto.sections import SECTIONS
 
@@ -35,7 +39,6 @@ class Kind:
 KINDS: dict[str, Kind] = {name: Kind(new.model, section.key, new.what, new.body, new.dated_name)
                           for section in SECTIONS.values() for name, new in section.new_files.items()}
 
-PLACEHOLDER_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
 MAX_SLUG = 60
 
 
@@ -63,7 +66,7 @@ def relative_path(kind: str, title: str, day: date) -> str:
 
 def _values(kind: str, title: str, day: date, identifier: str, vocab: Vocabularies) -> dict[str, str]:
     """The YAML text of every field that gets a value; the others stay empty."""
-    values = {"id": identifier, "title": json.dumps(title, ensure_ascii=False), "draft": "false",
+    values = {"id": identifier, "title": json.dumps(title, ensure_ascii=False), "draft": "true",
               "categories": "[]", "regions": "[]"}
     if kind == "evenement":
         values.update(kind="webinar", start=f"{day.isoformat()} 15:00", timezone=AMSTERDAM_NAME,
@@ -74,7 +77,7 @@ def _values(kind: str, title: str, day: date, identifier: str, vocab: Vocabulari
         values["kind"] = kind
     summary = KINDS[kind].model.model_fields.get("summary")
     if summary is not None and summary.is_required():
-        values["summary"] = json.dumps(PLACEHOLDER_SUMMARY, ensure_ascii=False)
+        values["summary"] = json.dumps(SCAFFOLD_SUMMARY, ensure_ascii=False)
     if kind == "faq":
         values["topic"] = next(iter(vocab.topics), "")
     return values
@@ -85,7 +88,7 @@ def _choices(name: str, vocab: Vocabularies) -> str:
     return f" Kies uit: {', '.join(known)}." if known else ""
 
 
-def _nested_model(field) -> type[BaseModel] | None:
+def _nested_model(field: FieldInfo) -> type[BaseModel] | None:
     args = getattr(field.annotation, "__args__", (field.annotation,))
     return next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
 

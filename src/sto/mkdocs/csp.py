@@ -42,7 +42,7 @@ def policy(script_hashes: Iterable[str]) -> str:
     ])
 
 
-def template_scripts(template_dirs: Iterable[str | Path]) -> list[re.Pattern]:
+def template_scripts(template_dirs: Iterable[str | Path]) -> list[re.Pattern[str]]:
     """Every inline script in the theme's templates, with each ``{{ ... }}`` as a wildcard
     that cannot leave a JavaScript string (no quote, no angle bracket)."""
     found = set()
@@ -65,7 +65,8 @@ class PagePolicy:
     def _hash(self, script: str) -> str | None:
         if script not in self._hashes:
             known = any(pattern.fullmatch(script) for pattern in self._known)
-            self._hashes[script] = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() if known else None
+            digest = hashlib.sha256(script.encode()).digest()
+            self._hashes[script] = base64.b64encode(digest).decode() if known else None
         return self._hashes[script]
 
     def apply(self, html: str) -> str:

@@ -5,20 +5,21 @@ every page. On the item pages, which are not in the navigation, those fragments 
 around the page title) differ only by the relative links in them, so pages whose links come out
 the same share one rendering. Correctness rests on
 the key: it must hold everything a fragment depends on (the templates build it from the page,
-see overrides/main.html and overrides/partials/header.html); ``link_context`` gives the part that stands for the page's links.
+see overrides/main.html and overrides/partials/header.html); ``link_context`` gives the part
+that stands for the page's links.
 
 Plain Python, no MkDocs or Jinja: the hook hands the cache to the templates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 DISABLE_VARIABLE = "STO_NO_FRAGMENT_CACHE"
 
 
-def disabled_by(environ: dict[str, str]) -> bool:
+def disabled_by(environ: Mapping[str, str]) -> bool:
     """True when the environment asks for a build without the cache (the byte-identity test)."""
     return environ.get(DISABLE_VARIABLE, "") not in ("", "0")
 
@@ -60,7 +61,7 @@ def nav_urls(items: Iterable[Any]) -> list[str]:
     return urls
 
 
-def nav_state(items: Iterable[Any]) -> tuple:
+def nav_state(items: Iterable[Any]) -> tuple[tuple[bool, Any], ...]:
     """Which navigation entries are active (open), the only part of a navigation that changes
     from page to page besides links and the page itself; ``items`` are MkDocs nav entries."""
     return tuple((bool(item.active), nav_state(getattr(item, "children", None) or ())) for item in items)

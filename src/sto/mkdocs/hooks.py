@@ -9,96 +9,139 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from sto.editors.annotations import annotations, in_github_actions
 from sto.build import Build
 from sto.mkdocs.autoescape import for_templates_in
 from sto.mkdocs.csp import PagePolicy
-from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.content.markdown_safety import EscapeRawHtml
-from sto.problems import ContentInvalid
+from sto.editors.annotations import annotations as github_annotations
+from sto.editors.annotations import in_github_actions
+from sto.mkdocs import quiet_log, serve_problems
+from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
 from sto.mkdocs.search_trim import for_search, with_search_text
+from sto.problems import ContentInvalid, Problem
+from sto.site.templating import FILTERS, GLOBALS
 from sto.site.views import Site
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
-from sto.site.templating import FILTERS, GLOBALS
+
+log = logging.getLogger("mkdocs.hooks.sto")
+quiet_log.install()  # MkDocs loads this module with the config, before it logs anything about the build
+
+
+@dataclass(eq=False)
+class _State:
+    """One build's objects, made in on_config and used by the later hooks."""
+
+    build: Build
+    site: Site
+    feed_html: FeedHtml
+    fragments: FragmentCache | None = None  # made per build in on_env
+
 
 _command = "build"
-_build: Build | None = None
-_site: Site | None = None
-_feed_html: FeedHtml | None = None
-_fragments: FragmentCache | None = None
-_policy: PagePolicy | None = None
-log = logging.getLogger("mkdocs.hooks.sto")
+_current: _State | None = None
+_problems: list[Problem] | None = None  # make serve with invalid content: shown on every page instead
+_policy: PagePolicy | None = None  # per build in on_env; none in make serve
 
 
-def on_startup(command, dirty):
+def _state() -> _State:
+    if _current is None:  # MkDocs calls on_config before every other hook of a build
+        raise RuntimeError("on_config has not run")
+    return _current
+
+
+def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
 
 
-def on_config(config):
-    """Load and validate all content once per build; stop with every problem listed."""
-    global _build, _site, _feed_html
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and validate all content once per build; stop with every problem listed (the
+    preview keeps running and shows them on every page instead)."""
+    global _current, _problems
     root = Path(config.config_file_path).resolve().parent
+    _problems = None
     try:
-        _build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve")
-        _site = Site.of(_build)
+        build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve",
+                           pages_dir=Path(config.docs_dir))
+        site = Site.of(build)
     except ContentInvalid as invalid:
+        if _command == "serve":
+            print(invalid.report().replace("de site is niet gebouwd", "het voorbeeld toont de lijst op elke pagina"),
+                  file=sys.stderr, flush=True)
+            _problems = invalid.problems
+            serve_problems.empty_the_build(config)
+            return config
         if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
-            print(annotations(invalid.problems), flush=True)
+            print(github_annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
-    config.markdown_extensions.append(EscapeRawHtml())
-    _feed_html = FeedHtml(_build)
+    config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
+    _current = _State(build, site, FeedHtml(build))
     return config
 
 
-def on_files(files, config):
-    for src_uri, markdown in _site.generated().items():
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _problems is not None:
+        return serve_problems.no_files()
+    state = _state()
+    for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(_build.site_name)))
+    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
     return files
 
 
-def on_env(env, config, files):
-    global _fragments, _policy
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    global _policy
+    if _problems is not None:
+        return env
+    state = _state()
+    state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
     _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
-    _fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
-    env.globals["sto"] = _build
-    env.globals["sto_syndication"] = Syndication(_build)
-    env.globals["sto_site"] = _site
+    env.globals["sto"] = state.build
+    env.globals["sto_syndication"] = Syndication(state.build)
+    env.globals["sto_site"] = state.site
     env.globals.update(GLOBALS)
-    env.globals["sto_fragments"] = _fragments
+    env.globals["sto_fragments"] = state.fragments
     env.filters.update(FILTERS)
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     description = (page.meta or {}).get("description") or config.site_description or ""
-    context.update(_site.context_for(page.file.src_uri, page.title or config.site_name, description))
+    context.update(_state().site.context_for(page.file.src_uri, page.title or config.site_name, description))
     return context
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep each news page's HTML for the feeds' full content (one dict write per page); the
     page goes on with a long news body's tail marked for search to skip (shown all the same)
     and its item's search-only text in front."""
-    item = _build.item_for(page.file.src_uri)
-    _feed_html.add(page.file.src_uri, html)
+    state = _state()
+    item = state.build.item_for(page.file.src_uri)
+    state.feed_html.add(page.file.src_uri, html)
     return with_search_text(for_search(html, item), item)
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The Content-Security-Policy meta tag, with the hashes of the page's inline scripts."""
     return _secured(output, page.file.src_uri)
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same for the pages MkDocs renders from a template alone (404.html)."""
     return _secured(output_content, template_name) if template_name.endswith(".html") else output_content
 
@@ -113,7 +156,17 @@ def _secured(html: str, name: str) -> str:
     return secured
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """Write every feed and calendar into the site."""
-    write_syndication(_build, Path(config.site_dir), Path(config.docs_dir), _feed_html)
-    log.debug(_fragments.summary())
+    if _problems is not None:
+        serve_problems.write_problem_page(config.site_dir, _problems)
+        return
+    state = _state()
+    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html)
+    if state.fragments is not None:
+        log.debug(state.fragments.summary())
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    serve_problems.reload_error_pages(server)
+    return server

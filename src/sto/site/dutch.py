@@ -33,14 +33,14 @@ def clock_time(value: datetime) -> str:
 
 def event_when(event: Event) -> str:
     """When an event takes place, in its own time zone, in one Dutch phrase."""
-    if event.all_day:
-        first, last = event.start, event.end or event.start
-        if first == last:
-            return weekday_date(first)
-        return f"{weekday_date(first)} tot en met {weekday_date(last)}"
-    start = event.start
-    if event.end is None:
+    start, end = event.start, event.end
+    if not isinstance(start, datetime):  # all day
+        last = end or start
+        if start == last:
+            return weekday_date(start)
+        return f"{weekday_date(start)} tot en met {weekday_date(last)}"
+    if not isinstance(end, datetime):  # no end (the model gives a timed start a timed end)
         return f"{weekday_date(start)}, {clock_time(start)} uur"
-    if event.end.date() == start.date():
-        return f"{weekday_date(start)}, {clock_time(start)}–{clock_time(event.end)} uur"
-    return f"{weekday_date(start)}, {clock_time(start)} uur tot {weekday_date(event.end)}, {clock_time(event.end)} uur"
+    if end.date() == start.date():
+        return f"{weekday_date(start)}, {clock_time(start)}–{clock_time(end)} uur"
+    return f"{weekday_date(start)}, {clock_time(start)} uur tot {weekday_date(end)}, {clock_time(end)} uur"

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from sto.content.items import Content, Item
-from sto.content.models import EVENT_KINDS, Event, FaqEntry, NewsItem
+from sto.content.models import EVENT_KINDS, Digizine, Event, FaqEntry, NewsItem
 
 PAGE_SIZE = 10  # news per page on the news index and the category, year and region pages
 REGION_PAST_EVENTS = 5  # most recent past events on a region's first page; all are in the agenda
@@ -84,8 +84,8 @@ class Listings:
             events_by_kind[event.data.kind].append(event)
 
         faq_by_topic: dict[str, list[Item[FaqEntry]]] = {slug: [] for slug in vocab.topics}
-        for item in sorted(content.faq, key=lambda i: (i.title.casefold(), i.slug)):
-            faq_by_topic.setdefault(item.data.topic, []).append(item)
+        for question in sorted(content.faq, key=lambda i: (i.title.casefold(), i.slug)):
+            faq_by_topic.setdefault(question.data.topic, []).append(question)
 
         neighbours = {
             item.id: (news[i - 1] if i > 0 else None, news[i + 1] if i + 1 < len(news) else None)
@@ -93,7 +93,7 @@ class Listings:
         }
         return cls(
             news=news,
-            digizines=[i for i in news if i.data.kind == "digizine"],
+            digizines=[i for i in news if isinstance(i.data, Digizine)],
             by_category=by_category,
             by_year=dict(sorted(by_year.items(), reverse=True)),
             upcoming=upcoming,

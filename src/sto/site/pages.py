@@ -7,6 +7,7 @@ tested without MkDocs. Page metadata goes through yaml.safe_dump so no title can
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import yaml
 
@@ -19,8 +20,11 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # Page metadata that keeps a page out of Material's search index.
 SEARCH_EXCLUDED = {"exclude": True}
+# A generated page's front matter: title, template, description, search.
+Meta = dict[str, Any]
 
-def page_source(meta: dict, body: str) -> str:
+
+def page_source(meta: Meta, body: str) -> str:
     """A generated page's Markdown. ``meta["title"]`` is plain text: MkDocs and Material treat a
     page title as HTML (it may come from a Markdown heading) and print it unescaped in <title>,
     the header, the nav and the search index (whose results Material renders as HTML), so it is
@@ -32,8 +36,8 @@ def page_source(meta: dict, body: str) -> str:
     return f"---\n{header}---\n\n{body.strip()}\n"
 
 
-def item_meta(item: AnyItem) -> dict:
-    meta = {"title": item.title, "template": item.section.template}
+def item_meta(item: AnyItem) -> Meta:
+    meta: Meta = {"title": item.title, "template": item.section.template}
     summary = getattr(item.data, "summary", None)
     if summary:
         meta["description"] = summary

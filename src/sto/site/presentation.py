@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
@@ -11,7 +11,7 @@ from sto.clock import AMSTERDAM_NAME
 from sto.content.items import AnyItem
 from sto.site.dutch import event_when
 from sto.content.markdown_safety import EscapeRawHtml
-from sto.content.models import Event
+from sto.content.models import Event, FaqEntry
 
 # The label of every news and event kind, on pages and as an event's category in calendars.
 KIND_LABELS = {
@@ -29,7 +29,8 @@ STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Ver
 
 
 def kind_label(item: AnyItem) -> str:
-    return KIND_LABELS.get(item.data.kind, "")
+    """News and events have a kind; an FAQ question has none."""
+    return "" if isinstance(item.data, FaqEntry) else KIND_LABELS.get(item.data.kind, "")
 
 
 def status_label(event: Event) -> str:
@@ -42,8 +43,10 @@ def _in_zone(event: Event, zone: str) -> Event:
         return event
     target = ZoneInfo(zone)
 
-    def shift(value: datetime | None) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=event.zone).astimezone(target).replace(tzinfo=None)
+    def shift(value: date | None) -> date | None:
+        if not isinstance(value, datetime):
+            return value
+        return value.replace(tzinfo=event.zone).astimezone(target).replace(tzinfo=None)
 
     return event.model_copy(update={"start": shift(event.start), "end": shift(event.end), "timezone": zone})
 
@@ -71,5 +74,7 @@ def escape_markdown_inline(text: str) -> str:
 
 def summary_repeats_body(item: AnyItem) -> bool:
     """True when the body starts with the summary word for word (then showing both repeats it)."""
-    summary = getattr(item.data, "summary", None)
-    return bool(summary) and " ".join(item.body.split()).startswith(" ".join(summary.split()))
+    summary: str | None = getattr(item.data, "summary", None)
+    if not summary:
+        return False
+    return " ".join(item.body.split()).startswith(" ".join(summary.split()))

@@ -6,6 +6,8 @@ element or confuse an HTML parser, so a title containing ``</script>`` stays dat
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from datetime import date, datetime
 
@@ -44,11 +46,11 @@ def _iso(value: date | datetime) -> str:
     return value.isoformat()
 
 
-def organization(site_name: str, site_url: str) -> dict:
+def organization(site_name: str, site_url: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": site_name, "url": site_url}
 
 
-def news_article(news: NewsItem, page_url: str, site_name: str, site_url: str) -> dict:
+def news_article(news: NewsItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any]:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -67,7 +69,7 @@ def news_article(news: NewsItem, page_url: str, site_name: str, site_url: str) -
     return data
 
 
-def _event_dates(event: Event) -> dict:
+def _event_dates(event: Event) -> dict[str, Any]:
     """Dates with their UTC offset; all-day events as plain dates (schema.org allows both)."""
     if event.all_day:
         return {"startDate": _iso(event.start), "endDate": _iso(event.end or event.start)}
@@ -77,7 +79,7 @@ def _event_dates(event: Event) -> dict:
     return dates
 
 
-def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict:
+def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, Any]:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -102,7 +104,7 @@ def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict:
     return data
 
 
-def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
+def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
     """``trail``: (name, absolute URL) from the home page down to the current page."""
     return {
         "@context": "https://schema.org",
@@ -114,7 +116,7 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
     }
 
 
-def for_item(item: AnyItem, page_url: str, site_name: str, site_url: str) -> dict | None:
+def for_item(item: AnyItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any] | None:
     """A NewsArticle for news, an Event for events; nothing for an FAQ question's page."""
     if isinstance(item.data, NewsItem):
         return news_article(item.data, page_url, site_name, site_url)

@@ -8,17 +8,18 @@ renders. ``context_for`` is then a dict lookup per page.
 from __future__ import annotations
 
 import html
-
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from sto.site import structured_data
 from sto.site import urls
 from sto.build import Build
 from sto.site.dutch import day_month_year
-from sto.content.items import Item
+from sto.content.items import AnyItem, Item
+from sto.content.models import Event, FaqEntry, NewsItem
 from sto.sections import AGENDA, FAQ, NEWS, Section
-from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
-from sto.site.pages import SEARCH_EXCLUDED, generated_pages, page_source
+from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
+from sto.site.pages import SEARCH_EXCLUDED, Meta, generated_pages, page_source
 from sto.site.presentation import escape_markdown_inline, render_markdown
 from sto.problems import ContentInvalid, Problem
 
@@ -26,7 +27,7 @@ HOME_TITLE = "Actueel"
 REGIONS_TITLE = "Regio's"
 
 
-def section_trail(section: Section) -> tuple[str, str]:
+def section_trail(section: Section[Any]) -> tuple[str, str]:
     """A section's step in a breadcrumb trail: its name and its overview page."""
     return section.name, section.url
 
@@ -34,12 +35,12 @@ def section_trail(section: Section) -> tuple[str, str]:
 @dataclass
 class GeneratedPage:
     markdown: str
-    view: dict = field(default_factory=dict)
+    view: dict[str, Any] = field(default_factory=dict)
 
 
-def _listing(title: str, template: str, view: dict, *, body: str = "", search: bool = False,
+def _listing(title: str, template: str, view: dict[str, Any], *, body: str = "", search: bool = False,
              description: str | None = None) -> GeneratedPage:
-    meta = {"title": title, "template": template}
+    meta: Meta = {"title": title, "template": template}
     if not search:  # listings only repeat hits that the items' own pages give
         meta["search"] = SEARCH_EXCLUDED
     if description:
@@ -63,7 +64,7 @@ def page_window(number: int, count: int, neighbours: int = PAGINATION_NEIGHBOURS
     return window
 
 
-def _pagination(url: str, number: int, count: int) -> dict:
+def _pagination(url: str, number: int, count: int) -> dict[str, Any]:
     return {
         "number": number,
         "count": count,
@@ -77,8 +78,9 @@ def page_title(title: str, number: int, count: int) -> str:
     return title if number <= 1 else f"{title} – pagina {number} van {count}"
 
 
-def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str, items: list[Item],
-                      view: dict, *, trail: list[tuple[str, str]], first_page: dict | None = None,
+def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str,
+                      items: list[Item[NewsItem]], view: dict[str, Any], *, trail: list[tuple[str, str]],
+                      first_page: dict[str, Any] | None = None,
                       description: str | None = None) -> None:
     """One listing split into pages of ``PAGE_SIZE`` items: page 1 at ``url`` (its address never
     changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. Each page's
@@ -104,7 +106,8 @@ def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
         name = topics.get(topic, topic)
         parts.append(f"## {escape_markdown_inline(name)} {{#onderwerp-{topic} data-topic=\"{topic}\" .sto-faq-topic}}")
         for item in items:
-            parts.append(f"### {escape_markdown_inline(item.title)} {{#{item.slug} data-topic=\"{topic}\" .sto-faq-question}}")
+            question = escape_markdown_inline(item.title)
+            parts.append(f"### {question} {{#{item.slug} data-topic=\"{topic}\" .sto-faq-question}}")
             parts.append(item.body.strip())
             changed = item.data.updated or item.data.date
             parts.append(f"Laatst gewijzigd: {day_month_year(changed)}\n{{: .sto-faq-changed data-topic=\"{topic}\" }}")
@@ -147,7 +150,7 @@ class Site:
             return [(HOME_TITLE, urls.HOME), *view.view.get("trail", []), (title, view.view["url"])]
         return [(HOME_TITLE, urls.HOME), (title, urls.url_of(src_uri))]
 
-    def context_for(self, src_uri: str, title: str, description: str) -> dict:
+    def context_for(self, src_uri: str, title: str, description: str) -> dict[str, Any]:
         """What one page's template gets: its item or listing view, JSON-LD and Open Graph."""
         build = self.build
         item = build.item_for(src_uri)
@@ -158,6 +161,8 @@ class Site:
         view = page.view if page else {}
         if src_uri == "index.md":
             view = {"kind": "home", **self.listings.home, "faq_answers": self.faq_answers}
+        elif item is not None:
+            view = item_view(item, build)
         trail = self.trail(src_uri, title)
         url = build.absolute(trail[-1][1])
         site_name = build.site_name
@@ -168,7 +173,7 @@ class Site:
                 blocks.append(data)
         if len(trail) > 1:
             blocks.append(structured_data.breadcrumbs([(n, build.absolute(u)) for n, u in trail]))
-        context = {
+        context: dict[str, Any] = {
             "item": item,
             "view": view,
             "trail": trail,
@@ -182,6 +187,21 @@ class Site:
             context["neighbours"] = neighbours
         return context
 
+
+def item_view(item: AnyItem, build: Build) -> dict[str, Any]:
+    """What an item page shows beyond its data: its categories and regions as (name, listing
+    URL), an FAQ question's topic name, and whether an event is still to come (the listings'
+    rule), so templates neither look up vocabularies nor compare times."""
+    vocab, data = build.content.vocabularies, item.data
+    view: dict[str, Any] = {"kind": "item"}
+    if not isinstance(data, FaqEntry):
+        view["categories"] = [(vocab.categories.get(slug, slug), urls.category(slug)) for slug in data.categories]
+        view["regions"] = [(vocab.regions.get(slug, slug), urls.region(slug)) for slug in data.regions]
+    else:
+        view["topic"] = vocab.topics.get(data.topic, data.topic)
+    if isinstance(data, Event):
+        view["upcoming"] = is_upcoming(cast("Item[Event]", item), build.now)
+    return view
 
 
 def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:

@@ -11,8 +11,10 @@ from datetime import UTC, timedelta
 from urllib.parse import quote, urlencode
 
 from sto.build import Build
-from sto.syndication.calendars import Calendar, description, event_calendar_path, location, subscription_calendars, summary
+from sto.syndication.calendars import (Calendar, description, event_calendar_path, location, subscription_calendars,
+                                       summary)
 from sto.content.items import Item
+from sto.content.models import Event
 
 
 def webcal(https_url: str) -> str:
@@ -64,7 +66,7 @@ class EventLinks:
     outlook_work: str
 
 
-def _google_dates(item: Item) -> str:
+def _google_dates(item: Item[Event]) -> str:
     event = item.data
     if event.all_day:
         return f"{event.start:%Y%m%d}/{event.last_day + timedelta(days=1):%Y%m%d}"
@@ -72,16 +74,16 @@ def _google_dates(item: Item) -> str:
     return f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}"
 
 
-def google_event(item: Item, build: Build) -> str:
+def google_event(item: Item[Event], build: Build) -> str:
     event = item.data
     query = {"action": "TEMPLATE", "text": summary(event), "dates": _google_dates(item),
              "details": description(item, build), "ctz": event.timezone}
-    if location(event):
-        query["location"] = location(event)
+    if place := location(event):
+        query["location"] = place
     return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
 
 
-def outlook_event(item: Item, build: Build, host: str = "outlook.live.com") -> str:
+def outlook_event(item: Item[Event], build: Build, host: str = "outlook.live.com") -> str:
     event = item.data
     query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": summary(event)}
     if event.all_day:
@@ -91,11 +93,11 @@ def outlook_event(item: Item, build: Build, host: str = "outlook.live.com") -> s
         query |= {"startdt": event.starts_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                   "enddt": event.ends_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     query["body"] = description(item, build)
-    if location(event):
-        query["location"] = location(event)
+    if place := location(event):
+        query["location"] = place
     return f"https://{host}/calendar/0/deeplink/compose?" + urlencode(query, quote_via=quote)
 
 
-def event_links(item: Item, build: Build) -> EventLinks:
+def event_links(item: Item[Event], build: Build) -> EventLinks:
     return EventLinks(build.absolute(event_calendar_path(item)), event_calendar_path(item), google_event(item, build),
                       outlook_event(item, build), outlook_event(item, build, "outlook.office.com"))

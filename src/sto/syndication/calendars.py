@@ -218,7 +218,7 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
 
 @cache
 def _vtimezone_bytes(name: str, year: int) -> bytes:
-    return vtimezone(name, year).to_ical()
+    return bytes(vtimezone(name, year).to_ical())
 
 
 def calendar_files(build: Build) -> dict[str, bytes]:

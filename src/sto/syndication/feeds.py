@@ -21,6 +21,7 @@ import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
@@ -180,10 +181,10 @@ def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
             fe.category(term=name)
         if e.enclosure:
             fe.enclosure(e.enclosure.url, str(e.enclosure.length), e.enclosure.type)
-    return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
 
 
-def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
     element = etree.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: v for k, v in attrs.items() if v is not None})
     if text is not None:
         element.text = text
@@ -195,7 +196,8 @@ def rfc3339(moment: datetime) -> str:
 
 
 def atom(feed: Feed, build: Build, items: list[Entry]) -> bytes:
-    root = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS})
+    # lxml's default namespace has the key None, which lxml-stubs does not allow for.
+    root = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS})  # type: ignore[dict-item]
     root.set(XML_LANG, LANGUAGE)
     _el(root, "id", feed_id(feed, build.site_url))
     _el(root, "title", feed.title, type="text")
@@ -236,8 +238,8 @@ def json_feed(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _json_item(e: Entry) -> dict:
-    item = {"id": e.id, "url": e.url, "title": e.title, "summary": e.summary,
+def _json_item(e: Entry) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": e.id, "url": e.url, "title": e.title, "summary": e.summary,
             "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
             "tags": [name for _, name in e.categories]}
     item["content_html"] = e.html or html.escape(e.summary, quote=False)

@@ -10,6 +10,8 @@ new items and records legitimate changes, and refuses to launder a broken contra
 
 from __future__ import annotations
 
+from typing import Any
+
 from sto.syndication.calendars import sequence, uid
 from sto.content.items import Content, Item
 from sto.content.models import Event
@@ -18,24 +20,24 @@ from sto.syndication.feeds import guid
 RECORD_PATH = "tests/published-ids.json"
 
 
-def _event_state(item: Item[Event]) -> dict:
+def _event_state(item: Item[Event]) -> dict[str, Any]:
     event = item.data
     return {"start": event.starts_at.isoformat(), "end": event.ends_at.isoformat() if event.end else None,
             "location": event.location, "online": event.online, "status": event.status}
 
 
-def snapshot(content: Content, site_url: str) -> dict:
+def snapshot(content: Content, site_url: str) -> dict[str, Any]:
     """What the public has of every non-draft news item and event."""
     news = {item.id: {"file": item.path, "guid": guid(item, site_url)} for item in content.news if not item.data.draft}
     events = {item.id: {"file": item.path, "uid": uid(item, site_url), "sequence": sequence(item.data),
                         **_event_state(item)} for item in content.events if not item.data.draft}
-    return {"news": dict(sorted(news.items())), "events": dict(sorted(events.items()))}
+    return {"news": dict[str, Any](sorted(news.items())), "events": dict[str, Any](sorted(events.items()))}
 
 
 STATE_NAMES = {"start": "begin", "end": "einde", "location": "plaats", "online": "online", "status": "status"}
 
 
-def check(recorded: dict, current: dict) -> tuple[list[str], list[str]]:
+def check(recorded: dict[str, Any], current: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(broken, unrecorded): contract breaks, and changes that are fine but not yet recorded."""
     broken, unrecorded = [], []
     for section, key, what in (("news", "guid", "guid"), ("events", "uid", "UID")):
@@ -56,7 +58,8 @@ def check(recorded: dict, current: dict) -> tuple[list[str], list[str]]:
                     unrecorded.append(f"{new['file']}: gewijzigd en goed gemeld met sequence; leg het vast "
                                       "met 'make published-ids'.")
             elif new["file"] != old["file"]:
-                unrecorded.append(f"{new['file']}: verplaatst (was {old['file']}); leg het vast met 'make published-ids'.")
+                unrecorded.append(f"{new['file']}: verplaatst (was {old['file']}); "
+                                  "leg het vast met 'make published-ids'.")
         for item_id, new in new_all.items():
             if item_id not in old_all:
                 unrecorded.append(f"{new['file']}: nieuw en nog niet vastgelegd in {RECORD_PATH}; "
@@ -64,7 +67,7 @@ def check(recorded: dict, current: dict) -> tuple[list[str], list[str]]:
     return broken, unrecorded
 
 
-def _sequence_problems(old: dict, new: dict) -> list[str]:
+def _sequence_problems(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     changed = [name for field, name in STATE_NAMES.items() if old.get(field) != new.get(field)]
     if changed and new["sequence"] <= old["sequence"]:
         needed = old["sequence"] + 1 - (1 if new["status"] == "geannuleerd" else 0)
@@ -78,7 +81,7 @@ def _sequence_problems(old: dict, new: dict) -> list[str]:
     return []
 
 
-def record(recorded: dict, current: dict) -> tuple[dict | None, list[str]]:
+def record(recorded: dict[str, Any], current: dict[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
     """The new record, or None and the reasons when the contract is broken."""
     broken, _ = check(recorded, current)
     return (None, broken) if broken else (current, [])

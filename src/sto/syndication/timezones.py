@@ -9,6 +9,7 @@ year (zoneinfo/tzdata), so they are never typed by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from functools import cache
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -46,10 +47,10 @@ def transitions(zone: ZoneInfo, year: int) -> list[Transition]:
                     low = middle
                 else:
                     high = middle
-            low, high = _at(low, zone), _at(high, zone)
-            old, new = low, high
-            wall = high.astimezone(UTC).replace(tzinfo=None) + old.utcoffset()
-            found.append(Transition(wall, old.utcoffset(), new.utcoffset(), new.tzname(), bool(new.dst())))
+            old, new = _at(low, zone), _at(high, zone)
+            before, after_offset = _offset(old), _offset(new)
+            wall = new.astimezone(UTC).replace(tzinfo=None) + before
+            found.append(Transition(wall, before, after_offset, new.tzname() or zone.key, bool(new.dst())))
         moment = after
     return found
 
@@ -59,14 +60,21 @@ def _at(timestamp: int, zone: ZoneInfo) -> datetime:
     return datetime.fromtimestamp(timestamp, UTC).astimezone(zone)
 
 
-def _yearly_rule(when: datetime) -> dict:
+def _offset(moment: datetime) -> timedelta:
+    """An aware moment's UTC offset (zoneinfo always knows it)."""
+    offset = moment.utcoffset()
+    assert offset is not None
+    return offset
+
+
+def _yearly_rule(when: datetime) -> dict[str, Any]:
     """RRULE for "the n-th (or last) weekday of this month", as every DST rule in use is written."""
     days_in_month = ((when.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)).day
     nth = -1 if when.day + 7 > days_in_month else (when.day - 1) // 7 + 1
     return {"FREQ": "YEARLY", "BYMONTH": when.month, "BYDAY": f"{nth}{WEEKDAYS[when.weekday()]}"}
 
 
-def _first_onset(rule: dict, at: datetime) -> datetime:
+def _first_onset(rule: dict[str, Any], at: datetime) -> datetime:
     """The rule's date in RULE_START_YEAR, at the transition's wall-clock time."""
     month, byday = rule["BYMONTH"], rule["BYDAY"]
     nth, weekday = int(byday[:-2]), WEEKDAYS.index(byday[-2:])

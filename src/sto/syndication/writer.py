@@ -15,7 +15,7 @@ from sto.syndication.calendars import calendar_files
 from sto.content.items import Item
 from sto.content.models import Event, NewsItem
 from sto.syndication.feed_html import feed_html
-from sto.syndication.feeds import FeedLink, feed_files, feed_links
+from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links
 from sto.site import urls
 from sto.site.pages import page_source
 
@@ -23,7 +23,7 @@ SUBSCRIBE_PAGE = urls.src_uri(urls.AGENDA_FOLLOW)
 SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
 
 
-class FeedHtml(dict):
+class FeedHtml(dict[str, str]):
     """Item id -> the full HTML of its page, URLs made absolute, for content:encoded."""
 
     def __init__(self, build: Build):
@@ -68,7 +68,7 @@ class Syndication:
         return self.build.absolute(urls.AGENDA_FOLLOW)
 
 
-def _file_size(docs_dir: Path):
+def _file_size(docs_dir: Path) -> FileSize:
     def size(src: str) -> int | None:
         path = docs_dir / src.lstrip("/")
         return path.stat().st_size if path.is_file() else None

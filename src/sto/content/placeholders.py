@@ -1,0 +1,54 @@
+"""Text that marks something as unfinished, defined once: what `make new` writes for the editor
+to replace, and the marker for a fact the organisation still has to supply. A published item or
+page that still holds any of it is refused (``placeholder_problems``); drafts may hold it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sto.problems import Problem
+
+SCAFFOLD_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
+SCAFFOLD_BODIES = {  # per kind of new file (sto.editors.scaffold.KINDS)
+    "nieuws": "Schrijf hier de tekst van het bericht. Een lege regel begint een nieuwe alinea.",
+    "digizine": "Schrijf hier wat er in deze digizine staat. Een lege regel begint een nieuwe alinea.",
+    "handreiking": "Schrijf hier waar de handreiking over gaat en voor wie hij bedoeld is.",
+    "faq": "Schrijf hier het antwoord op de vraag.",
+    "evenement": "Schrijf hier wat deelnemers kunnen verwachten.",
+}
+TO_BE_SUPPLIED = "[IN TE VULLEN"  # e.g. "[IN TE VULLEN: e-mailadres]"; kept out of docs/ (see make todo)
+
+PLACEHOLDERS = (SCAFFOLD_SUMMARY, *SCAFFOLD_BODIES.values(), TO_BE_SUPPLIED)
+
+
+def _message(found: str) -> str:
+    if found == TO_BE_SUPPLIED:
+        return (f"bevat nog '{TO_BE_SUPPLIED}: …]': vul het gegeven in of haal het weg "
+                "(wat nog moet worden aangeleverd staat in 'make todo')")
+    return (f"bevat nog de voorbeeldtekst '{found}': vervang die door uw eigen tekst, "
+            "of zet 'draft: true' zolang het stuk niet af is")
+
+
+def placeholder_problems(path: str, text: str) -> list[Problem]:
+    """One problem per line that holds a placeholder. Comment lines in the front matter (the
+    explanations `make new` writes) are not published and are skipped."""
+    problems = []
+    lines = text.splitlines()
+    in_front_matter = bool(lines) and lines[0].strip() == "---"
+    for number, line in enumerate(lines, 1):
+        if number > 1 and in_front_matter and line.strip() == "---":
+            in_front_matter = False
+            continue
+        if in_front_matter and line.lstrip().startswith("#"):
+            continue
+        problems += [Problem(path, number, "", _message(found)) for found in PLACEHOLDERS if found in line]
+    return problems
+
+
+def page_problems(pages_dir: Path, root: Path) -> list[Problem]:
+    """The hand-written pages (docs/**/*.md) are always published: none may hold a placeholder."""
+    problems = []
+    for path in sorted(Path(pages_dir).rglob("*.md")):
+        shown = path.resolve().relative_to(Path(root).resolve()).as_posix()
+        problems += placeholder_problems(shown, path.read_text(encoding="utf-8", errors="replace"))
+    return problems

@@ -1,0 +1,50 @@
+"""Quiet, Dutch terminal output for `make build` and `make serve`.
+
+MkDocs' own INFO lines are English and mostly noise to an editor ("Cleaning site directory",
+"Building documentation to directory: …"): the few that tell something are said in Dutch, the
+rest are dropped, so that the content problems are what stands out. Warnings and errors pass
+unchanged (in strict mode they fail the build), except the preview's request log for a page
+that is not there. (Material's banner about its future is switched off with the environment
+variable NO_MKDOCS_2_WARNING=1, set by the Makefile.)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+OUR_LOGGER = "mkdocs.hooks.sto"
+STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # what `mkdocs serve` puts before its messages
+NOT_FOUND_REQUEST = re.compile(r'^"[A-Z]+ \S+ HTTP/[\d.]+" code 404$')
+DUTCH: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [  # MkDocs' INFO message -> the Dutch line
+    (re.compile(r"^Documentation built in ([\d.]+) seconds$"),
+     lambda m: f"Site gebouwd in {m[1].replace('.', ',')} seconden."),
+    (re.compile(r"^Serving on (\S+)"),
+     lambda m: f"Voorbeeld van de site: {m[1]} (stoppen met Ctrl+C)"),
+    (re.compile(r"^Detected file changes$"), lambda m: "Wijziging gezien; de site wordt opnieuw gebouwd."),
+    (re.compile(r"^Shutting down\.\.\.$"), lambda m: "Voorbeeld gestopt."),
+]
+
+
+class QuietDutch(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == OUR_LOGGER or record.name.startswith(OUR_LOGGER + "."):
+            return True
+        message = STAMP.sub("", record.getMessage())
+        if record.levelno >= logging.WARNING:
+            return not NOT_FOUND_REQUEST.match(message)
+        if record.levelno != logging.INFO:
+            return True  # --verbose debugging output stays as it is
+        for pattern, dutch in DUTCH:
+            if match := pattern.match(message):
+                record.msg, record.args = dutch(match), ()
+                return True
+        return False
+
+
+def install() -> None:
+    """Filter what MkDocs' terminal handler prints (every mkdocs.* record passes through it)."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, logging.StreamHandler) and not any(isinstance(f, QuietDutch) for f in handler.filters):
+            handler.addFilter(QuietDutch())
