@@ -32,15 +32,16 @@ import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from lxml import html as lxml_html
 
-from bench import corpus
+from bench import corpus, preview
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 EPOCH = "1718409600"  # 2024-06-15, as the tests use
-TARGETS = {"ratio": 1.15, "growth": 5.5, "index_mb_per_1000": 1.5, "home_kb_gzip": 150}
+TARGETS = {"ratio": 1.3, "growth": 5.5, "index_mb_per_1000": 1.5, "home_kb_gzip": 150, "warm": 0.4, "preview": 0.35}
 
 
 def machine() -> str:
@@ -59,14 +60,18 @@ def machine() -> str:
             f"{platform.python_implementation()} {platform.python_version()}")
 
 
-def timed_build(project: Path, site: Path) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds, peak RSS in KiB) of one `mkdocs build` process.
+def timed_build(project: Path, site: Path, cache: Path | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in KiB) of one `mkdocs build` process; without the
+    build cache unless ``cache`` names its folder.
 
     CPU time (user + system) is reported next to wall time because it barely moves when other
     work shares the machine, while wall time does."""
     if site.exists():
         shutil.rmtree(site)
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("STO_CACHE_DIR", None)
+    env.pop("STO_NO_BUILD_CACHE", None)
+    env.update({"STO_CACHE_DIR": str(cache)} if cache else {"STO_NO_BUILD_CACHE": "1"})
     mkdocs = Path(sys.executable).with_name("mkdocs")
     start = time.perf_counter()
     process = subprocess.Popen([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)],
@@ -135,6 +140,32 @@ def unfindable(site: Path, items: list[tuple[str, dict, str]]) -> dict[str, int]
     return missing
 
 
+def change_one_item(project: Path) -> None:
+    """What an editor's pull request does: one news item's title and body change."""
+    target = sorted((project / "content" / "news").glob("*.md"))[0]
+    text = target.read_text(encoding="utf-8")
+
+    def retitle(match: re.Match) -> str:  # a JSON string is a YAML string
+        return "title: " + json.dumps(yaml.safe_load(match[1]) + " (bijgewerkt)", ensure_ascii=False)
+
+    changed = re.sub(r"(?m)^title: (.*)$", retitle, text, count=1)
+    target.write_text(changed.rstrip() + "\n\nEen nieuwe alinea.\n", encoding="utf-8")
+
+
+def warm_build(project: Path, work: Path, n: int) -> dict:
+    """A build that fills the cache, then, after one item changed, a build that uses it."""
+    cache = work / f"cache-{n}"
+    site = work / f"site-warm-{n}"
+    fill_wall, fill_cpu, _ = timed_build(project, site, cache)
+    change_one_item(project)
+    wall, cpu, rss = timed_build(project, site, cache)
+    shutil.rmtree(site)
+    size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
+    shutil.rmtree(cache)
+    return {"fill_s": fill_wall, "fill_cpu_s": fill_cpu, "median_s": wall, "median_cpu_s": cpu, "peak_mib": rss / 1024,
+            "cache_mb": size / 1e6}
+
+
 def run_size(n: int, runs: int, work: Path) -> dict:
     paths = corpus.write_corpus(n, work / f"corpus-{n}")
     generated = corpus.items(n)
@@ -165,6 +196,9 @@ def run_size(n: int, runs: int, work: Path) -> dict:
     result["ratio"] = result["project"]["median_s"] / result["plain"]["median_s"]
     result["cpu_ratio"] = result["project"]["median_cpu_s"] / result["plain"]["median_cpu_s"]
     result["unfindable"] = unfindable(work / f"site-project-{n}", generated)
+    result["warm"] = warm_build(paths["project"], work, n)
+    print(f"  N={n} warm build, one item changed: {result['warm']['median_s']:.2f} s wall, "
+          f"{result['warm']['median_cpu_s']:.2f} s CPU", flush=True)
     for kind in ("project", "plain"):
         shutil.rmtree(work / f"site-{kind}-{n}")
     shutil.rmtree(work / f"corpus-{n}")
@@ -184,6 +218,14 @@ def table(results: list[dict]) -> str:
                         f"| {m['median_cpu_s']:.2f} s | {m['peak_mib']:.0f} MiB | {ratio} | {m['site_mb']:.1f} MB "
                         f"| {m['index_mb']:.2f} MB "
                         f"| {m['home_kb_gzip']:.1f} KB |")
+    rows += ["", "| N (items) | cold build, no cache (median CPU) | cold build writing the cache (CPU) "
+             "| warm build, one item changed (wall / CPU) | warm / cold (CPU) | cache size |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        w, cold = r["warm"], r["project"]["median_cpu_s"]
+        rows.append(f"| {r['n']:,} ({r['items']:,}) | {cold:.2f} s | {w['fill_cpu_s']:.2f} s "
+                    f"| {w['median_s']:.2f} s / {w['median_cpu_s']:.2f} s | {w['median_cpu_s'] / cold:.2f} "
+                    f"| {w['cache_mb']:.0f} MB |")
     lines = ["\n".join(rows), ""]
     if len(results) > 1:
         content_growth = last["items"] / first["items"]
@@ -198,7 +240,8 @@ def table(results: list[dict]) -> str:
         lines.append(f"- N = {r['n']:,}: search index {per_1000:.2f} MB per 1,000 items "
                      f"(bodies average {r['words_per_item']:.0f} words); not in the search index: {missing}")
     lines.append(f"- Targets: ratio ≤ {TARGETS['ratio']}, growth ≤ {TARGETS['growth']}×, search index ≤ "
-                 f"{TARGETS['index_mb_per_1000']} MB per 1,000 items, home page ≤ {TARGETS['home_kb_gzip']} KB gzip")
+                 f"{TARGETS['index_mb_per_1000']} MB per 1,000 items, home page ≤ {TARGETS['home_kb_gzip']} KB gzip, "
+                 f"warm build ≤ {TARGETS['warm']}× cold, preview save-to-visible ≤ {TARGETS['preview']}× a full build")
     return "\n".join(lines)
 
 
@@ -231,6 +274,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--preview-items", type=int, nargs="*", default=[700, 5000],
+                        help="preview save-to-visible at these corpus sizes (none: skip)")
+    parser.add_argument("--saves", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -239,11 +285,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="sto-bench-") as work:
         for n in sorted(args.sizes):
             results.append(run_size(n, args.runs, Path(work)))
-    text = table(results)
-    command = f"make bench  # python bench/run.py --sizes {' '.join(map(str, sorted(args.sizes)))} --runs {args.runs}"
+        previews = []
+        for items in args.preview_items:
+            previews.append(preview.measure(items, args.saves, Path(work)))
+            print("  " + preview.line(previews[-1]), flush=True)
+    text = table(results) + "".join("\n- " + preview.line(r) for r in previews)
+    command = (f"make bench  # python -m bench.run --sizes {' '.join(map(str, sorted(args.sizes)))} --runs {args.runs} "
+               f"--preview-items {' '.join(map(str, args.preview_items))} --saves {args.saves}")
     report = f"Machine: {machine()}\n\nCommand: `{command}`\n\n{text}\n"
     (args.out / "bench.md").write_text(report, encoding="utf-8")
-    (args.out / "results.json").write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
+    everything = {"machine": machine(), "results": results, "previews": previews}
+    (args.out / "results.json").write_text(json.dumps(everything, indent=2))
     chart(results, args.out / "bench.png")
     print()
     print(report)

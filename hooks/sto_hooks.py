@@ -5,11 +5,13 @@ from sto.mkdocs.hooks import (  # noqa: F401  (MkDocs looks these names up on th
     on_config,
     on_env,
     on_files,
+    on_nav,
     on_page_content,
     on_page_context,
     on_post_build,
     on_post_page,
     on_post_template,
+    on_pre_page,
     on_serve,
     on_startup,
 )

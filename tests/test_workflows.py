@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sto.mkdocs.incremental import DEFAULT_CACHE_DIR
+
 from .sitebuild import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -87,6 +89,17 @@ def test_main_and_every_night_deploy_to_pages_with_the_official_actions():
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 
+def test_deploys_build_warm_from_the_previous_builds_cache():
+    build = load("deploy.yml")["jobs"]["build"]
+    steps = build["steps"]
+    cache = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@"))
+    make_build = next(i for i, s in enumerate(steps) if "make build" in s.get("run", ""))
+    assert cache < make_build, "the cache must be restored before the build"
+    assert steps[cache]["with"]["path"] == DEFAULT_CACHE_DIR
+    assert "github.run_id" in steps[cache]["with"]["key"], "a fixed key would never save a newer cache"
+    assert steps[cache]["with"]["key"].startswith(steps[cache]["with"]["restore-keys"])
+
+
 def test_every_action_is_pinned_to_a_full_commit_sha_with_its_tag_named():
     """A tag can be moved to other code; a commit SHA cannot. The comment says which release it is."""
     pinned = 0
@@ -95,7 +108,7 @@ def test_every_action_is_pinned_to_a_full_commit_sha_with_its_tag_named():
             if re.match(r"\s*(- )?uses:", line):
                 assert re.fullmatch(r"\s*(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), (path.name, line)
                 pinned += 1
-    assert pinned == 6
+    assert pinned == 7
 
 
 def test_checkout_leaves_no_token_behind_and_only_deploy_may_write():

@@ -30,6 +30,7 @@ class Item(Generic[M]):
     slug: str
     body_line: int = 1
     id_line: int = 2
+    source_digest: str = ""  # of its path and file bytes (sto.cache.fingerprint): what caches key it by
 
     @property
     def section(self) -> Section[Any]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from sto.cache.fingerprint import digest, source_digest
 from sto.content import frontmatter
 from sto.content.items import AnyItem, Content, Item
 from sto.content.messages import dutch
@@ -22,23 +23,34 @@ from sto.sections import SECTIONS, Section
 # Fields whose values are slugs from a vocabulary: field -> (Vocabularies attribute, a list of them).
 REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), "topic": ("topics", False)}
 
+# Each file's result of the last load, by its path, bytes and the vocabularies: the preview
+# (one process, many builds) then validates only the files that changed.
+_last_load: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
+
 
 def load_content(content_dir: Path, root: Path | None = None) -> Content:
     """Load and validate all content; raises ContentInvalid listing every problem."""
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
+    global _last_load
     vocab, problems = load_vocabularies(content_dir / "data", root)
     problems += symlink_problems(root)
     files = content_files(content_dir, root, {key: section.folder for key, section in SECTIONS.items()},
                           tuple(FILES.values()))
     problems += files.problems
+    vocab_key = digest(repr(vocab))
+    loaded: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
     items: list[AnyItem] = []
     for key, paths in files.markdown.items():
         for path in paths:
-            item, found = load_item(key, path.relative_to(root).as_posix(), path.read_bytes(), vocab)
+            shown = path.relative_to(root).as_posix()
+            raw = path.read_bytes()
+            reuse = (key, source_digest(shown, raw), vocab_key)
+            item, found = loaded[reuse] = _last_load.get(reuse) or load_item(key, shown, raw, vocab)
             problems += found
             if item:
                 items.append(item)
+    _last_load = loaded
     problems += docs_problems(root)
     problems += _duplicates(items)
     if problems:
@@ -75,7 +87,7 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> t
         problems += placeholder_problems(path, raw.decode("utf-8", "replace"))
     if problems or data is None:
         return None, problems
-    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id")), []
+    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id"), source_digest(path, raw)), []
 
 
 def _model_for(section: Section[Any], parsed: frontmatter.Parsed, problems: list[Problem],

@@ -29,11 +29,14 @@ from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.mkdocs import quiet_log, serve_problems
-from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
+from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
+from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.problems import ContentInvalid, Problem
+from sto.site.embed import EmbedSnippets
 from sto.site.templating import FILTERS, GLOBALS
 from sto.site.views import Site
+from sto.syndication.partners import partner_files
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 
 log = logging.getLogger("mkdocs.hooks.sto")
@@ -47,7 +50,9 @@ class _State:
     build: Build
     site: Site
     feed_html: FeedHtml
+    incremental: Incremental  # what this build reuses from earlier ones
     fragments: FragmentCache | None = None  # made per build in on_env
+    nav: Navigation | None = None  # from on_nav
 
 
 _command = "build"
@@ -88,7 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             print(github_annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
-    _current = _State(build, site, FeedHtml(build))
+    incremental = Incremental.start(root, config.site_url or "", preview=build.preview)
+    _current = _State(build, site, FeedHtml(build), incremental)
     return config
 
 
@@ -99,7 +105,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
+    for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
+        files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _problems is None:
+        _state().nav = nav
+    return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    _state().incremental.convert_once(page)
+    return page
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -114,15 +133,29 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["sto"] = state.build
     env.globals["sto_syndication"] = Syndication(state.build)
     env.globals["sto_site"] = state.site
+    env.globals["sto_embed"] = EmbedSnippets(state.build)
     env.globals.update(GLOBALS)
+    env.globals.update(TEMPLATE_GLOBALS)
     env.globals["sto_fragments"] = state.fragments
     env.filters.update(FILTERS)
+    incremental = state.incremental
+    incremental.compile_once(env)
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    incremental.plan_rendering(pages, state.nav, state.build.content.vocabularies, lambda page: _context(page, config))
+    search = config.plugins.get("material/search")
+    if getattr(search, "search_index", None) is not None:
+        incremental.index_once(search.search_index)  # type: ignore[union-attr]
     return env
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def _context(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     description = (page.meta or {}).get("description") or config.site_description or ""
-    context.update(_state().site.context_for(page.file.src_uri, page.title or config.site_name, description))
+    return _state().site.context_for(page.file.src_uri, page.title or config.site_name, description)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    ours = _state().incremental.context(page)  # a page unchanged since it was last rendered gets that rendering
+    context.update(ours if ours is not None else _context(page, config))
     return context
 
 
@@ -138,6 +171,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The Content-Security-Policy meta tag, with the hashes of the page's inline scripts."""
+    _state().incremental.rendered(page, output)  # first: stores the template's output as rendered
     return _secured(output, page.file.src_uri)
 
 
@@ -165,6 +199,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html)
     if state.fragments is not None:
         log.debug(state.fragments.summary())
+    state.incremental.finish()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

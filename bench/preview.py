@@ -1,0 +1,93 @@
+"""Preview save-to-visible: how long after a save the changed page shows the change.
+
+Starts ``mkdocs serve`` the way ``make serve`` does (live reload) on a generated corpus
+(``bench/corpus.py``: n news items, n/5 FAQ entries, n/5 events), on a free port, waits for the
+first build, then several times appends a new word to one news item's body and polls that
+item's page over HTTP until the word is there (as the browser's reload would see it: MkDocs
+holds every request while it rebuilds). Reported: each save's time and their median, next to
+a full ``mkdocs build`` of the same content (wall and CPU time, without the build cache).
+
+    python -m bench.preview --items 700 5000 --saves 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import corpus
+from tests.preview_server import Preview
+
+EPOCH = "1718409600"
+PAUSE_BETWEEN_SAVES = 1.0  # s: the watcher settles, as between an editor's saves
+
+
+def news_count(items: int) -> int:
+    """The corpus size n that gives about ``items`` items (n news, n/5 FAQ, n/5 events)."""
+    return max(5, round(items / 1.4))
+
+
+def full_build(project: Path, site: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one cold `mkdocs build` of ``project``."""
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "STO_NO_BUILD_CACHE": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)],
+                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build of {project} failed")
+    shutil.rmtree(site, ignore_errors=True)
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def measure(items: int, saves: int, work: Path) -> dict:
+    n = news_count(items)
+    project = corpus.write_corpus(n, work / f"preview-{items}")["project"]
+    wall, cpu = full_build(project, work / f"full-{items}")
+    news = sorted((project / "content" / "news").glob("*.md"))
+    target = news[len(news) // 2]
+    page = f"nieuws/{target.stem}/"
+    times = []
+    with Preview(project, EPOCH) as preview:
+        preview.wait_until(page, lambda body: True, limit=900)
+        for save in range(saves):
+            word = f"bewerkt{save}x{time.time_ns()}"
+            text = target.read_text(encoding="utf-8")
+            start = time.perf_counter()
+            target.write_text(text.rstrip("\n") + f"\n\nToegevoegd: {word}.\n", encoding="utf-8")
+            preview.wait_until(page, lambda body: word.encode() in body, limit=900)
+            times.append(time.perf_counter() - start)
+            time.sleep(PAUSE_BETWEEN_SAVES)
+    shutil.rmtree(work / f"preview-{items}")
+    median = statistics.median(times)
+    return {"items": n + 2 * (n // 5), "saves": times, "median_s": median, "full_build_s": wall,
+            "full_build_cpu_s": cpu, "ratio": median / wall}
+
+
+def line(r: dict) -> str:
+    return (f"preview +{r['items']:,} items: save-to-visible median {r['median_s']:.2f} s "
+            f"(saves: {', '.join(f'{t:.2f}' for t in r['saves'])} s); full build of the same content "
+            f"{r['full_build_s']:.2f} s wall, {r['full_build_cpu_s']:.2f} s CPU; ratio {r['ratio']:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, nargs="+", default=[700])
+    parser.add_argument("--saves", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sto-preview-") as work:
+        for items in args.items:
+            print(line(measure(items, args.saves, Path(work))), flush=True)
+
+
+if __name__ == "__main__":
+    main()

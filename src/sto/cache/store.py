@@ -1,0 +1,74 @@
+"""A store of build results by fingerprint: in memory for the preview, in a file between builds.
+
+The file holds only plain data (``marshal``: strings, numbers, lists, dicts, tuples), never
+pickled objects, so a damaged or foreign cache file can only cost a cold build. Each save keeps
+just the entries the build used, so the file never grows beyond one site's results.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMAT = f"sto-cache-1/{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format follows Python
+
+
+class Store:
+    def __init__(self, entries: dict[str, object] | None = None):
+        self._entries: dict[str, object] = entries or {}
+        self._used: dict[str, object] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> Any:
+        """The result stored under ``key``, or None."""
+        found = self._entries.get(key)
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used[key] = found
+        return found
+
+    def put(self, key: str, value: object) -> None:
+        self._entries[key] = self._used[key] = value
+
+    def start_build(self) -> None:
+        """From now on, only what this build uses counts as used (the preview's store lives on)."""
+        self._used = {}
+        self.hits = self.misses = 0
+
+    def keep_used(self) -> None:
+        """Forget what the last build did not use (a preview that runs for hours stays small)."""
+        self._entries = dict(self._used)
+
+    def summary(self) -> str:
+        return f"{self.hits} reused, {self.misses} made"
+
+    @classmethod
+    def load(cls, path: Path) -> Store:
+        """The store saved at ``path``; empty when there is none or it cannot be read."""
+        try:
+            data = marshal.loads(Path(path).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return cls()
+        if not (isinstance(data, tuple) and len(data) == 2 and data[0] == FORMAT and isinstance(data[1], dict)):
+            return cls()
+        return cls(data[1])
+
+    def save(self, path: Path) -> None:
+        """Write the entries this build used, atomically (a killed build leaves the old file)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".store-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                marshal.dump((FORMAT, self._used), out)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,304 @@
+"""Builds that redo only what changed: MkDocs' per-page work, reused by fingerprint.
+
+Three results are reused when the fingerprint of everything they are made from is unchanged
+(``sto.cache``): a page's Markdown converted to HTML (with its table of contents and anchors),
+a page's rendered template, and a page's search-index entries. What is never reused, because it
+reads the whole site: loading the content (each file is revalidated only when its bytes change,
+``sto.content.loader``), the listings, the feeds and calendars, the sitemap, the search index
+file itself. The site directory is written whole every build.
+
+The fingerprints:
+
+- ``base``: the running ``sto`` package, the project's ``mkdocs.yml``, ``hooks/``,
+  ``overrides/``, ``src/`` and ``docs/`` (all files but the Markdown pages, which are keyed
+  per page), every installed package's version, Python's version, the site URL (the preview
+  has its own), whether drafts are shown and every ``STO_*`` environment variable (such as
+  ``STO_NO_FRAGMENT_CACHE``).
+- Markdown: ``base`` and the page's own Markdown, address and source path; a stored conversion
+  is used only while every file its links looked up still has the same address.
+- Template: ``base``, the navigation (titles and addresses), the vocabularies, the page's
+  converted HTML, title and front matter, and the data our hooks give its template
+  (``Site.context_for``: item, view, trail, JSON-LD, ...), in which each item stands for its
+  file's bytes (``sto.cache.fingerprint.value_digest``). Templates may also read the build
+  through the globals ``sto``, ``sto_syndication`` and ``sto_site``; what they read there must
+  be in the fingerprint too: ``TEMPLATE_GLOBAL_READS`` lists it, and a test fails when a template
+  reads anything else (the build's "now" goes to a page through its context, never a global).
+- Search entries: ``base``, the page's address, title, front matter and HTML.
+
+The preview (``mkdocs serve`` is one process) keeps the results in memory between builds;
+``mkdocs build`` keeps them in ``.cache/sto/`` (``STO_CACHE_DIR``; ``STO_NO_BUILD_CACHE=1``
+builds without). A page whose conversion logged a warning is never stored, so a strict build
+warns again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import shutil
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+import sto
+from sto.cache.fingerprint import Undigestible, digest, environment_digest, tree_digest, value_digest
+from sto.cache.store import Store
+from sto.content.vocabulary import Vocabularies
+
+PASSTHROUGH_TEMPLATE = "sto/cached-page.html"  # prints ``sto_cached_output``, the page as rendered before
+CACHE_DIR_VARIABLE = "STO_CACHE_DIR"
+NO_CACHE_VARIABLE = "STO_NO_BUILD_CACHE"
+DEFAULT_CACHE_DIR = ".cache/sto"
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "src")  # hashed whole; docs/ without its pages
+# Everything templates read from the globals, and where the template fingerprint covers it.
+TEMPLATE_GLOBAL_READS = {
+    "sto.content.vocabularies": "the vocabularies",
+    "sto.absolute": "the site URL",
+    "sto_syndication.feed_links": "the vocabularies and the site URL",
+    "sto_syndication.subscriptions": "the vocabularies and the site URL",
+    "sto_syndication.event_links": "the item (in the context) and the site URL",
+}
+
+log = logging.getLogger("mkdocs.hooks.sto.incremental")
+_environment: str | None = None  # installed versions: read once per process
+_preview_stores: dict[str, Store] = {}  # the preview's results, per site URL, for the process's life
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates for the preview's builds (each has a new Jinja environment). Jinja checks
+    each template's source checksum, so a changed template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_preview_bytecode: dict[str, _MemoryBytecodeCache] = {}  # per base fingerprint, see compile_once
+
+
+def cache_dir(root: Path, environ: Mapping[str, str]) -> Path | None:
+    """Where ``mkdocs build`` keeps its cache, or None when asked to build without."""
+    if environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
+        return None
+    return root / environ.get(CACHE_DIR_VARIABLE, DEFAULT_CACHE_DIR)
+
+
+def base_digest(root: Path, site_url: str, preview: bool, environ: Mapping[str, str]) -> str:
+    global _environment
+    if _environment is None:
+        _environment = environment_digest()
+    package = Path(sto.__file__).resolve().parent
+    switches = sorted(f"{k}={v}" for k, v in environ.items() if k.startswith("STO_") and k != CACHE_DIR_VARIABLE)
+    return digest("base", tree_digest(package.parent, [package.name]), tree_digest(root, PROJECT_PARTS),
+                  tree_digest(root, ["docs"], skip_suffixes=(".md",)), _environment, site_url, str(preview),
+                  *switches)
+
+
+def _text_digest(text: str | None) -> str:
+    return hashlib.sha256((text or "").encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+class _Warnings(logging.Handler):
+    """Counts warnings logged while it is attached (a page that warned is not stored)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _address(files: Files, path: str,
+             find: Callable[[str], File | None] | None = None) -> tuple[str | None, str | None]:
+    """Where a link to ``path`` leads: the file's address and inclusion, or nothing."""
+    found = (find or files.get_file_from_path)(path)
+    return (None, None) if found is None else (found.url, found.inclusion.name)
+
+
+def _toc_tokens(toc: Iterable[AnchorLink]) -> list[dict[str, Any]]:
+    return [{"name": a.title, "id": a.id, "level": a.level, "children": _toc_tokens(a.children)} for a in toc]
+
+
+def _nav_digest(items: Iterable[Any]) -> list[Any]:
+    return [(type(i).__name__, str(i.title), getattr(i, "url", None), _nav_digest(getattr(i, "children", None) or ()))
+            for i in items]
+
+
+class Incremental:
+    """One build's reuse of earlier results; the hooks call one method per MkDocs event."""
+
+    def __init__(self, store: Store, base: str, save_to: Path | None = None,
+                 bytecode: BytecodeCache | None = None):
+        self.store = store
+        self.base = base
+        self.save_to = save_to
+        self.bytecode = bytecode
+        self._render_base = ""
+        self._markdown_keys: dict[str, str] = {}
+        self._search_keys: dict[str, str] = {}
+        self._outputs: dict[str, str] = {}  # src_uri -> the stored page of a page not rendered again
+        self._pending: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> (key, our context) of a page to render
+
+    @classmethod
+    def start(cls, root: Path, site_url: str, *, preview: bool, environ: Mapping[str, str] = os.environ) -> Incremental:
+        base = base_digest(root, site_url, preview, environ)
+        if preview:  # one process, many builds: keep the results in memory
+            store = _preview_stores.setdefault(site_url, Store())
+            store.start_build()
+            if base not in _preview_bytecode:
+                _preview_bytecode.clear()
+                _preview_bytecode[base] = _MemoryBytecodeCache()
+            return cls(store, base, bytecode=_preview_bytecode[base])
+        folder = cache_dir(root, environ)
+        if folder is None:
+            return cls(Store(), base)
+        compiled = folder / "jinja" / base
+        if (folder / "jinja").is_dir():
+            for old in (folder / "jinja").iterdir():
+                if old != compiled:
+                    shutil.rmtree(old, ignore_errors=True)
+        compiled.mkdir(parents=True, exist_ok=True)
+        return cls(Store.load(folder / "pages.marshal"), base, folder / "pages.marshal",
+                   FileSystemBytecodeCache(str(compiled)))
+
+    # on_env, before any template is loaded
+    def compile_once(self, env: Environment) -> None:
+        """Reuse compiled templates (Jinja's bytecode cache). Jinja checks each template's source, but
+        the compiled code also holds the environment's settings (autoescape is decided when
+        compiling), so the compiled templates are kept per ``base`` fingerprint, which covers the
+        code that sets them up."""
+        if self.bytecode is not None:
+            env.bytecode_cache = self.bytecode
+
+    # on_pre_page
+    def convert_once(self, page: Page) -> None:
+        """Give the page a ``render`` that reuses an earlier conversion of the same Markdown, as long
+        as every page its links pointed to still has the same address (links are the only way
+        MkDocs' conversion reads other files: ``Files.get_file_from_path``)."""
+        convert = page.render
+        src_uri = page.file.src_uri
+
+        def render(config: MkDocsConfig, files: Files) -> None:
+            key = digest("markdown", self.base, src_uri, page.url, page.file.inclusion.name, page.markdown or "")
+            self._markdown_keys[src_uri] = key
+            stored = self.store.get(key)
+            if stored is not None and all(_address(files, uri) == tuple(found) for uri, *found in stored[5]):
+                content, toc, title, anchors, links, _ = stored
+                page.content, page.toc, page._title_from_render = content, get_toc(toc), title
+                page.present_anchor_ids = set(anchors)
+                if links is not None:
+                    linked = {uri: files.get_file_from_path(uri) for uri in links}  # all found: checked above
+                    page.links_to_anchors = {f: dict(links[uri]) for uri, f in linked.items() if f is not None}
+                return
+            warnings, looked_up = _Warnings(), {}
+            find = files.get_file_from_path
+
+            def get_file_from_path(path: str) -> File | None:
+                looked_up[path] = _address(files, path, find)
+                return find(path)
+
+            logging.getLogger("mkdocs").addHandler(warnings)
+            files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]  # on this object only
+            try:
+                convert(config, files)
+            finally:
+                del files.get_file_from_path
+                logging.getLogger("mkdocs").removeHandler(warnings)
+            links = page.links_to_anchors
+            if warnings.count:
+                return
+            self.store.put(key, (page.content, _toc_tokens(page.toc), page._title_from_render,
+                                 sorted(page.present_anchor_ids or ()),
+                                 None if links is None else {f.src_uri: dict(found) for f, found in links.items()},
+                                 [(path, *found) for path, found in looked_up.items()]))
+
+        page.render = render  # type: ignore[method-assign]  # on this page only
+
+    # on_env: every page is converted, the navigation has its titles
+    def plan_rendering(self, pages: Iterable[Page], nav: Iterable[Any] | None, vocabularies: Vocabularies,
+                       context_for: Callable[[Page], dict[str, Any]]) -> None:
+        """Decide per page: print the stored rendering, or render and store it."""
+        self._render_base = digest("render", self.base, repr(_nav_digest(nav or ())), value_digest(vocabularies))
+        for page in pages:
+            src_uri = page.file.src_uri
+            markdown_key = self._markdown_keys.get(src_uri)
+            if markdown_key is None or page.content is None:
+                continue
+            try:
+                # the search plugin indexes this same HTML next, before anything else changes it
+                converted = digest(src_uri, page.url, markdown_key, str(page.title), value_digest(page.meta),
+                                   _text_digest(page.content))
+                self._search_keys[src_uri] = digest("search", self.base, converted)
+                ours = context_for(page)
+                key = digest(self._render_base, converted, value_digest(ours))
+            except Undigestible as reason:
+                log.debug("%s: rendered every time (%s)", src_uri, reason)
+                continue
+            stored = self.store.get(key)
+            if stored is None:
+                self._pending[src_uri] = (key, ours)
+            else:
+                self._outputs[src_uri] = stored
+                page.meta = {**page.meta, "template": PASSTHROUGH_TEMPLATE}
+
+    def context(self, page: Page) -> dict[str, Any] | None:
+        """For on_page_context: the stored output, or our context computed in ``plan_rendering``."""
+        src_uri = page.file.src_uri
+        if src_uri in self._outputs:
+            return {"sto_cached_output": Markup(self._outputs[src_uri])}
+        pending = self._pending.get(src_uri)
+        return pending[1] if pending else None
+
+    # on_post_page, before anything else changes the output
+    def rendered(self, page: Page, output: str) -> None:
+        pending = self._pending.pop(page.file.src_uri, None)
+        if pending is not None:
+            self.store.put(pending[0], output)
+
+    def index_once(self, search_index: Any) -> None:
+        """Reuse each page's search entries (Material's search plugin, ``SearchIndex``)."""
+        add = search_index.add_entry_from_context
+
+        def add_entry_from_context(page: Page) -> None:
+            key = self._search_keys.get(page.file.src_uri)
+            if key is None:
+                add(page)
+                return
+            stored = self.store.get(key)
+            if stored is not None:
+                search_index.entries.extend(dict(entry) for entry in stored)
+                return
+            before = len(search_index.entries)
+            add(page)
+            entries = [dict(entry) for entry in search_index.entries[before:]]
+            try:
+                marshal.dumps(entries)  # plain data only (Material's JSON writer also takes other values)
+            except ValueError:
+                return
+            self.store.put(key, entries)
+
+        search_index.add_entry_from_context = add_entry_from_context
+
+    # on_post_build
+    def finish(self) -> None:
+        log.debug("build cache: %s", self.store.summary())
+        if self.save_to is not None:
+            self.store.save(self.save_to)
+        self.store.keep_used()
