@@ -42,7 +42,7 @@ class ContentInvalid(Exception):
         self.problems = sorted(problems)
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [f"{heading(len(self.problems))}; de site is niet gebouwd:"]
+    def report(self, outcome: str = "de site is niet gebouwd") -> str:
+        lines = [f"{heading(len(self.problems))}; {outcome}:"]
         lines += [str(p) for p in self.problems]
         return "\n".join(lines)

@@ -120,7 +120,7 @@ class Event(_Model):
     online: bool = Field(False, description="true als het evenement online is")
     join_url: Link | None = Field(None, description="Link om deel te nemen aan een online evenement")
     location: Text | None = Field(None, description="Adres of plaats van een fysiek evenement")
-    registration_url: Link | None = Field(None, description="Link om je aan te melden")
+    registration_url: Link | None = Field(None, description="Link om u aan te melden")
     status: EventStatus = Field("gepland", description="gepland, geannuleerd of verplaatst")
     status_note: Text | None = Field(None, description="Toelichting bij annuleren of verplaatsen")
     sequence: int = Field(0, ge=0, description="Verhoog met 1 bij elke wijziging van tijd, plaats of status")

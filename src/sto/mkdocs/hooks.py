@@ -84,8 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = Site.of(build)
     except ContentInvalid as invalid:
         if _command == "serve":
-            print(invalid.report().replace("de site is niet gebouwd", "het voorbeeld toont de lijst op elke pagina"),
-                  file=sys.stderr, flush=True)
+            print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
             _problems = invalid.problems
             serve_problems.empty_the_build(config)
             return config
