@@ -84,7 +84,7 @@ def test_news_front_matter_problems(tree, front, expected):
      "content/agenda/e.md:6: join_url: een join_url hoort bij een online evenement; zet ook 'online: true'"),
     ("start: 2024-06-19 15:00\nregistration_url: ftp://example.org\n",
      "content/agenda/e.md:6: registration_url: links met 'ftp:' zijn niet toegestaan; gebruik een https://-adres"),
-    ("start: 2024-06-19 15:00\nrecording:\n  url: https://www.youtube.com/watch?v=x\n  ondertiteling: /a.vtt\n",
+    ("start: 2024-06-19 15:00\nrecording:\n  url: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n  ondertiteling: /a.vtt\n",
      "content/agenda/e.md:8: recording.ondertiteling: onbekend veld; bedoelt u 'captions'?"),
 ])
 def test_event_problems(tree, front, expected):
