@@ -167,7 +167,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         serve_problems.write_problem_page(config.site_dir, _problems)
         return
     state = _state()
-    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html)
+    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
+                      state.incremental.reuse)
     if state.fragments is not None:
         log.debug(state.fragments.summary())
     state.incremental.finish()

@@ -296,6 +296,10 @@ class Incremental:
 
         search_index.add_entry_from_context = add_entry_from_context
 
+    def reuse(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """A ``sto.cache.store.Reuse`` for the core (feeds, calendars), its keys within ``base``."""
+        return self.store.reuse(digest("core", self.base, key), make)
+
     # on_post_build
     def finish(self) -> None:
         log.debug("build cache: %s", self.store.summary())
