@@ -231,6 +231,23 @@ class Incremental:
 
         page.render = render  # type: ignore[method-assign]  # on this page only
 
+    # on_page_content
+    def after_conversion(self, page: Page, inputs: str,
+                         make: Callable[[], tuple[str, str | None]]) -> tuple[str, str | None]:
+        """What the hooks make of a page's converted HTML (the page's HTML, its feed HTML): reused
+        while the conversion and ``inputs`` (the digest of the rest they read) are the same."""
+        markdown_key = self._markdown_keys.get(page.file.src_uri)
+        if markdown_key is None:
+            return make()
+        key = digest("after-conversion", markdown_key, inputs)
+        stored = self.store.get(key)
+        if stored is not None:
+            html, feed = stored
+            return html, feed
+        made = make()
+        self.store.put(key, made)
+        return made
+
     # on_env: every page is converted, the navigation has its titles
     def plan_rendering(self, pages: Iterable[Page], nav: Iterable[Any] | None, vocabularies: Vocabularies,
                        context_for: Callable[[Page], dict[str, Any]]) -> None:

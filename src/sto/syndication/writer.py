@@ -34,7 +34,14 @@ class FeedHtml(dict[str, str]):
     def add(self, src_uri: str, html: str) -> None:
         item = self.build.item_for(src_uri)
         if item is not None and isinstance(item.data, NewsItem):
-            self[item.id] = feed_html(html, self.build.absolute(item.url))
+            self[item.id] = self.for_page(src_uri, html) or ""
+
+    def for_page(self, src_uri: str, html: str) -> str | None:
+        """What ``add`` keeps for this page (None: not a news item), without keeping it."""
+        item = self.build.item_for(src_uri)
+        if item is None or not isinstance(item.data, NewsItem):
+            return None
+        return feed_html(html, self.build.absolute(item.url))
 
 
 def subscribe_page(site_name: str) -> str:
