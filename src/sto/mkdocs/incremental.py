@@ -145,7 +145,8 @@ class Incremental:
     """One build's reuse of earlier results; the hooks call one method per MkDocs event."""
 
     def __init__(self, store: Store, base: str, save_to: Path | None = None,
-                 bytecode: BytecodeCache | None = None):
+                 bytecode: BytecodeCache | None = None, *, enabled: bool = True):
+        self.enabled = enabled  # False: a build without the cache does none of this work
         self.store = store
         self.base = base
         self.save_to = save_to
@@ -158,6 +159,9 @@ class Incremental:
 
     @classmethod
     def start(cls, root: Path, site_url: str, *, preview: bool, environ: Mapping[str, str] = os.environ) -> Incremental:
+        folder = cache_dir(root, environ)
+        if folder is None and not preview:
+            return cls(Store(), "", enabled=False)
         base = base_digest(root, site_url, preview, environ)
         if preview:  # one process, many builds: keep the results in memory
             store = _preview_stores.setdefault(site_url, Store())
@@ -166,9 +170,7 @@ class Incremental:
                 _preview_bytecode.clear()
                 _preview_bytecode[base] = _MemoryBytecodeCache()
             return cls(store, base, bytecode=_preview_bytecode[base])
-        folder = cache_dir(root, environ)
-        if folder is None:
-            return cls(Store(), base)
+        assert folder is not None
         compiled = folder / "jinja" / base
         if (folder / "jinja").is_dir():
             for old in (folder / "jinja").iterdir():
@@ -192,6 +194,8 @@ class Incremental:
         """Give the page a ``render`` that reuses an earlier conversion of the same Markdown, as long
         as every page its links pointed to still has the same address (links are the only way
         MkDocs' conversion reads other files: ``Files.get_file_from_path``)."""
+        if not self.enabled:
+            return
         convert = page.render
         src_uri = page.file.src_uri
 
@@ -252,6 +256,8 @@ class Incremental:
     def plan_rendering(self, pages: Iterable[Page], nav: Iterable[Any] | None, vocabularies: Vocabularies,
                        context_for: Callable[[Page], dict[str, Any]]) -> None:
         """Decide per page: print the stored rendering, or render and store it."""
+        if not self.enabled:
+            return
         self._render_base = digest("render", self.base, repr(_nav_digest(nav or ())), value_digest(vocabularies))
         for page in pages:
             src_uri = page.file.src_uri
@@ -291,6 +297,8 @@ class Incremental:
 
     def index_once(self, search_index: Any) -> None:
         """Reuse each page's search entries (Material's search plugin, ``SearchIndex``)."""
+        if not self.enabled:
+            return
         add = search_index.add_entry_from_context
 
         def add_entry_from_context(page: Page) -> None:
@@ -315,10 +323,15 @@ class Incremental:
 
     def reuse(self, key: str, make: Callable[[], bytes]) -> bytes:
         """A ``sto.cache.store.Reuse`` for the core (feeds, calendars), its keys within ``base``."""
+        if not self.enabled:
+            return make()
         return self.store.reuse(digest("core", self.base, key), make)
 
     # on_post_build
     def finish(self) -> None:
+        if not self.enabled:
+            log.debug("build cache: off")
+            return
         log.debug("build cache: %s", self.store.summary())
         if self.save_to is not None:
             self.store.save(self.save_to)
