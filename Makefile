@@ -13,7 +13,7 @@ ENGINE ?= mkdocs
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test unit lint todo screenshots bench new schemas published-ids clean
+.PHONY: build serve test unit lint todo screenshots bench new schemas published-ids nieuwsbrief clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -80,6 +80,11 @@ new: $(VENV)/.build-deps
 # JSON Schemas for editors' tools, generated from the content models (a test keeps them current).
 schemas: $(VENV)/.build-deps
 	@$(BIN)/python scripts/schemas
+
+# One newsletter edition: make nieuwsbrief VAN=2024-06-01 TOT=2024-06-30 (writes nieuwsbrieven/<period>/;
+# make passes VAN and TOT to the script in its environment). Sends no mail.
+nieuwsbrief: $(VENV)/.build-deps
+	@$(BIN)/python scripts/nieuwsbrief
 
 published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (refuses to change published ones)
 	$(BIN)/python scripts/record-published-ids

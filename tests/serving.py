@@ -60,10 +60,15 @@ class Preview:
         return fetch(self.base + path.lstrip("/"))
 
     def wait_for(self, path: str, text: str, seconds: float = 60) -> tuple[int, str]:
-        """Ask again (each answer within 5 s) until the page holds ``text``, e.g. after a save."""
+        """Ask again until the page holds ``text``, e.g. after a save (answers outside a rebuild come within 5 s)."""
         deadline = time.monotonic() + seconds
         while True:
-            status, body = self.get(path)
+            try:
+                status, body = self.get(path)
+            except TimeoutError:  # MkDocs holds requests while it rebuilds; on a busy machine that is > 5 s
+                if time.monotonic() > deadline:
+                    raise
+                continue
             if text in body or time.monotonic() > deadline:
                 return status, body
             time.sleep(0.3)

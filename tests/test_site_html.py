@@ -161,7 +161,8 @@ def test_accessibility_and_privacy_pages_are_linked_from_the_footer_and_hold_no_
         assert heading in [text(h).rstrip("¶").strip() for h in doc.xpath("//article//h2")]
         assert "IN TE VULLEN" not in text(doc) and not doc.xpath("//*[contains(@class, 'admonition')]")
         footer = doc.xpath("//footer")[0]
-        assert [text(a) for a in footer.xpath(".//ul[@class='sto-footer-links']//a")] == ["Toegankelijkheid", "Privacy"]
+        assert [text(a) for a in footer.xpath(".//ul[@class='sto-footer-links']//a")] == [
+            "Toegankelijkheid", "Privacy", "Open data en insluiten", "Nieuwsbrief"]
 
 
 def test_hostile_title_stays_data_everywhere(fixture):

@@ -38,6 +38,9 @@ PAGES = [  # every kind of page, from the corpus (tests/corpus/)
     "regio/caribisch-nederland/pagina/2/",
     "toegankelijkheid/",
     "privacy/",
+    "open-data-en-insluiten/",
+    "agenda/volgen/",  # with the embed snippets
+    "nieuwsbrief/",  # the archive of newsletter editions
     "404.html",  # Material's page for addresses that do not exist
 ]
 

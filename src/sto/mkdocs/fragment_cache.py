@@ -67,6 +67,10 @@ def nav_state(items: Iterable[Any]) -> tuple[tuple[bool, Any], ...]:
     return tuple((bool(item.active), nav_state(getattr(item, "children", None) or ())) for item in items)
 
 
+# What overrides/main.html and partials/header.html call to build a fragment's key.
+TEMPLATE_GLOBALS = {"sto_link_context": link_context, "sto_nav_state": nav_state, "sto_nav_urls": nav_urls}
+
+
 class FragmentCache:
     """One build's rendered fragments, by key. ``enabled=False`` renders every time."""
 

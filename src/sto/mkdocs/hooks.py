@@ -28,12 +28,14 @@ from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.mkdocs import quiet_log, serve_problems
-from sto.mkdocs.fragment_cache import FragmentCache, disabled_by
+from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.problems import ContentInvalid, Problem
+from sto.site.embed import EmbedSnippets
 from sto.site.templating import FILTERS, GLOBALS
 from sto.site.views import Site
+from sto.syndication.partners import partner_files
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
 
 log = logging.getLogger("mkdocs.hooks.sto")
@@ -101,6 +103,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
+    for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 
@@ -123,7 +127,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["sto"] = state.build
     env.globals["sto_syndication"] = Syndication(state.build)
     env.globals["sto_site"] = state.site
+    env.globals["sto_embed"] = EmbedSnippets(state.build)
     env.globals.update(GLOBALS)
+    env.globals.update(TEMPLATE_GLOBALS)
     env.globals["sto_fragments"] = state.fragments
     env.filters.update(FILTERS)
     incremental = state.incremental

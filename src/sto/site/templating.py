@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sto.site import urls
 from sto.site.dutch import clock_time, day_month_year, weekday_date
-from sto.mkdocs.fragment_cache import link_context, nav_state, nav_urls
 from sto.site.media import player_for
 from sto.site.presentation import kind_label, status_label, summary_repeats_body, when
 
@@ -19,5 +18,4 @@ FILTERS = {
     "summary_repeats_body": summary_repeats_body,
 }
 
-GLOBALS = {"sto_urls": urls, "sto_link_context": link_context, "sto_nav_state": nav_state,
-           "sto_nav_urls": nav_urls}
+GLOBALS = {"sto_urls": urls}

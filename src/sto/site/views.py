@@ -160,7 +160,7 @@ class Site:
         page = self.pages.get(src_uri)
         view = page.view if page else {}
         if src_uri == "index.md":
-            view = {"kind": "home", **self.listings.home, "faq_answers": self.faq_answers}
+            view = {"page": "home", **self.listings.home, "faq_answers": self.faq_answers}
         elif item is not None:
             view = item_view(item, build)
         trail = self.trail(src_uri, title)
@@ -193,7 +193,7 @@ def item_view(item: AnyItem, build: Build) -> dict[str, Any]:
     URL), an FAQ question's topic name, and whether an event is still to come (the listings'
     rule), so templates neither look up vocabularies nor compare times."""
     vocab, data = build.content.vocabularies, item.data
-    view: dict[str, Any] = {"kind": "item"}
+    view: dict[str, Any] = {"page": "item"}
     if not isinstance(data, FaqEntry):
         view["categories"] = [(vocab.categories.get(slug, slug), urls.category(slug)) for slug in data.categories]
         view["regions"] = [(vocab.regions.get(slug, slug), urls.region(slug)) for slug in data.regions]
@@ -217,44 +217,45 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
     }
 
-    paginated_listing(pages, urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"kind": "news", **filters},
+    paginated_listing(pages, urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"page": "news", **filters},
                       trail=[], description=f"Nieuws, digizines en handreikingen van {site_name}.")
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
         "Digizine", "sto/news-list.html",
-        {"kind": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
+        {"page": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
          "intro": f"Alle edities van de digizine van {site_name}, de nieuwste eerst.", **filters})
     for slug, items in listings.by_category.items():
         paginated_listing(pages, urls.category(slug), f"Nieuws over {vocab.categories.get(slug, slug)}",
-                          "sto/news-list.html", items, {"kind": "news", **filters}, trail=news_trail)
+                          "sto/news-list.html", items, {"page": "news", **filters}, trail=news_trail)
     for year, items in listings.by_year.items():
         paginated_listing(pages, urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items,
-                          {"kind": "news", **filters}, trail=news_trail)
+                          {"page": "news", **filters}, trail=news_trail)
 
     pages[urls.src_uri(urls.AGENDA)] = _listing(
         AGENDA.name, "sto/agenda.html",
-        {"kind": "agenda", "url": urls.AGENDA, "upcoming": listings.upcoming, "past": listings.past},
+        {"page": "agenda", "url": urls.AGENDA, "upcoming": listings.upcoming, "past": listings.past},
         description=f"Webinars, bijeenkomsten en andere evenementen van {site_name}.")
     pages[urls.src_uri(urls.WEBINAR_ARCHIVE)] = _listing(
         archive_title, "sto/webinar-archive.html",
-        {"kind": "archive", "url": urls.WEBINAR_ARCHIVE, "items": listings.recordings, "trail": agenda_trail},
+        {"page": "archive", "url": urls.WEBINAR_ARCHIVE, "items": listings.recordings, "trail": agenda_trail},
         description=f"Opnames van eerdere webinars van {site_name} LIVE.")
 
     pages[urls.src_uri(urls.FAQ)] = _listing(
         FAQ.name, "sto/faq.html",
-        {"kind": "faq", "url": urls.FAQ,
+        {"page": "faq", "url": urls.FAQ,
          "topics": [(slug, vocab.topics.get(slug, slug), len(items)) for slug, items in listings.faq_by_topic.items()]},
         body=faq_markdown(listings, vocab.topics), search=True,
         description=f"Antwoorden op veelgestelde vragen over {site_name}, per onderwerp.")
 
     pages[urls.src_uri(urls.REGIONS)] = _listing(
         REGIONS_TITLE, "sto/regions.html",
-        {"kind": "regions", "url": urls.REGIONS,
+        {"page": "regions", "url": urls.REGIONS,
          "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]})
     for slug, region in listings.by_region.items():
         # Its news is paginated; its agenda stays on the first page: every upcoming event and
         # the most recent past ones (all past events are in the agenda and the region's calendar).
         paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
-                          region.news, {"kind": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
-                          first_page={"upcoming": region.upcoming, "past": region.past[:REGION_PAST_EVENTS],
+                          region.news, {"page": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
+                          first_page={"region": slug, "upcoming": region.upcoming,
+                                      "past": region.past[:REGION_PAST_EVENTS],
                                       "more_past": len(region.past) > REGION_PAST_EVENTS})
     return pages

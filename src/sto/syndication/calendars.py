@@ -69,6 +69,14 @@ def event_calendar_path(item: Item[Event]) -> str:
     return f"{item.url}{item.slug}.ics"
 
 
+def kind_calendar_path(kind: str) -> str:
+    return f"agenda/soort/{kind}.ics"
+
+
+def region_calendar_path(slug: str) -> str:
+    return f"agenda/regio/{slug}.ics"
+
+
 def in_window(event: Event, now: datetime) -> bool:
     if event.cancelled:
         return event.ends_at >= now
@@ -86,13 +94,13 @@ def subscription_calendars(build: Build) -> list[Calendar]:
         return [item for item in items if item.id in shown]
 
     about = f"Evenementen en webinars van {site_name}"
-    calendars = [Calendar("agenda", "agenda/agenda.ics", CALENDAR_NAME, f"{about}.", events)]
+    calendars = [Calendar("agenda", urls.AGENDA_CALENDAR, CALENDAR_NAME, f"{about}.", events)]
     for kind, name in KIND_NAMES.items():
-        calendars.append(Calendar(f"soort-{kind}", f"agenda/soort/{kind}.ics", f"{CALENDAR_NAME}: {name.lower()}",
+        calendars.append(Calendar(f"soort-{kind}", kind_calendar_path(kind), f"{CALENDAR_NAME}: {name.lower()}",
                                   f"{name} van {site_name}.", windowed(listings.events_by_kind[kind])))
     for slug, name in sorted(build.content.vocabularies.regions.items()):
         region = listings.by_region[slug]
-        calendars.append(Calendar(f"regio-{slug}", f"agenda/regio/{slug}.ics", f"{CALENDAR_NAME}: regio {name}",
+        calendars.append(Calendar(f"regio-{slug}", region_calendar_path(slug), f"{CALENDAR_NAME}: regio {name}",
                                   f"{about} in de regio {name}.", windowed([*region.upcoming, *region.past])))
     return calendars
 
