@@ -1,11 +1,13 @@
 """Builds that redo only what changed: MkDocs' per-page work, reused by fingerprint.
 
-Three results are reused when the fingerprint of everything they are made from is unchanged
-(``sto.cache``): a page's Markdown converted to HTML (with its table of contents and anchors),
-a page's rendered template, and a page's search-index entries. What is never reused, because it
-reads the whole site: loading the content (each file is revalidated only when its bytes change,
-``sto.content.loader``), the listings, the feeds and calendars, the sitemap, the search index
-file itself. The site directory is written whole every build.
+Reused when the fingerprint of everything they are made from is unchanged (``sto.cache``): a
+page's Markdown converted to HTML (with its table of contents and anchors), what our hooks make
+of that HTML (``after_conversion``), a page's rendered template, a page's search-index entries,
+the core's serialised calendar parts (``reuse``) and the compiled templates. Never reused,
+because they read the whole site: the listings, the feeds, the sitemap, the search index file,
+the open data and other whole-site files; loading the content is redone too (in the preview each
+file is revalidated only when its bytes change, ``sto.content.loader``). The site directory is
+written whole every build.
 
 The fingerprints:
 
