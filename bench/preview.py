@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench import corpus
-from tests.preview_server import Preview
+from tests.serving import Preview
 
 EPOCH = "1718409600"
 PAUSE_BETWEEN_SAVES = 1.0  # s: the watcher settles, as between an editor's saves
@@ -57,14 +57,14 @@ def measure(items: int, saves: int, work: Path) -> dict:
     target = news[len(news) // 2]
     page = f"nieuws/{target.stem}/"
     times = []
-    with Preview(project, EPOCH) as preview:
-        preview.wait_until(page, lambda body: True, limit=900)
+    with Preview(project, EPOCH, start_seconds=1800) as preview:
         for save in range(saves):
             word = f"bewerkt{save}x{time.time_ns()}"
             text = target.read_text(encoding="utf-8")
             start = time.perf_counter()
             target.write_text(text.rstrip("\n") + f"\n\nToegevoegd: {word}.\n", encoding="utf-8")
-            preview.wait_until(page, lambda body: word.encode() in body, limit=900)
+            if word not in preview.wait_for(page, word, seconds=900, every=0.02)[1]:
+                raise SystemExit(f"the preview did not show the save within 900 s:\n{preview.output()[-3000:]}")
             times.append(time.perf_counter() - start)
             time.sleep(PAUSE_BETWEEN_SAVES)
     shutil.rmtree(work / f"preview-{items}")
