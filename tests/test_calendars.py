@@ -7,14 +7,10 @@ from datetime import date, datetime
 
 import icalendar
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 import vobject
-from icalendar.parser.string import _foldline
 
 from sto.site.presentation import kind_label
 from sto.syndication.calendars import calendar_files, stamp, subscription_calendars
-from sto.syndication.folding import fold
 from sto.problems import ContentInvalid
 
 from .calendar_readers import content_lines, with_icalendar, with_recurring, with_vobject
@@ -260,15 +256,3 @@ def test_an_events_kind_is_named_in_its_calendar_as_on_its_page(tree):
     (vevent,) = icalendar.Calendar.from_ical(calendar_files(build)["agenda/agenda.ics"]).walk("VEVENT")
     assert vevent["CATEGORIES"].cats == ["Evenement"]
     assert kind_label(build.content.events[0]) == "Evenement"
-
-
-LINES = st.one_of(
-    st.text(alphabet=st.sampled_from("a\\^,"), min_size=70, max_size=300),  # ASCII: the fast path
-    st.text(alphabet=st.sampled_from("ab\\^é€𝄞"), max_size=200))  # other text: icalendar's own
-
-
-@given(LINES, st.sampled_from([75, 75, 75, 10, 4, 3, 2]))
-@example("a" * 73 + "\\n" + "b" * 80, 75)  # an escape where a line would be cut
-@settings(deadline=None)  # timing is not the point, and the machine may be busy
-def test_fast_folding_gives_icalendars_bytes(line, limit):
-    assert fold(line, limit) == _foldline(line, limit)

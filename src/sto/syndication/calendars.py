@@ -38,7 +38,6 @@ from sto.content.items import Item
 from sto.site.dutch import event_when
 from sto.content.models import Event
 from sto.site.presentation import KIND_LABELS
-from sto.syndication import folding
 from sto.syndication.timezones import vtimezone
 
 CALENDAR_NAME = "STO-agenda"
@@ -250,7 +249,6 @@ def _vtimezone_bytes(name: str, year: int) -> bytes:
 def calendar_files(build: Build, reuse: Reuse = no_reuse) -> dict[str, bytes]:
     """Site-relative path -> bytes of every calendar: the subscriptions and one per event.
     ``reuse`` may give each event's VEVENT and each calendar's head from an earlier build."""
-    folding.install()  # icalendar's folding, the same bytes without its per-character loop
     context = _build_key(build)
 
     def serialised(item: Item[Event]) -> bytes:
