@@ -160,7 +160,8 @@ def items(n: int, seed: int = SEED) -> list[tuple[str, dict, str]]:
             meta["online"] = True
             meta["series"] = "STO LIVE"
             if day < date(2024, 6, 1) and rng.random() < 0.6:
-                meta["recording"] = {"url": f"https://video.example.nl/opname-{i}"}
+                # a recording plays from YouTube, Vimeo or this site
+                meta["recording"] = {"url": f"https://vimeo.com/{100000 + i}"}
         else:
             meta["location"] = f"{write.rng.choice(PLACES)}, {write.title()}"
         if rng.random() < 0.05:

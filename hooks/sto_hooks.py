@@ -10,6 +10,7 @@ from sto.mkdocs.hooks import (  # noqa: F401  (MkDocs looks these names up on th
     on_page_context,
     on_post_build,
     on_post_page,
+    on_post_template,
     on_pre_page,
     on_serve,
     on_startup,

@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parent.parent / "src" / "sto" / "content"
-MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "messages.py", "models.py", "vocabulary.py")
+MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "markdown_safety.py", "messages.py", "models.py",
+           "placeholders.py", "sources.py", "trust.py", "vocabulary.py")
 
 
 def _text(node: ast.AST) -> str | None:
@@ -18,14 +19,17 @@ def _text(node: ast.AST) -> str | None:
 
 
 def validator_messages() -> set[str]:
-    """Every message passed to fail(...) or Problem(..., message), or returned by messages.dutch."""
+    """Every message passed to fail(...), Refused(...), _refuse(md, written, message) or
+    Problem(..., message), or returned by messages.dutch."""
     found = set()
     for name in MODULES:
         for node in ast.walk(ast.parse((CORE / name).read_text(encoding="utf-8"))):
             candidates = []
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id == "fail" and node.args:
+                if node.func.id in ("fail", "Refused") and node.args:
                     candidates.append(node.args[0])
+                elif node.func.id == "_refuse" and len(node.args) == 3:
+                    candidates.append(node.args[2])
                 elif node.func.id == "Problem" and len(node.args) == 4:
                     candidates.append(node.args[3])
             elif name == "messages.py" and isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple):

@@ -70,19 +70,16 @@ class Preview:
                 time.sleep(0.3)
         raise AssertionError(f"mkdocs serve did not answer within {self.start_seconds:.0f} s:\n{self.output()}")
 
-    def get(self, path: str = "") -> tuple[int, str]:
-        return fetch(self.base + path.lstrip("/"))
+    def get(self, path: str = "", timeout: float = 5) -> tuple[int, str]:
+        return fetch(self.base + path.lstrip("/"), timeout)
 
-    def wait_for(self, path: str, text: str, seconds: float = 60, every: float = 0.3) -> tuple[int, str]:
-        """Ask again until the page holds ``text``, e.g. after a save (answers outside a rebuild come within 5 s)."""
+    def wait_for(self, path: str, text: str, seconds: float = 90, every: float = 0.3) -> tuple[int, str]:
+        """Ask again until the page holds ``text``, e.g. after a save. A request made while the
+        site is rebuilt waits for the build (MkDocs never serves a half-built site), which on a
+        busy machine can take longer than the 5 s ``get`` allows."""
         deadline = time.monotonic() + seconds
         while True:
-            try:
-                status, body = self.get(path)
-            except TimeoutError:  # MkDocs holds requests while it rebuilds; on a busy machine that is > 5 s
-                if time.monotonic() > deadline:
-                    raise
-                continue
+            status, body = self.get(path, timeout=seconds)
             if text in body or time.monotonic() > deadline:
                 return status, body
             time.sleep(every)

@@ -65,7 +65,7 @@ def test_a_failed_build_in_ci_annotates_each_file_and_line(tmp_path):
         "::error file=content/news/2024-06-zonder-titel.md,line=1,title=Fout in de inhoud%3A title::"
         "dit veld is verplicht maar ontbreekt",
         "::error file=content/news/2024-06-zonder-titel.md,line=3,title=Fout in de inhoud%3A titel::"
-        "onbekend veld; bedoel je 'title'?",
+        "onbekend veld; bedoelt u 'title'?",
     ]
     # The Dutch report is still there, for people reading the log.
     output = ci.stdout + ci.stderr

@@ -28,3 +28,20 @@ def test_guide_names_the_make_targets_that_exist():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for target in set(re.findall(r"`make (\w+)", guide)):
         assert re.search(rf"^{target}:", makefile, flags=re.M), target
+
+
+def test_the_guide_speaks_to_the_editor_as_u():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    informal = re.findall(r"\b(?:je|jij|jou|jouw|jezelf)\b", re.sub(r"`[^`]*`", "", guide), flags=re.I)
+    assert informal == []
+
+
+def test_the_guide_walks_through_a_pull_request_with_a_screenshot_of_the_problem_page():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    walk = guide.split("\n## Van `make new` tot een groene pull request\n", 1)[1].split("\n## ", 1)[0]
+    for step in ("make new KIND=evenement", "draft: true", "make serve", "draft: false", "make build", "pull request"):
+        assert step in walk, step
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+\.png)\)", walk)
+    assert images and all((ROOT / image).is_file() and not image.startswith("docs/") for image in images)
+    for documented in ("make serve DATUM=2024-06-15", "make build DATUM="):
+        assert documented in guide and documented in (ROOT / "README.md").read_text(encoding="utf-8"), documented

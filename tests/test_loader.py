@@ -37,7 +37,7 @@ def test_valid_items_load_with_urls_and_bodies(tree):
      "content/news/x.md:4: date: '3 juni' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19"),
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitel: T\ndate: 2024-06-03\nsummary: S\n",
      ["content/news/x.md:1: title: dit veld is verplicht maar ontbreekt",
-      "content/news/x.md:3: titel: onbekend veld; bedoel je 'title'?"]),
+      "content/news/x.md:3: titel: onbekend veld; bedoelt u 'title'?"]),
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: [a, b]\ndate: 2024-06-03\nsummary: S\n",
      "content/news/x.md:3: title: moet een tekst zijn"),
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-06-03\nsummary: S\ndraft: misschien\n",
@@ -83,8 +83,8 @@ def test_news_front_matter_problems(tree, front, expected):
      "content/agenda/e.md:6: join_url: een join_url hoort bij een online evenement; zet ook 'online: true'"),
     ("start: 2024-06-19 15:00\nregistration_url: ftp://example.org\n",
      "content/agenda/e.md:6: registration_url: links met 'ftp:' zijn niet toegestaan; gebruik een https://-adres"),
-    ("start: 2024-06-19 15:00\nrecording:\n  url: https://www.youtube.com/watch?v=x\n  ondertiteling: /a.vtt\n",
-     "content/agenda/e.md:8: recording.ondertiteling: onbekend veld; bedoel je 'captions'?"),
+    ("start: 2024-06-19 15:00\nrecording:\n  url: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n  ondertiteling: /a.vtt\n",
+     "content/agenda/e.md:8: recording.ondertiteling: onbekend veld; bedoelt u 'captions'?"),
 ])
 def test_event_problems(tree, front, expected):
     tree.write("agenda/e.md", f"---\nid: 33333333-aaaa-4bbb-8ccc-000000000003\ntitle: T\nkind: webinar\n{front}---\n")

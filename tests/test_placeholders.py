@@ -53,8 +53,8 @@ def test_the_placeholder_marker_is_refused_on_its_line_but_not_in_a_front_matter
             "Tekst.\n\n- E-mail: **[IN TE VULLEN: e-mailadres]**\n")
     problems = placeholder_problems("docs/privacy.md", text)
     assert [str(p) for p in problems] == [
-        f"docs/privacy.md:10: bevat nog '{TO_BE_SUPPLIED}: …]': vul het gegeven in of haal het weg "
-        "(wat nog moet worden aangeleverd staat in 'make todo')"]
+        f"docs/privacy.md:10: bevat nog '{TO_BE_SUPPLIED}' (een gegeven dat nog moet worden aangeleverd): "
+        "vul het in of haal het weg; 'make todo' noemt wat nog ontbreekt"]
 
 
 def test_a_hand_written_page_with_a_field_to_fill_in_stops_the_build_with_the_content_problems(tree):

@@ -8,7 +8,7 @@ from sto.editors.problem_page import problem_page
 from sto.problems import Problem
 
 PROBLEMS = [
-    Problem("content/news/b.md", 3, "titel", "onbekend veld; bedoel je 'title'?"),
+    Problem("content/news/b.md", 3, "titel", "onbekend veld; bedoelt u 'title'?"),
     Problem("content/agenda/a.md", 5, "start", "'2024-06-31 <script>alert(1)</script>' is geen bestaande datum"),
     Problem("content/news/b.md", 1, "", "de bestandsnaam wordt het webadres & meer"),
 ]

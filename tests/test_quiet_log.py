@@ -20,7 +20,7 @@ def _shown(name: str, level: int, message: str) -> str | None:
 
 def test_info_lines_are_dutch_or_dropped():
     assert _shown("mkdocs.commands.build", logging.INFO, "Documentation built in 1.29 seconds") == (
-        "Site gebouwd in 1,29 seconden.")
+        "Klaar in 1,29 seconden.")
     assert _shown("mkdocs.livereload", logging.INFO, "[21:10:11] Serving on http://127.0.0.1:8000/") == (
         "Voorbeeld van de site: http://127.0.0.1:8000/ (stoppen met Ctrl+C)")
     for english in ("Cleaning site directory", "Building documentation to directory: /x/site",
@@ -46,7 +46,7 @@ def test_a_build_with_problems_prints_nothing_in_english_before_them(tmp_path):
     (project / "content/news/kapot.md").unlink()
     fixed = mkdocs_build(project, tmp_path / "site2")
     output = (fixed.stdout + fixed.stderr).strip().splitlines()
-    assert len(output) == 1 and "Site gebouwd in" in output[0], output  # the one line a good build prints
+    assert len(output) == 1 and "Klaar in" in output[0], output  # the one line a good build prints
 
 
 def test_make_and_the_workflows_switch_off_materials_banner():

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Control characters and line separators in a quoted value would break the report's one line per
+# problem: in CI a newline followed by "::error" or "::add-mask::" is a workflow command.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, control characters shown as escapes (\\x0b), never a leading ``::``."""
+    text = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)
+    return "\\" + text if text.lstrip().startswith("::") else text
 
 
 @dataclass(frozen=True, order=True)
@@ -14,7 +26,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        line = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return printable(line)
 
 
 def heading(count: int) -> str:
@@ -29,7 +42,7 @@ class ContentInvalid(Exception):
         self.problems = sorted(problems)
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [f"{heading(len(self.problems))}; de site is niet gebouwd:"]
+    def report(self, outcome: str = "de site is niet gebouwd") -> str:
+        lines = [f"{heading(len(self.problems))}; {outcome}:"]
         lines += [str(p) for p in self.problems]
         return "\n".join(lines)

@@ -1,6 +1,6 @@
 """Every page type, opened in a real Chromium: no accessibility violations (axe-core, WCAG 2.0,
-2.1 and 2.2 A/AA), no request to any other host, no console errors; and the behaviour that
-only a browser shows (anchors, filter, facade, print)."""
+2.1 and 2.2 A/AA), no request to any other host, no console errors, no Content-Security-Policy
+violation; and the behaviour that only a browser shows (anchors, filter, facade, print)."""
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ def _check(visit, server, path, viewport):
     assert violations == [], f"/{path} ({viewport}):\n" + "\n".join(violations)
     assert v.foreign == [], f"/{path} requested other hosts: {v.foreign}"
     assert v.console_errors == [], f"/{path} console errors: {v.console_errors}"
+    assert v.csp_violations == [], f"/{path} policy violations: {v.csp_violations}"
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -64,17 +65,45 @@ def test_page_is_accessible_local_and_error_free(visit, corpus_server, path, vie
 
 
 def test_the_checks_can_fail(visit, corpus_server):
-    """axe, the request log and the console log really report problems."""
+    """axe, the request log, the console log and the policy violation log really report problems.
+    The policy stops an image from another host before it is requested; a frame from a video
+    player is allowed by the policy, and the request log sees it."""
     v = visit(corpus_server.origin)
     page = v.open(corpus_server.url("privacy/"))
     page.evaluate("""() => {
         const img = document.createElement('img'); img.src = 'https://example.org/x.png';
         document.querySelector('article').appendChild(img); console.error('kapot');
+        const frame = document.createElement('iframe'); frame.title = 'speler';
+        frame.src = 'https://www.youtube-nocookie.com/embed/aaaaaaaaaaa';
+        document.querySelector('article').appendChild(frame);
     }""")
-    page.wait_for_timeout(100)
+    page.wait_for_timeout(200)
     assert any(line.startswith("image-alt") for line in v.axe_violations())
-    assert v.foreign == ["https://example.org/x.png"]
+    assert v.foreign == ["https://www.youtube-nocookie.com/embed/aaaaaaaaaaa"]
     assert v.console_errors and "kapot" in v.console_errors[0]
+    assert v.csp_violations == ["img-src https://example.org/x.png "]
+
+
+def test_the_policy_blocks_an_injected_inline_handler_and_script(visit, corpus_server):
+    """Should markup ever get into a page, the policy keeps it from running: the page is served
+    with an inline event handler, a javascript: link target and an inline script added."""
+    v = visit(corpus_server.origin)
+    injected = ('<img src="/assets/images/favicon.png" alt="" onload="window.__stoRan = 1">'
+                '<script>window.__stoRan = 2</script>'
+                '<a id="sto-js-link" href="javascript:window.__stoRan = 3">x</a></body>')
+
+    def serve_with_injection(route):
+        html = route.fetch().text()
+        assert "Content-Security-Policy" in html
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html.replace("</body>", injected, 1))
+
+    v.page.route(corpus_server.url("privacy/"), serve_with_injection)
+    page = v.open(corpus_server.url("privacy/"))
+    page.locator("#sto-js-link").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__stoRan") is None
+    directives = sorted(line.split()[0] for line in v.csp_violations)
+    assert directives == ["script-src-attr", "script-src-elem", "script-src-elem"], v.csp_violations
 
 
 def test_opening_a_question_anchor_shows_its_answer(visit, corpus_server):
@@ -107,8 +136,8 @@ def test_without_javascript_every_question_is_visible(visit, corpus_server):
     v = visit(corpus_server.origin, javascript=False)
     page = v.open(corpus_server.url("veelgestelde-vragen/"))
     questions = page.locator("h3.sto-faq-question")
-    assert questions.count() == 6
-    for i in range(6):
+    assert questions.count() == 7  # the corpus: the six seed questions and fixture-vraag
+    for i in range(7):
         assert questions.nth(i).is_visible()
     topics = page.get_by_role("navigation", name="Onderwerpen")
     assert topics.get_by_role("link", name="Keuzevakken en examens").is_visible()  # the filter degrades to links

@@ -12,9 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from sto.content.trust import character_problems
 from sto.problems import Problem
 
 MAX_BYTES = 256 * 1024  # a news item is a few KB; anything this large is a mistake (an embedded image?)
+# Real front matter is two levels deep (recording.url) with a few dozen values; the limits are
+# far above that and far below what could make a build slow or recurse too deep.
+MAX_DEPTH = 10
+MAX_VALUES = 2000
 FENCE = "---"
 
 
@@ -88,6 +93,9 @@ def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
         return [Problem(path, 1, "", "de gegevens bovenaan zijn niet afgesloten met een regel '---'")]
     yaml_text = "\n".join(lines[1:close])
     body = "\n".join(lines[close + 1:])
+    # Before YAML: its parser refuses these characters with a message about syntax, not the character.
+    if found := character_problems(path, yaml_text, 2) or plain_data_problems(path, yaml_text, first_line=2):
+        return found
     loader = _Loader(yaml_text)
     try:
         return _parse_yaml(path, loader, body, close)
@@ -118,6 +126,63 @@ def _parse_yaml(path: str, loader: _Loader, body: str, close: int) -> Parsed | l
     except yaml.YAMLError:  # e.g. an unhashable key; compose accepted the text
         return [Problem(path, 2, "", "fout in de opmaak van de gegevens bovenaan")]
     return parsed
+
+
+def plain_data_problems(path: str, yaml_text: str, *, first_line: int) -> list[Problem]:
+    """YAML's features beyond plain data, found in its event stream before anything is built.
+
+    Anchors and aliases (``&a``, ``*a``) let a few hundred bytes stand for billions of values,
+    tags (``!!python/...``) ask for other types, merge keys (``<<``) copy fields from elsewhere:
+    none is needed to write content, so each is a problem with its line. Syntax errors are left
+    to the parser that follows, which words them for editors."""
+    problems: list[Problem] = []
+    depth = values = 0
+    loader = _Loader(yaml_text)
+    try:
+        while loader.check_event():
+            event: yaml.Event = loader.get_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs
+            line = (event.start_mark.line if event.start_mark else 0) + first_line
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(path, line, "", f"'*{event.anchor}' verwijst naar een ander deel van de "
+                                        "gegevens; schrijf de waarde voluit "
+                                        "(verwijzingen met * en & zijn niet toegestaan)"))
+            elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                values += 1
+                if event.anchor is not None:
+                    problems.append(Problem(path, line, "", f"'&{event.anchor}' maakt een verwijzing; haal het weg "
+                                            "(verwijzingen met * en & zijn niet toegestaan)"))
+                if event.tag is not None and not _implicit(event):
+                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    problems.append(Problem(path, line, "", f"'{tag}' is een YAML-type; haal het weg, "
+                                            "gewone tekst is genoeg (typen met ! zijn niet toegestaan)"))
+                if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
+                    problems.append(Problem(path, line, "", "'<<' voegt velden van elders samen; schrijf de velden "
+                                            "voluit"))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return problems + [Problem(path, line, "", f"de gegevens zijn meer dan {MAX_DEPTH} niveaus diep "
+                                               "ingesprongen; controleer de inspringing")]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if values > MAX_VALUES:
+                return problems + [Problem(path, line, "", f"de gegevens bevatten meer dan {MAX_VALUES} waarden; "
+                                           "zo veel hoort niet in de gegevens bovenaan")]
+    except yaml.YAMLError:
+        pass  # reported, with its line, by the parser that reads the data
+    finally:
+        loader.dispose()
+    return _once_per_line(problems)
+
+
+def _once_per_line(problems: list[Problem]) -> list[Problem]:
+    """One alias bomb line holds many aliases; the editor needs each kind of problem once per line."""
+    return list({(p.line, p.message.split("'")[2] if p.message.startswith("'") else p.message): p
+                 for p in problems}.values())
+
+
+def _implicit(event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> bool:
+    return any(event.implicit) if isinstance(event, yaml.ScalarEvent) else bool(event.implicit)
 
 
 _KEY_MESSAGE = "een veldnaam moet een woord zijn, zoals 'title:'; controleer deze regel"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +14,12 @@ from sto.content.messages import dutch
 from sto.content.models import ContentModel
 from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
+from sto.content.markdown_safety import body_problems
+from sto.content.sources import content_files, files_under, symlink_problems
+from sto.content.trust import SLUG
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 from sto.sections import SECTIONS, Section
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Fields whose values are slugs from a vocabulary: field -> (Vocabularies attribute, a list of them).
 REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), "topic": ("topics", False)}
 
@@ -33,19 +34,16 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
     root = Path(root) if root else content_dir.parent
     global _last_load
     vocab, problems = load_vocabularies(content_dir / "data", root)
+    problems += symlink_problems(root)
+    files = content_files(content_dir, root, {key: section.folder for key, section in SECTIONS.items()},
+                          tuple(FILES.values()))
+    problems += files.problems
     vocab_key = digest(repr(vocab))
     loaded: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
     items: list[AnyItem] = []
-    for key, section in SECTIONS.items():
-        base = content_dir / section.folder
-        for path in sorted(base.rglob("*")) if base.is_dir() else []:
-            if path.is_dir() or path.name.startswith("."):
-                continue
+    for key, paths in files.markdown.items():
+        for path in paths:
             shown = path.relative_to(root).as_posix()
-            if path.suffix != ".md":
-                problems.append(Problem(shown, 1, "", "alleen Markdown-bestanden (.md) horen in deze map; "
-                                        "zet afbeeldingen en pdf's in docs/"))
-                continue
             raw = path.read_bytes()
             reuse = (key, source_digest(shown, raw), vocab_key)
             item, found = loaded[reuse] = _last_load.get(reuse) or load_item(key, shown, raw, vocab)
@@ -53,6 +51,7 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
             if item:
                 items.append(item)
     _last_load = loaded
+    problems += docs_problems(root)
     problems += _duplicates(items)
     if problems:
         raise ContentInvalid(problems)
@@ -81,6 +80,7 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> t
                 field, message = dutch(error, model)
                 problems.append(Problem(path, parsed.line_of(field), field, message))
     problems += _vocabulary_problems(section, parsed, vocab, path)
+    problems += body_problems(path, parsed.body, parsed.body_line)
     if data is not None and section.body_required and not parsed.body.strip():
         problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
     if data is not None and not data.draft:  # a draft may still hold what `make new` wrote; a published item may not
@@ -124,6 +124,25 @@ def _vocabulary_problems(section: Section[Any], parsed: frontmatter.Parsed, voca
             problems.append(Problem(path, parsed.line_of(where), field,
                                     f"'{slug}' staat niet in content/data/{FILES[vocabulary]}; kies een bestaande "
                                     "waarde of voeg hem daar toe"))
+    return problems
+
+
+def docs_problems(root: Path) -> list[Problem]:
+    """The hand-written pages in docs/ pass the same body check as content (their front matter is
+    MkDocs' own page settings, checked for plain YAML only)."""
+    problems = []
+    docs = root / "docs"
+    for path in [p for p in files_under(docs) if p.suffix == ".md"]:  # links are not followed
+        shown = path.relative_to(root).as_posix()
+        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+        body, first_line = text, 1
+        lines = text.split("\n")
+        if lines[0].rstrip() == frontmatter.FENCE:
+            close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (frontmatter.FENCE, "...")), None)
+            if close is not None:
+                problems += frontmatter.plain_data_problems(shown, "\n".join(lines[1:close]), first_line=2)
+                body, first_line = "\n".join(lines[close + 1:]), close + 2
+        problems += body_problems(shown, body, first_line)
     return problems
 
 

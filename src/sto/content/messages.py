@@ -34,7 +34,7 @@ def dutch(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         known = _field_names(model, error["loc"][:-1])
         guess = [DUTCH_NAMES[name.lower()]] if DUTCH_NAMES.get(name.lower()) in known else \
             difflib.get_close_matches(name, known, n=1)
-        hint = f"; bedoel je '{guess[0]}'?" if guess else f"; bekende velden zijn: {', '.join(sorted(known))}"
+        hint = f"; bedoelt u '{guess[0]}'?" if guess else f"; bekende velden zijn: {', '.join(sorted(known))}"
         return loc, f"onbekend veld{hint}"
     if kind == "literal_error":
         choices = ctx.get("expected", "").replace(" or ", ", ")

@@ -7,14 +7,17 @@ editors' tools. Field names are the ones editors type. Anything not defined here
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from sto.clock import AMSTERDAM_NAME
-from sto.content.fieldtypes import Day, Identifier, Link, Moment, Slug, Text, TimeZoneName, fail
+from sto.content.fieldtypes import Day, Identifier, Link, MediaLink, Moment, Slug, Text, TimeZoneName, fail
+from sto.content.trust import is_on_this_site
+from sto.site.media import vimeo_id, youtube_id
+from sto.syndication.timezones import has_yearly_rules
 
 
 def _not_before(earlier: str) -> Any:
@@ -34,7 +37,7 @@ class _Model(BaseModel):
 
 
 class Image(_Model):
-    src: Link = Field(description="Pad of adres van de afbeelding, bijvoorbeeld /afbeeldingen/techlab.jpg")
+    src: MediaLink = Field(description="Pad van de afbeelding op deze site, bijvoorbeeld /afbeeldingen/techlab.jpg")
     alt: Text = Field(description="Wat er op de afbeelding staat, voor wie haar niet kan zien (verplicht)")
 
 
@@ -81,9 +84,20 @@ class FaqEntry(_Item):
 
 class Recording(_Model):
     url: Link = Field(description="Adres van de opname (YouTube, Vimeo of een bestand op deze site)")
-    poster: Link | None = Field(None, description="Stilstaand beeld op deze site, getoond tot iemand op afspelen klikt")
-    captions: Link | None = Field(None, description="Ondertiteling (.vtt)")
+    poster: MediaLink | None = Field(None, description="Stilstaand beeld op deze site, getoond tot iemand op "
+                                     "afspelen klikt")
+    captions: MediaLink | None = Field(None, description="Ondertiteling (.vtt) op deze site")
     transcript: Link | None = Field(None, description="Uitgeschreven tekst van de webinar")
+
+    @field_validator("url")
+    @classmethod
+    def _played_from_a_known_host(cls, url: str) -> str:
+        """A click plays YouTube or Vimeo in their privacy modes, or a file from this site; any other
+        host would be a third party the page loads from (and the policy would block it)."""
+        if is_on_this_site(url) or youtube_id(url) or vimeo_id(url):
+            return url
+        raise fail(f"'{url}' is geen YouTube- of Vimeo-video en geen bestand op deze site; "
+                   "zet de opname op YouTube of Vimeo, of het bestand in docs/")
 
 
 EventKind = Literal["webinar", "bijeenkomst", "conferentie", "training", "overig"]
@@ -102,11 +116,11 @@ class Event(_Model):
     series: Text | None = Field(None, description="Reeks, bijvoorbeeld STO LIVE")
     start: Moment = Field(description="Begin: JJJJ-MM-DD UU:MM, of JJJJ-MM-DD voor een hele dag")
     end: Moment | None = Field(None, description="Einde, in dezelfde vorm als start; bij hele dagen de laatste dag")
-    timezone: TimeZoneName = Field(AMSTERDAM_NAME, description="Tijdzone van start en einde")
+    timezone: TimeZoneName = Field(AMSTERDAM_NAME, validate_default=True, description="Tijdzone van start en einde")
     online: bool = Field(False, description="true als het evenement online is")
     join_url: Link | None = Field(None, description="Link om deel te nemen aan een online evenement")
     location: Text | None = Field(None, description="Adres of plaats van een fysiek evenement")
-    registration_url: Link | None = Field(None, description="Link om je aan te melden")
+    registration_url: Link | None = Field(None, description="Link om u aan te melden")
     status: EventStatus = Field("gepland", description="gepland, geannuleerd of verplaatst")
     status_note: Text | None = Field(None, description="Toelichting bij annuleren of verplaatsen")
     sequence: int = Field(0, ge=0, description="Verhoog met 1 bij elke wijziging van tijd, plaats of status")
@@ -133,6 +147,30 @@ class Event(_Model):
         return end
 
     _updated_after_published = _not_before("published")
+
+    @field_validator("timezone")
+    @classmethod
+    def _times_exist_once_in_the_zone(cls, timezone: str, info: ValidationInfo) -> str:
+        """Start and end are wall-clock times in ``timezone`` (validated after both): a time the clock
+        skips or shows twice at a DST change has no single meaning, and calendars need yearly rules."""
+        zone = ZoneInfo(timezone)
+        for field in ("start", "end"):
+            moment = info.data.get(field)
+            if not isinstance(moment, datetime):
+                continue
+            if not has_yearly_rules(timezone, moment.year):
+                raise fail(f"de tijdzone {timezone} heeft in {moment.year} geen vaste zomer- en wintertijd, "
+                           "en die kunnen agenda-apps niet overnemen; kies een tijdzone zoals Europe/Amsterdam "
+                           "of America/Curacao", field="timezone")
+            first, second = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
+            shown = moment.strftime("%Y-%m-%d %H:%M")
+            if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment:
+                raise fail(f"'{shown}' bestaat niet in {timezone}: de klok springt die nacht vooruit "
+                           "(zomertijd); kies een tijd ervoor of erna", field=field)
+            if first.utcoffset() != second.utcoffset():
+                raise fail(f"'{shown}' komt in {timezone} twee keer voor: de klok gaat die nacht terug "
+                           "(wintertijd); kies een tijd ervoor of erna", field=field)
+        return timezone
 
     @field_validator("join_url")
     @classmethod

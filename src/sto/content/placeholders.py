@@ -21,14 +21,6 @@ TO_BE_SUPPLIED = "[IN TE VULLEN"  # e.g. "[IN TE VULLEN: e-mailadres]"; kept out
 PLACEHOLDERS = (SCAFFOLD_SUMMARY, *SCAFFOLD_BODIES.values(), TO_BE_SUPPLIED)
 
 
-def _message(found: str) -> str:
-    if found == TO_BE_SUPPLIED:
-        return (f"bevat nog '{TO_BE_SUPPLIED}: …]': vul het gegeven in of haal het weg "
-                "(wat nog moet worden aangeleverd staat in 'make todo')")
-    return (f"bevat nog de voorbeeldtekst '{found}': vervang die door uw eigen tekst, "
-            "of zet 'draft: true' zolang het stuk niet af is")
-
-
 def placeholder_problems(path: str, text: str) -> list[Problem]:
     """One problem per line that holds a placeholder. Comment lines in the front matter (the
     explanations `make new` writes) are not published and are skipped."""
@@ -41,7 +33,15 @@ def placeholder_problems(path: str, text: str) -> list[Problem]:
             continue
         if in_front_matter and line.lstrip().startswith("#"):
             continue
-        problems += [Problem(path, number, "", _message(found)) for found in PLACEHOLDERS if found in line]
+        for found in (p for p in PLACEHOLDERS if p in line):
+            if found == TO_BE_SUPPLIED:
+                problems.append(Problem(path, number, "", f"bevat nog '{found}' (een gegeven dat nog moet worden "
+                                        "aangeleverd): vul het in of haal het weg; 'make todo' noemt wat nog "
+                                        "ontbreekt"))
+            else:
+                problems.append(Problem(path, number, "", f"bevat nog de voorbeeldtekst '{found}' van 'make new': "
+                                        "vervang die door uw eigen tekst, of zet 'draft: true' zolang het stuk "
+                                        "niet af is"))
     return problems
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sto.content.frontmatter import _Loader
-from sto.problems import Problem
 import yaml
 
+from sto.content.frontmatter import _Loader, plain_data_problems
+from sto.content.trust import SLUG, Refused, character_problems, check_characters
+from sto.problems import Problem
+
 FILES = {"categories": "categorieen.yml", "topics": "onderwerpen.yml", "regions": "regios.yml"}
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,11 @@ def load_vocabularies(data_dir: Path, root: Path) -> tuple[Vocabularies, list[Pr
             problems.append(Problem(shown, 1, "", "dit bestand ontbreekt"))
             continue
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+            text = path.read_text(encoding="utf-8")
+            if not_plain := character_problems(shown, text, 1) or plain_data_problems(shown, text, first_line=1):
+                problems += not_plain
+                continue
+            node = yaml.compose(text, Loader=_Loader)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             mark = getattr(exc, "problem_mark", None)
             problems.append(Problem(shown, mark.line + 1 if mark else 1, "", "fout in de YAML-opmaak"))
@@ -49,5 +53,8 @@ def load_vocabularies(data_dir: Path, root: Path) -> tuple[Vocabularies, list[Pr
             elif key.value in found[name]:
                 problems.append(Problem(shown, line, key.value, "deze slug staat twee keer in het bestand"))
             else:
-                found[name][key.value] = value.value.strip()
+                try:
+                    found[name][key.value] = check_characters(value.value.strip())
+                except Refused as refusal:
+                    problems.append(Problem(shown, line, key.value, str(refusal)))
     return Vocabularies(**found), problems

@@ -24,6 +24,8 @@ from mkdocs.structure.pages import Page
 
 from sto.build import Build
 from sto.cache.fingerprint import item_digest
+from sto.mkdocs.autoescape import for_templates_in
+from sto.mkdocs.csp import PagePolicy
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
@@ -57,6 +59,7 @@ class _State:
 _command = "build"
 _current: _State | None = None
 _problems: list[Problem] | None = None  # make serve with invalid content: shown on every page instead
+_policy: PagePolicy | None = None  # per build in on_env; none in make serve
 
 
 def _state() -> _State:
@@ -82,8 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = Site.of(build)
     except ContentInvalid as invalid:
         if _command == "serve":
-            print(invalid.report().replace("de site is niet gebouwd", "het voorbeeld toont de lijst op elke pagina"),
-                  file=sys.stderr, flush=True)
+            print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
             _problems = invalid.problems
             serve_problems.empty_the_build(config)
             return config
@@ -120,10 +122,14 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    global _policy
     if _problems is not None:
         return env
     state = _state()
     state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
+    # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
+    _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
+    env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
     env.globals["sto"] = state.build
     env.globals["sto_syndication"] = Syndication(state.build)
     env.globals["sto_site"] = state.site
@@ -153,11 +159,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _state().incremental.rendered(page, output)  # first: stores the template's output as rendered
-    return output
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep each news page's HTML for the feeds' full content (one dict write per page); the
     page goes on with a long news body's tail marked for search to skip (shown all the same)
@@ -173,6 +174,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if item is not None and feed is not None:
         state.feed_html[item.id] = feed
     return searched
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The Content-Security-Policy meta tag, with the hashes of the page's inline scripts."""
+    _state().incremental.rendered(page, output)  # first: stores the template's output as rendered
+    return _secured(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for the pages MkDocs renders from a template alone (404.html)."""
+    return _secured(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def _secured(html: str, name: str) -> str:
+    if _policy is None:
+        return html
+    secured = _policy.apply(html)
+    for script in _policy.unknown:  # a warning fails the strict build
+        log.warning("%s: an inline script that is in no template gets no hash and is blocked: %r", name, script)
+    _policy.unknown.clear()
+    return secured
 
 
 def on_post_build(config: MkDocsConfig) -> None:

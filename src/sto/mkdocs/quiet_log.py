@@ -19,7 +19,7 @@ STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # what `mkdocs serve` puts before i
 NOT_FOUND_REQUEST = re.compile(r'^"[A-Z]+ \S+ HTTP/[\d.]+" code 404$')
 DUTCH: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [  # MkDocs' INFO message -> the Dutch line
     (re.compile(r"^Documentation built in ([\d.]+) seconds$"),
-     lambda m: f"Site gebouwd in {m[1].replace('.', ',')} seconden."),
+     lambda m: f"Klaar in {m[1].replace('.', ',')} seconden."),  # also after listing problems in the preview
     (re.compile(r"^Serving on (\S+)"),
      lambda m: f"Voorbeeld van de site: {m[1]} (stoppen met Ctrl+C)"),
     (re.compile(r"^Detected file changes$"), lambda m: "Wijziging gezien; de site wordt opnieuw gebouwd."),

@@ -22,6 +22,7 @@ from sto.editors.problem_page import problem_page
 from sto.problems import Problem
 
 ERROR_PAGE = "404.html"  # what MkDocs' serve answers for an address without a file
+OUTCOME = "het voorbeeld toont de lijst op elke pagina"  # the terminal's report ends its heading with this
 
 
 def empty_the_build(config: MkDocsConfig) -> None:

@@ -10,6 +10,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+# Where a click loads a player from: the only hosts the pages' policy lets into a frame.
+YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"
+VIMEO_PLAYER = "https://player.vimeo.com"
+PLAYER_ORIGINS = (YOUTUBE_PLAYER, VIMEO_PLAYER)
+
 _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
 _VIMEO_ID = re.compile(r"\d{4,12}")
 
@@ -50,7 +55,7 @@ def vimeo_id(url: str) -> str | None:
 def player_for(url: str) -> Player:
     """The player a click loads: privacy-friendly embed addresses for YouTube and Vimeo, else a file."""
     if (video := youtube_id(url)) is not None:
-        return Player("iframe", f"https://www.youtube-nocookie.com/embed/{video}?autoplay=1", "YouTube")
+        return Player("iframe", f"{YOUTUBE_PLAYER}/embed/{video}?autoplay=1", "YouTube")
     if (video := vimeo_id(url)) is not None:
-        return Player("iframe", f"https://player.vimeo.com/video/{video}?autoplay=1&dnt=1", "Vimeo")
+        return Player("iframe", f"{VIMEO_PLAYER}/video/{video}?autoplay=1&dnt=1", "Vimeo")
     return Player("video", url, "")

@@ -159,7 +159,7 @@ def home_page(feed: Feed, build: Build) -> str:
 def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     fg = FeedGenerator()
     fg.title(feed.title)
-    fg.description(feed.description)
+    fg.description(html.escape(feed.description, quote=False))  # like each item: readers may read it as HTML
     fg.language(LANGUAGE)
     fg.generator(build.site_name)  # feedgen's own generator string carries its version: bytes would change on upgrade
     fg.docs("https://www.rssboard.org/rss-specification")

@@ -113,3 +113,9 @@ def vtimezone(name: str, reference_year: int) -> Timezone:
         part.add("tzname", change.name)
         tz.add_component(part)
     return tz
+
+
+@cache
+def has_yearly_rules(name: str, year: int) -> bool:
+    """Whether ``vtimezone`` can write this zone for ``year``: no change, or one DST pair a year."""
+    return len(transitions(ZoneInfo(name), year)) in (0, 2)
