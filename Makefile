@@ -13,7 +13,7 @@ ENGINE ?= mkdocs
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test unit lint todo screenshots bench new schemas published-ids nieuwsbrief clean
+.PHONY: build serve test unit lint todo screenshots brand-images bench new schemas published-ids nieuwsbrief clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -89,9 +89,14 @@ nieuwsbrief: $(VENV)/.build-deps
 published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (refuses to change published ones)
 	$(BIN)/python scripts/record-published-ids
 
-screenshots: $(VENV)/.test-deps  ## home, event and FAQ page at phone and desktop width, in screenshots/
+screenshots: $(VENV)/.test-deps  ## home, news item, event, FAQ and Agenda volgen at phone and desktop width, in screenshots/ (or OUT=dir)
 	scripts/ensure-system-deps
-	$(BIN)/python -m scripts.screenshots
+	$(BIN)/python -m scripts.screenshots $(OUT)
+
+# The share image and favicon.ico from the wordmark and colours (committed; rerun after changing them).
+brand-images: $(VENV)/.test-deps
+	scripts/ensure-system-deps
+	$(BIN)/python -m scripts.brand_images
 
 # Not part of make test: builds a synthetic corpus (N = 1000 and 5000) three times each with this
 # project and with plain mkdocs-material, then a warm build (one item changed) and the preview's

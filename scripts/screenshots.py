@@ -1,12 +1,15 @@
-"""Screenshots of the home page, an event page and the FAQ page at phone and desktop width.
+"""Screenshots of the home page, a news item, an event, the FAQ page and "Agenda volgen" at
+phone and desktop width.
 
 Builds the site into a temporary folder (SOURCE_DATE_EPOCH: 2024-06-15 unless set), serves it
-on 127.0.0.1 and photographs it with Debian's Chromium. Output: screenshots/ (git-ignored).
+on 127.0.0.1 and photographs it with Debian's Chromium. Output: screenshots/ (git-ignored), or
+the folder given as the first argument.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,8 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = {
     "actueel": "",
+    "nieuwsbericht": "nieuws/2024-06-handreiking-borgen-sto/",
     "evenement": "agenda/2024-06-19-sto-live-gorinchem-en-altena/",
     "veelgestelde-vragen": "veelgestelde-vragen/",
+    "agenda-volgen": "agenda/volgen/",
 }
 WIDTHS = {"telefoon": (375, 740), "desktop": (1280, 800)}
 
@@ -26,8 +31,8 @@ WIDTHS = {"telefoon": (375, 740), "desktop": (1280, 800)}
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    out = ROOT / "screenshots"
-    out.mkdir(exist_ok=True)
+    out = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         mkdocs_build(ROOT, site, os.environ.get("SOURCE_DATE_EPOCH", EPOCH_2024_06_15))
@@ -45,7 +50,7 @@ def main() -> None:
                         page.wait_for_timeout(300)  # let Material settle (tabs fade in)
                         target = out / f"{name}-{width_name}.png"
                         page.screenshot(path=str(target), full_page=True)
-                        print(target.relative_to(ROOT))
+                        print(target)
                     context.close()
                 browser.close()
         finally:

@@ -47,6 +47,16 @@ def test_every_calendar_parses_in_all_three_readers(build):
             assert isinstance(read(data), dict), (path, name)
 
 
+def test_every_calendar_holds_a_component_even_without_events(build):
+    files = calendar_files(build)
+    caribbean = icalendar.Calendar.from_ical(files["agenda/regio/caribisch-nederland.ics"])  # no events there
+    assert [c.name for c in caribbean.subcomponents] == ["VTIMEZONE"]  # RFC 5545: at least one component
+    assert str(caribbean.subcomponents[0]["TZID"]) == "Europe/Amsterdam"
+    assert with_vobject(files["agenda/regio/caribisch-nederland.ics"]) == {}
+    for path, data in files.items():
+        assert icalendar.Calendar.from_ical(data).subcomponents, path
+
+
 def test_window_is_every_upcoming_event_and_the_past_twelve_months(build):
     agenda = with_icalendar(calendar_files(build)["agenda/agenda.ics"])
     assert set(agenda) == {uid(1), uid(2), uid(3), uid(5), uid(6)}

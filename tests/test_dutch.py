@@ -2,10 +2,21 @@ from datetime import date, datetime
 
 import pytest
 
+from sto.content.fieldtypes import MonthOnly
+from sto.content.models import Event, NewsItem
 from sto.site.dutch import clock_time, day_month_year, event_when, weekday_date
-from sto.content.models import Event
+from sto.site.presentation import date_preposition
 
 BASE = {"id": "33333333-aaaa-4bbb-8ccc-000000000003", "title": "T", "kind": "webinar"}
+
+
+def test_a_date_known_to_the_month_reads_as_the_month_also_after_its_first_day_was_formatted():
+    assert day_month_year(date(2024, 6, 1)) == "1 juni 2024"  # cached; MonthOnly(2024, 6, 1) equals it
+    news = NewsItem.model_validate({"id": "11111111-aaaa-4bbb-8ccc-000000000001", "title": "T",
+                                    "date": "2024-06", "summary": "S"})
+    assert isinstance(news.date, MonthOnly) and news.date == date(2024, 6, 1)
+    assert (day_month_year(news.date), news.date.isoformat(), date_preposition(news.date)) == ("juni 2024", "2024-06", "in")
+    assert date_preposition(date(2024, 6, 5)) == "op"
 
 
 def test_dates():

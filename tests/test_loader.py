@@ -34,7 +34,8 @@ def test_valid_items_load_with_urls_and_bodies(tree):
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-02-30\nsummary: S\n",
      "content/news/x.md:4: date: '2024-02-30' is geen bestaande datum: februari 2024 heeft geen dag 30"),
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 3 juni\nsummary: S\n",
-     "content/news/x.md:4: date: '3 juni' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19"),
+     "content/news/x.md:4: date: '3 juni' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19, "
+     "of alleen de maand als JJJJ-MM, bijvoorbeeld 2024-06"),
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitel: T\ndate: 2024-06-03\nsummary: S\n",
      ["content/news/x.md:1: title: dit veld is verplicht maar ontbreekt",
       "content/news/x.md:3: titel: onbekend veld; bedoelt u 'title'?"]),

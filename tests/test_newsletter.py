@@ -33,9 +33,9 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # The seed (shared/seed/sto-actueel-homepage.txt): June 2024's news and events, as the edition shows them.
 SEED_NEWS = [
-    ("Handreiking: Het borgen van Sterk Techniekonderwijs", "Handreiking, 5 juni 2024",
+    ("Handreiking: Het borgen van Sterk Techniekonderwijs", "Handreiking, juni 2024",
      "nieuws/2024-06-handreiking-borgen-sto/"),
-    ("Digizine verschenen: Techlabs en hotspots in beeld", "Digizine, 4 juni 2024",
+    ("Digizine verschenen: Techlabs en hotspots in beeld", "Digizine, juni 2024",
      "nieuws/2024-06-digizine-techlabs-en-hotspots/"),
 ]
 SEED_EVENTS = [

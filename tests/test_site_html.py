@@ -9,8 +9,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+import yaml
 
-from .sitebuild import CORPUS, corpus_project, mkdocs_build
+from .sitebuild import CORPUS, ROOT, corpus_project, mkdocs_build
 from .sitecheck import CANCELLED_SLUG, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG, SCRIPT_TITLE
 
 pytestmark = pytest.mark.site
@@ -81,7 +82,7 @@ def test_an_empty_agenda_and_an_empty_webinar_archive_say_so_politely(tmp_path):
 
 def test_webinar_page_reads_dutch_weekday_date_and_time(seed):
     doc = page(seed, WEBINAR)
-    when = doc.xpath("//dl[@class='sto-event-facts']//time")[0]
+    when = doc.xpath("//dl[contains(@class,'sto-event-facts')]//time")[0]
     assert text(when) == "woensdag 19 juni 2024, 15.00 uur (Nederlandse tijd)"
     assert when.get("datetime") == "2024-06-19T15:00:00+02:00"
     event = json_ld(doc)[0]
@@ -99,10 +100,9 @@ def test_each_faq_question_is_a_heading_with_an_anchor_and_its_own_search_entry(
         slug = path.stem
         heading = faq.get_element_by_id(slug)
         assert heading.tag == "h3"
-        entry = by_location[f"veelgestelde-vragen/#{slug}"]
+        entry = by_location[f"veelgestelde-vragen/{slug}/"]  # its own page: a result of its own
         assert entry["title"] == text(heading).rstrip("¶").strip()
-        assert "Laatst gewijzigd" in entry["text"]
-        assert f"veelgestelde-vragen/{slug}/" not in by_location  # the question's own page would only duplicate
+        assert f"veelgestelde-vragen/#{slug}" not in by_location  # Material would fold these under one result
 
 
 def test_listings_are_not_in_the_search_index_but_items_are(seed):
@@ -118,12 +118,12 @@ def test_home_page_sections(seed):
     assert [text(h) for h in home.xpath("//article//h2")] == [
         "Laatste nieuws", "Agenda", "Terugblik webinars", "Recente veelgestelde vragen"]
     kinds = [text(k) for k in home.xpath("//section[@aria-labelledby='laatste-nieuws']//*[contains(@class,'sto-kind')]")]
-    assert kinds == ["Nieuws", "Nieuws", "Nieuws", "Handreiking"]
-    assert section_links(home, "laatste-nieuws") == [
-        "nieuws/fixture-gevaarlijke-tekst/", f"nieuws/{IMAGE_SLUG}/", "nieuws/fixture-nieuws-met-afbeelding/",
+    assert kinds == ["Nieuws", "Nieuws", "Nieuws"]  # "Handreiking: ..." needs no label that repeats it
+    assert section_links(home, "laatste-nieuws") == [  # same date: file name, last first (Content.news)
+        "nieuws/fixture-gevaarlijke-tekst/", "nieuws/fixture-nieuws-met-afbeelding/", f"nieuws/{IMAGE_SLUG}/",
         "nieuws/2024-06-handreiking-borgen-sto/"]
     details = home.xpath("//section[@aria-labelledby='recente-vragen']//details")
-    assert len(details) == 5
+    assert len(details) == 6  # as many as on the seed's home page
     assert text(details[0].find("summary")) == "Fixture: geldt dit ook voor Caribisch Nederland?"  # updated last
     assert text(details[1].find("summary")).startswith("Op uiterlijk 1 oktober 2024")
     assert "vier jaren begroot" in text(details[1])
@@ -135,12 +135,13 @@ def test_news_item_page(seed):
     doc = page(seed, "nieuws/2024-06-digizine-techlabs-en-hotspots")
     article = doc.xpath("//article")[0]
     assert "Gepubliceerd op 4 juni 2024" in text(article)
-    assert text(article.xpath(".//*[contains(@class,'sto-kind')]")[0]) == "Digizine"
+    assert article.xpath(".//*[contains(@class,'sto-kind')]") == []  # "Digizine verschenen: ..." says it
     assert "../categorie/techniekonderwijs/" in links(article)
     newer = article.xpath(".//*[@class='sto-neighbours__newer']/a")[0]
     assert newer.get("href") == "../2024-06-handreiking-borgen-sto/"
     data = json_ld(doc)
-    assert data[0]["@type"] == "NewsArticle" and data[0]["datePublished"] == "2024-06-04"
+    assert data[0]["@type"] == "NewsArticle" and data[0]["datePublished"] == "2024-06-04T00:00:00+02:00"
+    assert data[0]["image"] == "https://www.sterktechniekonderwijs.nl/assets/sto-deelafbeelding.png"
     assert data[1]["@type"] == "BreadcrumbList"
     og = {m.get("property"): m.get("content") for m in doc.xpath("//meta[@property]")}
     assert og["og:type"] == "article" and og["og:title"] == "Digizine verschenen: Techlabs en hotspots in beeld"
@@ -161,8 +162,10 @@ def test_accessibility_and_privacy_pages_are_linked_from_the_footer_and_hold_no_
         assert heading in [text(h).rstrip("¶").strip() for h in doc.xpath("//article//h2")]
         assert "IN TE VULLEN" not in text(doc) and not doc.xpath("//*[contains(@class, 'admonition')]")
         footer = doc.xpath("//footer")[0]
-        assert [text(a) for a in footer.xpath(".//ul[@class='sto-footer-links']//a")] == [
-            "Toegankelijkheid", "Privacy", "Open data en insluiten", "Nieuwsbrief"]
+        assert [text(a) for a in footer.xpath(".//nav[@aria-label='Over deze website']//a")] == [
+            "Over Sterk Techniekonderwijs", "Regio's", "Toegankelijkheid", "Privacy", "Open data en insluiten"]
+        assert [text(a) for a in footer.xpath(".//nav[@aria-label='Volgen']//a")] == [
+            "Nieuwsfeed (RSS)", "Nieuwsfeed (Atom)", "Nieuwsfeed (JSON Feed)", "Agenda volgen", "Nieuwsbrief"]
 
 
 def test_hostile_title_stays_data_everywhere(fixture):
@@ -189,7 +192,7 @@ def test_news_is_paginated_newest_first(fixture):
     first_items = first.xpath("//article//h2[@class='sto-teaser__title']/a/@href")
     second_items = second.xpath("//article//h2[@class='sto-teaser__title']/a/@href")
     assert len(first_items) == 10 and len(second_items) == 8  # 18 published news in the corpus
-    assert first_items[:2] == ["fixture-gevaarlijke-tekst/", f"{IMAGE_SLUG}/"]
+    assert first_items[:3] == ["fixture-gevaarlijke-tekst/", "fixture-nieuws-met-afbeelding/", f"{IMAGE_SLUG}/"]
     assert second_items[-1] == "../../fixture-paginering-01/"
     assert second.xpath("//nav[@aria-label='Paginering']//a[@rel='prev']/@href") == ["../../"]
     assert text(page(fixture, "nieuws/pagina/2").xpath("//h1")[0]) == "Nieuws – pagina 2 van 2"
@@ -272,3 +275,30 @@ def test_feed_and_calendar_partials_are_included_when_present(tmp_path):
     assert doc.xpath("//head/link[@rel='alternate']/@href") == ["/feed.xml"]
     assert text(doc.xpath("//p[@class='test-calendar']")[0]).startswith("Zet STO LIVE-webinar")
     assert not page(site, ECPB).xpath("//p[@class='test-calendar']")  # past: no calendar links
+
+
+def test_every_page_has_its_own_description_a_share_image_and_the_site_has_robots_and_favicon(seed):
+    site_description = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_description"]
+    pages = sorted(p for p in seed.rglob("index.html") if not p.is_relative_to(seed / "embed"))  # not iframes' contents
+    assert len(pages) > 40
+    generic = []
+    for path in pages:
+        doc = lxml.html.fromstring(path.read_bytes())
+        (description,) = doc.xpath("//meta[@name='description']/@content")
+        if description == site_description:
+            generic.append(str(path.relative_to(seed)))
+        (image,) = doc.xpath("//meta[@property='og:image']/@content")
+        assert image.startswith("https://www.sterktechniekonderwijs.nl/"), path
+        local = seed / image.removeprefix("https://www.sterktechniekonderwijs.nl/")
+        assert local.is_file(), (path, image)  # self-hosted: the share image or the item's own
+    assert generic == []
+    assert (seed / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://www.sterktechniekonderwijs.nl/sitemap.xml\n")
+    assert (seed / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+def test_an_event_whose_place_is_unknown_claims_no_attendance(seed):
+    doc = page(seed, ECPB)
+    assert "Nog niet bekend" in text(doc.xpath("//dl[contains(@class,'sto-event-facts')]")[0])
+    (event,) = [d for d in json_ld(doc) if d["@type"] == "Event"]
+    assert "location" not in event and "eventAttendanceMode" not in event

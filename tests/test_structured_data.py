@@ -66,12 +66,39 @@ def test_news_article_and_open_graph():
                                     "image": {"src": "/afbeeldingen/a.jpg", "alt": "Een lokaal"}})
     item = Item(news, "", "content/news/n.md", "n")
     data = structured_data.news_article(news, SITE + "nieuws/n/", "STO", SITE)
-    assert (data["@type"], data["datePublished"], data["dateModified"]) == ("NewsArticle", "2024-06-03", "2024-06-05")
+    assert (data["@type"], data["datePublished"], data["dateModified"]) == (
+        "NewsArticle", "2024-06-03T00:00:00+02:00", "2024-06-05T00:00:00+02:00")  # zoned, as in the feeds
     assert data["image"] == "https://www.example.nl/afbeeldingen/a.jpg"
     og = structured_data.open_graph(title="Nieuws", description="Kort.", url=SITE + "nieuws/n/", site_name="STO",
                                     item=item, site_url=SITE)
     assert og["og:type"] == "article" and og["og:locale"] == "nl_NL"
     assert og["og:image"] == "https://www.example.nl/afbeeldingen/a.jpg" and og["og:image:alt"] == "Een lokaal"
+
+
+def test_a_month_only_date_is_the_first_of_the_month_and_the_share_image_stands_in():
+    news = NewsItem.model_validate({"id": "11111111-aaaa-4bbb-8ccc-000000000001", "title": "Nieuws",
+                                    "date": "2024-12", "summary": "Kort."})
+    item = Item(news, "", "content/news/n.md", "n")
+    data = structured_data.news_article(news, SITE + "nieuws/n/", "STO", SITE)
+    assert data["datePublished"] == data["dateModified"] == "2024-12-01T00:00:00+01:00"
+    assert data["image"] == "https://www.example.nl/assets/sto-deelafbeelding.png"
+    og = structured_data.open_graph(title="Nieuws", description="Kort.", url=SITE + "nieuws/n/", site_name="STO",
+                                    item=item, site_url=SITE)
+    assert (og["og:image"], og["og:image:width"], og["og:image:height"]) == (data["image"], "1200", "630")
+    assert og["article:published_time"] == "2024-12-01T00:00:00+01:00"
+    home = structured_data.open_graph(title="Actueel", description="D", url=SITE, site_name="STO", item=None,
+                                      site_url=SITE)
+    assert home["og:image"] == data["image"] and home["og:image:alt"]
+
+
+def test_an_event_claims_only_the_attendance_its_page_states():
+    unknown = structured_data.event(_event(), SITE + "agenda/w/", "STO", SITE)  # page: "Nog niet bekend"
+    assert "location" not in unknown and "eventAttendanceMode" not in unknown
+    online = structured_data.event(_event(online=True), SITE + "agenda/w/", "STO", SITE)
+    assert online["location"] == {"@type": "VirtualLocation", "url": SITE + "agenda/w/"}
+    both = structured_data.event(_event(online=True, location="Gorinchem"), SITE + "agenda/w/", "STO", SITE)
+    assert both["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert [place["@type"] for place in both["location"]] == ["VirtualLocation", "Place"]
 
 
 def test_breadcrumbs_are_numbered_from_one():

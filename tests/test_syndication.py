@@ -22,8 +22,9 @@ def test_feed_html_keeps_news_pages_only_with_absolute_urls(tree):
 def test_subscribe_page_is_dutch_markdown_with_its_template():
     source = subscribe_page(SITE_NAME)
     meta = yaml.safe_load(source.split("---\n")[1])
-    assert meta == {"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE}
-    assert "Abonneer je één keer" in source
+    assert meta == {"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE,
+                    "description": "De agenda van Sterk Techniekonderwijs volgen in uw eigen agenda-app."}
+    assert "U abonneert zich één keer" in source
 
 
 def test_write_syndication_writes_every_feed_and_calendar(tree, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -55,8 +56,9 @@ def test_every_feed_is_read_without_errors(built):
     main = read_feed(built / "feeds/rss.xml")
     titles = [e.title for e in main.entries]
     assert len(titles) == 18  # every published news item of the corpus, newest first
-    assert titles[2:5] == ["Fixture: nieuws met afbeelding", "Handreiking: Het borgen van Sterk Techniekonderwijs",
-                           "Digizine verschenen: Techlabs en hotspots in beeld"]
+    assert titles[1:5] == ["Fixture: nieuws met afbeelding", 'Titel met </script><script>alert("x")</script> & meer',
+                           "Handreiking: Het borgen van Sterk Techniekonderwijs",
+                           "Digizine verschenen: Techlabs en hotspots in beeld"]  # same date: file name, last first
     assert titles[-1] == "Fixture: bericht 1 voor een tweede pagina"
 
 
@@ -71,7 +73,8 @@ def test_every_calendar_parses_in_icalendar_and_vobject(built):
     calendars = _calendars(built)
     assert len(calendars) == 1 + 5 + 2 + 16  # the agenda, per kind, per region, per event
     for path in calendars:
-        icalendar.Calendar.from_ical(path.read_bytes())
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert calendar.subcomponents, f"{path}: RFC 5545 requires at least one component"
         with_vobject(path.read_bytes())
 
 
@@ -113,6 +116,24 @@ def test_every_page_announces_the_feeds(built):
         for kind, href in (("application/rss+xml", "feeds/rss.xml"), ("application/atom+xml", "feeds/atom.xml"),
                            ("application/feed+json", "feeds/feed.json")):
             assert f'<link rel="alternate" type="{kind}"' in html and f'href="{SITE_URL}{href}"' in html, page
+
+
+def test_every_category_page_announces_its_feeds_which_link_back_and_carry_its_name(built):
+    categories = yaml.safe_load((CORPUS / "content/data/categorieen.yml").read_text(encoding="utf-8"))
+    assert categories
+    for slug, name in categories.items():
+        page = (built / f"nieuws/categorie/{slug}/index.html").read_text(encoding="utf-8")
+        for kind, file in (("application/rss+xml", "rss.xml"), ("application/atom+xml", "atom.xml"),
+                           ("application/feed+json", "feed.json")):
+            href = f"{SITE_URL}feeds/categorie/{slug}/{file}"
+            assert re.search(f'<link rel="alternate" type="{re.escape(kind)}" title="[^"]*{re.escape(name)}[^"]*" '
+                             f'href="{re.escape(href)}">', page), (slug, kind)
+            assert f'<a href="{href}"' in page, (slug, file)  # and says so to visitors
+        rss, atom = (read_feed(built / f"feeds/categorie/{slug}/{f}") for f in ("rss.xml", "atom.xml"))
+        jsonfeed = json.loads((built / f"feeds/categorie/{slug}/feed.json").read_text(encoding="utf-8"))
+        page_url = f"{SITE_URL}nieuws/categorie/{slug}/"
+        assert rss.feed.link == atom.feed.link == jsonfeed["home_page_url"] == page_url
+        assert name in rss.feed.title and name in atom.feed.title and name in jsonfeed["title"]
 
 
 def test_event_page_offers_ics_google_and_outlook_links(built):

@@ -40,45 +40,43 @@
     });
   }
 
-  /* FAQ topic filter: radio buttons that hide the other topics' questions */
+  /* FAQ topic filter: the topic links (in the HTML, so nothing shifts) become toggle buttons
+     that hide the other topics' questions. */
   function setUpFaqFilter(nav, faq) {
-    var links = nav.querySelectorAll("a[data-topic]");
-    if (!links.length) return;
-    var fieldset = document.createElement("fieldset");
-    fieldset.className = "sto-faq-filter";
-    var legend = document.createElement("legend");
-    legend.textContent = "Toon vragen over";
-    fieldset.appendChild(legend);
-    function option(value, text, checked) {
-      var label = document.createElement("label");
-      var input = document.createElement("input");
-      input.type = "radio";
-      input.name = "sto-faq-onderwerp";
-      input.value = value;
-      input.checked = checked;
-      label.appendChild(input);
-      label.appendChild(document.createTextNode(text));
-      fieldset.appendChild(label);
-    }
-    option("", "Alle onderwerpen", true);
-    links.forEach(function (link) { option(link.dataset.topic, link.textContent, false); });
+    var chips = nav.querySelectorAll("a[data-topic]");
+    var status = nav.querySelector(".sto-faq-topics__status");
+    if (!chips.length) return;
 
     function show(topic) {
       var current = "";
+      var shown = 0;
       Array.prototype.forEach.call(faq.children, function (element) {
         if (element.dataset.topic && element.tagName === "H2") current = element.dataset.topic;
         element.hidden = topic !== "" && current !== topic;
+        if (!element.hidden && element.tagName === "H3") shown += 1;
       });
+      chips.forEach(function (chip) {
+        chip.setAttribute("aria-pressed", String(chip.dataset.topic === topic));
+      });
+      if (status) status.textContent = shown === 1 ? "1 vraag getoond" : shown + " vragen getoond";
     }
-    fieldset.addEventListener("change", function (event) { show(event.target.value); });
-    nav.insertBefore(fieldset, nav.firstChild);
+    chips.forEach(function (chip) {
+      chip.setAttribute("role", "button");
+      chip.setAttribute("aria-pressed", String(chip.dataset.topic === ""));
+      chip.addEventListener("click", function (event) {
+        event.preventDefault();
+        show(chip.dataset.topic);
+      });
+      chip.addEventListener("keydown", function (event) {
+        if (event.key === " ") { event.preventDefault(); show(chip.dataset.topic); }
+      });
+    });
 
     /* A link to a question always shows it, whatever the filter says. */
     function revealTarget() {
       var id = decodeURIComponent(location.hash.slice(1));
       var target = id && document.getElementById(id);
       if (target && target.closest("[hidden]")) {
-        fieldset.querySelector("input[value='']").checked = true;
         show("");
         target.scrollIntoView();
       }
@@ -86,11 +84,16 @@
     window.addEventListener("hashchange", revealTarget);
   }
 
-  /* Print every FAQ answer on the home page, then restore what was open. */
+  /* Print every FAQ answer on the home page, then restore what was open; date the print. */
   function setUpPrint() {
     var opened = [];
+    var printed = document.querySelector("[data-sto-print-date]");
     window.addEventListener("beforeprint", function () {
-      document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+      if (printed) {
+        printed.textContent = new Date().toLocaleDateString("nl-NL",
+          { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+      }
+      document.querySelectorAll("details.sto-faq-details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
     });
     window.addEventListener("afterprint", function () {
       opened.forEach(function (d) { d.open = false; });

@@ -30,7 +30,8 @@ def build_now(environ: dict[str, str] | None = None) -> datetime:
 
 
 def day_start(day: date) -> datetime:
-    """A content date (a day, no time) as a moment: the start of that day in Amsterdam."""
+    """A content date as a moment: the start of that day in Amsterdam (a date given only to its
+    month, fieldtypes.MonthOnly: its 1st). Feeds, calendars and structured data all use this."""
     return datetime.combine(day, time(0), AMSTERDAM)
 
 

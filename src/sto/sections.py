@@ -61,9 +61,9 @@ NEWS: Section[NewsItem] = Section(
     })
 FAQ: Section[FaqEntry] = Section(
     "faq", "faq", "veelgestelde-vragen/", "Veelgestelde vragen", "sto/faq-item.html", FaqEntry,
-    # Each question is its own search result on the FAQ page (with its anchor); the question's
-    # own page would only duplicate that hit.
-    searched=False,
+    # Each question is searched on its own page: a result of its own, with the question as its
+    # title. (Material folds the sections of one page under one result, so the FAQ page, where
+    # all questions stand, is the one left out of the index: views.listing_pages.)
     body_required=True,
     new_files={"faq": NewFile(FaqEntry, "veelgestelde vraag", SCAFFOLD_BODIES["faq"],
                               dated_name=False)})

@@ -4,6 +4,8 @@ violation; and the behaviour that only a browser shows (anchors, filter, facade,
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ..sitecheck import CANCELLED_SLUG, IMAGE_SLUG, MOVED_SLUG, PLACE_SLUG, RECORDED_SLUG
@@ -36,6 +38,8 @@ PAGES = [  # every kind of page, from the corpus (tests/corpus/)
     "regio/gorinchem-en-altena/",
     "regio/caribisch-nederland/",
     "regio/caribisch-nederland/pagina/2/",
+    "agenda/volgen/",
+    "over-sto/",
     "toegankelijkheid/",
     "privacy/",
     "open-data-en-insluiten/",
@@ -124,11 +128,15 @@ def test_topic_filter_hides_other_topics_and_an_anchor_brings_them_back(visit, c
     keuzevak = page.locator("#keuzevak-op-ander-niveau")
     budget = page.locator("#budget-na-2023-inzetten-in-2024")
     assert keuzevak.is_visible() and budget.is_visible()
-    page.get_by_role("radio", name="Keuzevakken en examens").check()
+    topics = page.get_by_role("navigation", name="Onderwerpen")
+    box = topics.bounding_box()
+    topics.get_by_role("button", name="Keuzevakken en examens (1)").click()
     assert keuzevak.is_visible() and not budget.is_visible()
+    assert topics.get_by_role("button", name="Keuzevakken en examens (1)").get_attribute("aria-pressed") == "true"
+    assert topics.bounding_box() == box  # the filter was in the HTML already: nothing moved
     page.goto(corpus_server.url("veelgestelde-vragen/#budget-na-2023-inzetten-in-2024"))
     assert budget.is_visible()
-    assert page.get_by_role("radio", name="Alle onderwerpen").is_checked()
+    assert topics.get_by_role("button", name="Alle onderwerpen").get_attribute("aria-pressed") == "true"
     assert v.console_errors == []
 
 
@@ -140,8 +148,9 @@ def test_without_javascript_every_question_is_visible(visit, corpus_server):
     for i in range(7):
         assert questions.nth(i).is_visible()
     topics = page.get_by_role("navigation", name="Onderwerpen")
-    assert topics.get_by_role("link", name="Keuzevakken en examens").is_visible()  # the filter degrades to links
-    assert topics.get_by_role("radio").count() == 0
+    assert topics.get_by_role("link", name="Keuzevakken en examens (1)").is_visible()  # links to the topics
+    assert topics.get_by_role("button").count() == 0
+    assert page.locator(".md-sidebar--secondary").is_hidden()  # the topics once, no table of contents
 
 
 def test_recording_loads_nothing_from_youtube_before_the_click(visit, corpus_server):
@@ -169,16 +178,55 @@ def test_print_shows_every_faq_answer_and_hides_navigation(visit, corpus_server)
     assert not page.locator(".md-header").is_visible()
 
 
+def test_a_printed_page_names_the_site_its_address_and_the_print_date(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url("veelgestelde-vragen/"))
+    header = page.locator(".sto-print-header")
+    assert not header.is_visible()  # on screen: nothing
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    words = " ".join(header.inner_text().split())
+    today = page.evaluate("new Date().toLocaleDateString('nl-NL', {weekday: 'long', day: 'numeric', "
+                          "month: 'long', year: 'numeric'})")
+    assert words == f"Sterk Techniekonderwijs https://www.sterktechniekonderwijs.nl/veelgestelde-vragen/ Afgedrukt op {today}"
+    assert re.fullmatch(r"[a-z]+dag \d{1,2} [a-z]+ \d{4}", today)  # "dinsdag 1 december 2026"
+
+
+def _search(page, words: str):
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(words, delay=20)
+    page.locator(".md-search-result__list > li").first.wait_for(state="attached", timeout=10_000)
+    page.wait_for_timeout(300)  # let the last keystroke's results settle
+    return page.locator(".md-search-result__list > li")
+
+
 def test_dutch_search_finds_a_faq_question_as_its_own_result(visit, corpus_server):
     v = visit(corpus_server.origin)
     page = v.open(corpus_server.url(""))
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("keuzevakken", delay=20)  # Dutch stemming: also finds "keuzevak"
-    hit = page.locator(".md-search-result__list a[href$='veelgestelde-vragen/#keuzevak-op-ander-niveau']")
-    hit.wait_for(state="attached", timeout=10_000)  # Material may fold extra hits of one page
-    assert hit.locator("h2").text_content().startswith("Mag je een keuzevak op een ander niveau")
-    assert page.locator(".md-search-result__list a[href*='veelgestelde-vragen/keuzevak-op-ander-niveau/']").count() == 0
+    _search(page, "keuzevakken")  # Dutch stemming: also finds "keuzevak"
+    hit = page.locator(".md-search-result__list a[href$='veelgestelde-vragen/keuzevak-op-ander-niveau/']")
+    hit.wait_for(state="attached", timeout=10_000)
+    assert hit.locator("h1, h2").first.text_content().startswith("Mag je een keuzevak op een ander niveau")
+    assert page.locator(".md-search-result__list a[href*='veelgestelde-vragen/#']").count() == 0
     assert v.foreign == [] and v.console_errors == []
+
+
+def test_searching_subsidie_shows_the_matching_questions_each_as_a_result_in_dutch(visit, corpus_server):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(""))
+    results = _search(page, "subsidie")
+    titles = [" ".join(results.nth(i).locator("article h1, article h2").first.text_content().split())
+              for i in range(results.count())]
+    # the corpus's two answers that say "subsidie", each its own result with its question as title
+    assert {"Mag budget dat overblijft na 2023 nog ingezet worden in 2024?",
+            "De interne en externe loonkosten zijn gestegen. Mogen er nieuwe tarieven binnen STO worden "
+            "gehanteerd?"} <= set(titles)
+    assert len(titles) == len(set(titles))
+    meta = page.locator(".md-search-result__meta").text_content().strip()
+    assert re.fullmatch(r"\d+ resultaten", meta), meta  # not "overeenkomende documenten"
+    assert page.get_by_role("dialog", name="Zoeken").count() == 1
+    assert v.console_errors == []
 
 
 @pytest.mark.parametrize("path", ["", "agenda/2024-06-19-sto-live-gorinchem-en-altena/", "veelgestelde-vragen/"])

@@ -1,5 +1,6 @@
-// Copy buttons on the "Agenda volgen" page. Without JavaScript the buttons stay hidden and
-// the address stays selectable text. Own code, loaded from this site only.
+// Copy buttons on the "Agenda volgen" page. Without JavaScript the buttons stay invisible (their
+// space is kept, so showing them moves nothing) and the address stays selectable text. Own
+// code, loaded from this site only.
 (function () {
   "use strict";
   var status = document.querySelector(".sto-copy-status");
@@ -18,7 +19,7 @@
   document.querySelectorAll("button[data-sto-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-sto-copy"));
     if (!source) return;
-    button.hidden = false;
+    button.classList.add("sto-copy--ready");
     button.addEventListener("click", function () {
       var text = source.textContent.trim();
       var done = function () { say("Adres gekopieerd: " + text); };

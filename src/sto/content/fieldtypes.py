@@ -13,7 +13,7 @@ from functools import cache
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from sto.content.trust import Refused, check_characters, check_url
@@ -58,6 +58,36 @@ def parse_day(value: object) -> date:
     if not match:
         raise fail(f"'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19")
     return _make_date(text, *match.groups())
+
+
+class MonthOnly(date):
+    """A publication date known only to its month (``date: 2024-06``, shown as "juni 2024").
+    Wherever a day is needed it is the first of that month: in sorting, in "is it published
+    yet?" and in feed dates (00:00 Amsterdam on the 1st), so builds stay deterministic."""
+
+    __slots__ = ()
+
+    def isoformat(self) -> str:  # also str(): "2024-06", a valid HTML <time datetime>
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+def parse_day_or_month(value: object) -> date:
+    """A publication date: a day (2024-06-19) or, when only the month is known, 2024-06."""
+    text = str(value).strip() if isinstance(value, str) else ""
+    match = _MONTH.fullmatch(text)
+    if not match:
+        if isinstance(value, (str, int)) and not _DATE.fullmatch(str(value).strip()):
+            raise fail(f"'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-06-19, "
+                       "of alleen de maand als JJJJ-MM, bijvoorbeeld 2024-06")
+        return parse_day(value)
+    year, month = match.groups()
+    day = _make_date(text, year, month, "1")
+    return MonthOnly(day.year, day.month, 1)
 
 
 def parse_moment(value: object) -> date | datetime:
@@ -144,6 +174,8 @@ Text = Annotated[str, BeforeValidator(parse_text), _string_schema(minLength=1)]
 Link = Annotated[str, BeforeValidator(parse_link), _string_schema(pattern=r"^(https?://|mailto:|/(?![/\\]))")]
 MediaLink = Annotated[str, BeforeValidator(parse_media_link), _string_schema(pattern=r"^/(?![/\\])")]
 Day = Annotated[date, BeforeValidator(parse_day), _string_schema(format="date")]
+# PlainValidator: pydantic's own date check would turn a MonthOnly back into a plain date.
+DayOrMonth = Annotated[date, PlainValidator(parse_day_or_month), _string_schema(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
 Moment = Annotated[date | datetime, BeforeValidator(parse_moment),
                    _string_schema(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")]
 TimeZoneName = Annotated[str, BeforeValidator(parse_timezone), _string_schema()]

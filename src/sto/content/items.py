@@ -78,8 +78,9 @@ class Content:
 
     @cached_property
     def news(self) -> list[Item[NewsItem]]:
-        """Newest first; same-day items in a fixed order so builds are reproducible."""
-        return sorted(self.of(NEWS), key=lambda i: (-i.data.date.toordinal(), i.slug))
+        """Newest first; items of the same date (or month) by file name, last first (file names
+        start with their date), so builds are reproducible."""
+        return sorted(self.of(NEWS), key=lambda i: (i.data.date.toordinal(), i.slug), reverse=True)
 
     @cached_property
     def faq(self) -> list[Item[FaqEntry]]:

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from sto.clock import AMSTERDAM_NAME
-from sto.content.fieldtypes import Day, Identifier, Link, MediaLink, Moment, Slug, Text, TimeZoneName, fail
+from sto.content.fieldtypes import (Day, DayOrMonth, Identifier, Link, MediaLink, Moment, Slug, Text, TimeZoneName,
+                                    fail)
 from sto.content.trust import is_on_this_site
 from sto.site.media import vimeo_id, youtube_id
 from sto.syndication.timezones import has_yearly_rules
@@ -55,6 +56,8 @@ class NewsItem(_Item):
     """A news item; ``kind`` says whether it is plain news, a digizine issue or a guidance document."""
 
     kind: Literal["nieuws"] = Field("nieuws", description="nieuws, digizine of handreiking")
+    date: DayOrMonth = Field(description="Publicatiedatum (JJJJ-MM-DD, of JJJJ-MM als alleen de maand bekend is); "
+                             "in de toekomst = ingepland")
     summary: Text = Field(description="Korte samenvatting (één of twee zinnen) voor overzichten en feeds")
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
     regions: list[Slug] = Field(default_factory=list, description="Regio's uit content/data/regios.yml")

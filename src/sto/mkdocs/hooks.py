@@ -36,6 +36,7 @@ from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.problems import ContentInvalid, Problem
 from sto.site.embed import EmbedSnippets
 from sto.site.templating import FILTERS, GLOBALS
+from sto.site.robots import ROBOTS, SITEMAP, robots_txt
 from sto.site.views import Site
 from sto.syndication.partners import partner_files
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
@@ -105,6 +106,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in state.site.generated().items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
+    files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
     return files

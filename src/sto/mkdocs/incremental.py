@@ -67,6 +67,7 @@ TEMPLATE_GLOBAL_READS = {
     "sto.content.vocabularies": "the vocabularies",
     "sto.absolute": "the site URL",
     "sto_syndication.feed_links": "the vocabularies and the site URL",
+    "sto_syndication.category_feeds": "the vocabularies and the site URL",
     "sto_syndication.subscriptions": "the vocabularies and the site URL",
     "sto_syndication.event_links": "the item (in the context) and the site URL",
 }

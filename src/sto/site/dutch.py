@@ -11,13 +11,25 @@ from functools import cache
 
 from babel.dates import format_date
 
+from sto.content.fieldtypes import MonthOnly
 from sto.content.models import Event
 
 
-@cache  # Babel's formatter costs ~30 µs a call; listings ask for the same dates again and again
 def day_month_year(value: date) -> str:
-    """3 juni 2024"""
+    """3 juni 2024; "juni 2024" for a date known only to its month (MonthOnly)."""
+    if isinstance(value, MonthOnly):
+        return _month_year(value.year, value.month)
+    return _day_month_year(value)
+
+
+@cache  # Babel's formatter costs ~30 µs a call; listings ask for the same dates again and again
+def _day_month_year(value: date) -> str:
     return format_date(value, "d MMMM y", locale="nl")
+
+
+@cache  # by year and month: a MonthOnly equals (and hashes as) the plain date of its 1st
+def _month_year(year: int, month: int) -> str:
+    return format_date(date(year, month, 1), "MMMM y", locale="nl")
 
 
 @cache

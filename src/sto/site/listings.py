@@ -18,7 +18,7 @@ REGION_PAST_EVENTS = 5  # most recent past events on a region's first page; all 
 HOME_NEWS = 4
 HOME_EVENTS = 3
 HOME_RECORDINGS = 3
-HOME_FAQ = 5
+HOME_FAQ = 6  # the seed's home page shows six
 
 
 def is_upcoming(item: Item[Event], now: datetime) -> bool:

@@ -13,7 +13,7 @@ import yaml
 
 from sto.content.items import AnyItem, Content
 from sto.content.models import Event, NewsItem
-from sto.site.presentation import KIND_LABELS, summary_repeats_body, when
+from sto.site.presentation import KIND_LABELS, first_sentence, summary_repeats_body, when
 
 # libyaml's emitter when PyYAML has it: the pure-Python one cost ~0.2 ms per page at scale.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -37,13 +37,23 @@ def page_source(meta: Meta, body: str) -> str:
 
 
 def item_meta(item: AnyItem) -> Meta:
-    meta: Meta = {"title": item.title, "template": item.section.template}
-    summary = getattr(item.data, "summary", None)
-    if summary:
-        meta["description"] = summary
+    meta: Meta = {"title": item.title, "template": item.section.template, "description": description(item)}
     if not item.section.searched:
         meta["search"] = SEARCH_EXCLUDED
     return meta
+
+
+def description(item: AnyItem) -> str:
+    """A page's meta description: its summary, else its first sentence, else (an event with
+    neither) what and when it is, from its facts."""
+    data = item.data
+    summary = getattr(data, "summary", None) or first_sentence(item.body)
+    if summary:
+        return summary
+    if isinstance(data, Event):
+        place = "online" if data.online else data.location
+        return f"{KIND_LABELS[data.kind]} op {when(data)}" + (f", {place}." if place else ".")
+    return f"Antwoord op de veelgestelde vraag: {item.title}"
 
 
 def search_text(item: AnyItem) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +13,7 @@ from sto.clock import AMSTERDAM_NAME
 from sto.content.items import AnyItem
 from sto.site.dutch import event_when
 from sto.content.markdown_safety import EscapeRawHtml
+from sto.content.fieldtypes import MonthOnly
 from sto.content.models import Event, FaqEntry
 
 # The label of every news and event kind, on pages and as an event's category in calendars.
@@ -28,9 +31,26 @@ KIND_LABELS = {
 STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
 
 
+def about_category(name: str, site_name: str) -> str:
+    """What a category's news page and feeds are about, in one sentence."""
+    return f"Nieuws van {site_name} over {name}."
+
+
+def date_preposition(value: date) -> str:
+    """"op 5 juni 2024", but "in juni 2024" for a date known only to its month."""
+    return "in" if isinstance(value, MonthOnly) else "op"
+
+
 def kind_label(item: AnyItem) -> str:
     """News and events have a kind; an FAQ question has none."""
     return "" if isinstance(item.data, FaqEntry) else KIND_LABELS.get(item.data.kind, "")
+
+
+def kind_label_unless_in_title(item: AnyItem) -> str:
+    """The kind label above a title, or "" when the title already starts with it
+    ("Handreiking: Het borgen ..." needs no "HANDREIKING" above it)."""
+    label = kind_label(item)
+    return "" if item.title.casefold().startswith(label.casefold()) else label
 
 
 def status_label(event: Event) -> str:
@@ -64,6 +84,25 @@ def render_markdown(body: str) -> str:
     with the same rules as pages: raw HTML is shown as text."""
     converter = Markdown(extensions=["tables", "attr_list", "admonition", EscapeRawHtml()])
     return converter.convert(body)
+
+
+DESCRIPTION_LENGTH = 160  # what search engines show of a meta description
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s")
+
+
+def first_sentence(body: str) -> str:
+    """A body's first sentence as plain text (for a page's meta description), cut at a word
+    when longer than DESCRIPTION_LENGTH; "" when the body opens with no paragraph."""
+    match = _FIRST_PARAGRAPH.search(render_markdown(body))
+    if not match:
+        return ""
+    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(sentence) <= DESCRIPTION_LENGTH:
+        return sentence
+    return sentence[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def escape_markdown_inline(text: str) -> str:

@@ -11,8 +11,15 @@ from typing import Any
 import json
 from datetime import date, datetime
 
+from sto.clock import day_start
 from sto.content.items import AnyItem
 from sto.content.models import Event, NewsItem
+from sto.site import urls
+
+# The site's own share image (docs/assets/, made by scripts/brand_images.py): the wordmark on
+# the site's colours, no logos of other organisations.
+SHARE_IMAGE_SIZE = (1200, 630)
+SHARE_IMAGE_ALT = "Sterk Techniekonderwijs: nieuws, agenda en veelgestelde vragen"
 
 _HTML_UNSAFE = str.maketrans({
     "<": "\\u003c",
@@ -50,23 +57,35 @@ def organization(site_name: str, site_url: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": site_name, "url": site_url}
 
 
+def _zoned(day: date) -> str:
+    """A content date as the moment it stands for (00:00 Amsterdam, clock.day_start), with its
+    offset, as the feeds give it; a date known only to its month is its 1st."""
+    return day_start(day).isoformat()
+
+
+def image_of(news: NewsItem | None, site_url: str) -> tuple[str, str, tuple[int, int] | None]:
+    """(absolute address, alt text, size when known) of a news item's own image, else of the
+    site's share image."""
+    if news is not None and news.image is not None:
+        return absolute_link(news.image.src, site_url), news.image.alt, None
+    return absolute_link(urls.SHARE_IMAGE, site_url), SHARE_IMAGE_ALT, SHARE_IMAGE_SIZE
+
+
 def news_article(news: NewsItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any]:
-    data = {
+    return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": news.title,
         "description": news.summary,
-        "datePublished": _iso(news.date),
-        "dateModified": _iso(news.updated or news.date),
+        "datePublished": _zoned(news.date),
+        "dateModified": _zoned(news.updated or news.date),
+        "image": image_of(news, site_url)[0],
         "inLanguage": "nl",
         "mainEntityOfPage": page_url,
         "url": page_url,
         "publisher": organization(site_name, site_url),
         "author": organization(site_name, site_url),
     }
-    if news.image:
-        data["image"] = absolute_link(news.image.src, site_url)
-    return data
 
 
 def _event_dates(event: Event) -> dict[str, Any]:
@@ -92,15 +111,19 @@ def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, 
     }
     if ev.summary:
         data["description"] = ev.summary
-    if ev.online:
-        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-        data["location"] = {"@type": "VirtualLocation", "url": ev.join_url or page_url}
-    else:
-        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        if ev.location:
-            data["location"] = {"@type": "Place", "name": ev.location,
-                                "address": {"@type": "PostalAddress", "streetAddress": ev.location,
-                                            "addressCountry": "NL"}}
+    # Only what the page says: online, a place, both, or (when the page says "Nog niet bekend")
+    # no location and no attendance mode at all.
+    place = ({"@type": "Place", "name": ev.location,
+              "address": {"@type": "PostalAddress", "streetAddress": ev.location, "addressCountry": "NL"}}
+             if ev.location else None)
+    virtual = {"@type": "VirtualLocation", "url": ev.join_url or page_url} if ev.online else None
+    if virtual and place:
+        data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
+        data["location"] = [virtual, place]
+    elif virtual or place:
+        data["eventAttendanceMode"] = ("https://schema.org/OnlineEventAttendanceMode" if virtual
+                                       else "https://schema.org/OfflineEventAttendanceMode")
+        data["location"] = virtual or place
     return data
 
 
@@ -137,11 +160,11 @@ def open_graph(*, title: str, description: str, url: str, site_name: str, item: 
         "og:site_name": site_name,
         "og:locale": "nl_NL",
     }
-    if news is not None and news.image is not None:
-        tags["og:image"] = absolute_link(news.image.src, site_url)
-        tags["og:image:alt"] = news.image.alt
+    tags["og:image"], tags["og:image:alt"], size = image_of(news, site_url)
+    if size:
+        tags["og:image:width"], tags["og:image:height"] = str(size[0]), str(size[1])
     if news is not None:
-        tags["article:published_time"] = _iso(news.date)
+        tags["article:published_time"] = _zoned(news.date)
         if news.updated:
-            tags["article:modified_time"] = _iso(news.updated)
+            tags["article:modified_time"] = _zoned(news.updated)
     return tags

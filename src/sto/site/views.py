@@ -20,7 +20,7 @@ from sto.content.models import Event, FaqEntry, NewsItem
 from sto.sections import AGENDA, FAQ, NEWS, Section
 from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
 from sto.site.pages import SEARCH_EXCLUDED, Meta, generated_pages, page_source
-from sto.site.presentation import escape_markdown_inline, render_markdown
+from sto.site.presentation import about_category, escape_markdown_inline, render_markdown
 from sto.problems import ContentInvalid, Problem
 
 HOME_TITLE = "Actueel"
@@ -39,8 +39,13 @@ class GeneratedPage:
 
 
 def _listing(title: str, template: str, view: dict[str, Any], *, body: str = "", search: bool = False,
-             description: str | None = None) -> GeneratedPage:
+             description: str | None = None, feed_category: str | None = None,
+             hide: list[str] | None = None) -> GeneratedPage:
     meta: Meta = {"title": title, "template": template}
+    if hide:  # Material's page parts to leave out, e.g. the table of contents
+        meta["hide"] = hide
+    if feed_category:  # the page announces that category's feeds (partials/sto/feed-links.html)
+        meta["feed_category"] = feed_category
     if not search:  # listings only repeat hits that the items' own pages give
         meta["search"] = SEARCH_EXCLUDED
     if description:
@@ -81,7 +86,7 @@ def page_title(title: str, number: int, count: int) -> str:
 def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str,
                       items: list[Item[NewsItem]], view: dict[str, Any], *, trail: list[tuple[str, str]],
                       first_page: dict[str, Any] | None = None,
-                      description: str | None = None) -> None:
+                      description: str | None = None, feed_category: str | None = None) -> None:
     """One listing split into pages of ``PAGE_SIZE`` items: page 1 at ``url`` (its address never
     changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. Each page's
     view gets its slice as ``items`` and a ``pagination``; ``first_page`` adds to page 1 only."""
@@ -94,13 +99,12 @@ def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, tem
         if number == 1 and first_page:
             page_view.update(first_page)
         pages[urls.src_uri(page_url)] = _listing(page_title(title, number, count), template, page_view,
-                                                 description=description)
+                                                 description=description, feed_category=feed_category)
 
 
 def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
     """The FAQ page body: a heading per topic, a heading with a fixed anchor per question,
-    then the answer. Real Markdown headings, so the search splits each question into its own
-    result that links to its anchor."""
+    then the answer. (Search finds each question on its own page, see pages.item_meta.)"""
     parts: list[str] = []
     for topic, items in listings.faq_by_topic.items():
         name = topics.get(topic, topic)
@@ -109,8 +113,9 @@ def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
             question = escape_markdown_inline(item.title)
             parts.append(f"### {question} {{#{item.slug} data-topic=\"{topic}\" .sto-faq-question}}")
             parts.append(item.body.strip())
-            changed = item.data.updated or item.data.date
-            parts.append(f"Laatst gewijzigd: {day_month_year(changed)}\n{{: .sto-faq-changed data-topic=\"{topic}\" }}")
+            if item.data.updated:  # only a change an editor recorded, never a guess
+                parts.append(f"Laatst gewijzigd: {day_month_year(item.data.updated)}\n"
+                             f"{{: .sto-faq-changed data-topic=\"{topic}\" }}")
     return "\n\n".join(parts)
 
 
@@ -212,23 +217,30 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
     agenda_trail = [section_trail(AGENDA)]
     archive_title = f"Terugblik webinars {site_name} LIVE"
     filters = {
-        "categories": [(name, urls.category(slug), len(listings.by_category.get(slug, [])))
-                       for slug, name in vocab.categories.items()],
+        # Only categories with news: a filter that finds nothing is not offered (its page and
+        # feeds still exist, so their addresses stay valid).
+        "categories": [(name, urls.category(slug), len(listings.by_category[slug]))
+                       for slug, name in vocab.categories.items() if listings.by_category.get(slug)],
         "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
     }
 
     paginated_listing(pages, urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"page": "news", **filters},
                       trail=[], description=f"Nieuws, digizines en handreikingen van {site_name}.")
+    digizine_intro = f"Alle edities van de digizine van {site_name}, de nieuwste eerst."
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
         "Digizine", "sto/news-list.html",
         {"page": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
-         "intro": f"Alle edities van de digizine van {site_name}, de nieuwste eerst.", **filters})
+         "intro": digizine_intro, **filters}, description=digizine_intro)
     for slug, items in listings.by_category.items():
-        paginated_listing(pages, urls.category(slug), f"Nieuws over {vocab.categories.get(slug, slug)}",
-                          "sto/news-list.html", items, {"page": "news", **filters}, trail=news_trail)
+        name = vocab.categories.get(slug, slug)
+        paginated_listing(pages, urls.category(slug), f"Nieuws over {name}",
+                          "sto/news-list.html", items, {"page": "news", "feed_category": slug, **filters},
+                          trail=news_trail, feed_category=slug,
+                          description=about_category(name, site_name))
     for year, items in listings.by_year.items():
         paginated_listing(pages, urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items,
-                          {"page": "news", **filters}, trail=news_trail)
+                          {"page": "news", **filters}, trail=news_trail,
+                          description=f"Nieuws van {site_name} uit {year}.")
 
     pages[urls.src_uri(urls.AGENDA)] = _listing(
         AGENDA.name, "sto/agenda.html",
@@ -243,18 +255,24 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         FAQ.name, "sto/faq.html",
         {"page": "faq", "url": urls.FAQ,
          "topics": [(slug, vocab.topics.get(slug, slug), len(items)) for slug, items in listings.faq_by_topic.items()]},
-        body=faq_markdown(listings, vocab.topics), search=True,
+        body=faq_markdown(listings, vocab.topics), hide=["toc"],  # the topic filter is its one navigation
         description=f"Antwoorden op veelgestelde vragen over {site_name}, per onderwerp.")
 
     pages[urls.src_uri(urls.REGIONS)] = _listing(
         REGIONS_TITLE, "sto/regions.html",
         {"page": "regions", "url": urls.REGIONS,
-         "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()]})
+         # Regions with something to show; the others' pages and calendars exist all the same.
+         "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()
+                     if listings.by_region[slug].news or listings.by_region[slug].upcoming
+                     or listings.by_region[slug].past]},
+        description=f"Nieuws en evenementen van {site_name} per regio.")
     for slug, region in listings.by_region.items():
         # Its news is paginated; its agenda stays on the first page: every upcoming event and
         # the most recent past ones (all past events are in the agenda and the region's calendar).
         paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
                           region.news, {"page": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
+                          description=f"Nieuws en evenementen van {site_name} in de regio "
+                                      f"{vocab.regions.get(slug, slug)}.",
                           first_page={"region": slug, "upcoming": region.upcoming,
                                       "past": region.past[:REGION_PAST_EVENTS],
                                       "more_past": len(region.past) > REGION_PAST_EVENTS})

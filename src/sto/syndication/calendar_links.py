@@ -42,13 +42,17 @@ class Subscription:
     outlook: str  # Outlook.com (personal accounts)
     outlook_work: str  # Outlook on the web for school and work accounts (Microsoft 365)
     count: int
+    group: str  # "agenda", "soort" or "regio"
+    label: str  # short name within its group
+    key: str  # unique, for ids on the page
 
 
 def subscription(calendar: Calendar, build: Build) -> Subscription:
     https = build.absolute(calendar.path)
     return Subscription(calendar.name, calendar.description, https, webcal(https), google_subscribe(https),
                         outlook_subscribe(https, calendar.name),
-                        outlook_subscribe(https, calendar.name, "outlook.office.com"), len(calendar.items))
+                        outlook_subscribe(https, calendar.name, "outlook.office.com"), len(calendar.items),
+                        calendar.group, calendar.label, calendar.key)
 
 
 def subscriptions(build: Build) -> list[Subscription]:
@@ -57,7 +61,7 @@ def subscriptions(build: Build) -> list[Subscription]:
 
 @dataclass(frozen=True)
 class EventLinks:
-    """The "Zet in je agenda" links of one event page."""
+    """The "Zet in uw agenda" links of one event page."""
 
     ics: str
     ics_path: str  # site-relative, for links on our own pages

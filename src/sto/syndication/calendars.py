@@ -57,7 +57,9 @@ class Calendar:
     name: str
     description: str
     items: list[Item[Event]]
-    single: bool = False  # one event's "Zet in je agenda" download
+    single: bool = False  # one event's "Zet in uw agenda" download
+    group: str = ""  # on "Agenda volgen": "agenda", "soort" or "regio"
+    label: str = ""  # its short name there, e.g. "Webinars" or "Gorinchem en Altena"
 
 
 def prodid(build: Build) -> str:
@@ -93,14 +95,17 @@ def subscription_calendars(build: Build) -> list[Calendar]:
         return [item for item in items if item.id in shown]
 
     about = f"Evenementen en webinars van {site_name}"
-    calendars = [Calendar("agenda", urls.AGENDA_CALENDAR, CALENDAR_NAME, f"{about}.", events)]
+    calendars = [Calendar("agenda", urls.AGENDA_CALENDAR, CALENDAR_NAME, f"{about}.", events,
+                          group="agenda", label="De hele agenda")]
     for kind, name in KIND_NAMES.items():
         calendars.append(Calendar(f"soort-{kind}", kind_calendar_path(kind), f"{CALENDAR_NAME}: {name.lower()}",
-                                  f"{name} van {site_name}.", windowed(listings.events_by_kind[kind])))
+                                  f"{name} van {site_name}.", windowed(listings.events_by_kind[kind]),
+                                  group="soort", label=name))
     for slug, name in sorted(build.content.vocabularies.regions.items()):
         region = listings.by_region[slug]
         calendars.append(Calendar(f"regio-{slug}", region_calendar_path(slug), f"{CALENDAR_NAME}: regio {name}",
-                                  f"{about} in de regio {name}.", windowed([*region.upcoming, *region.past])))
+                                  f"{about} in de regio {name}.", windowed([*region.upcoming, *region.past]),
+                                  group="regio", label=name))
     return calendars
 
 
@@ -235,6 +240,10 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
         if not item.data.all_day:
             zones[item.data.timezone] = max(zones.get(item.data.timezone, 0), item.data.start.year)
     parts = [head[: -len(_END)]]  # components are spliced in before END:VCALENDAR
+    if not items:
+        # RFC 5545 requires at least one component; an empty calendar (a kind or region without
+        # events) gets the zone its events would use, with the rules of the build's year.
+        zones[AMSTERDAM_NAME] = build.now.year
     parts += [_vtimezone_bytes(name, zones[name]) for name in sorted(zones)]  # rules of the latest event year
     parts += [vevents[item.id] if vevents else vevent(item, build).to_ical() for item in items]
     parts.append(_END)

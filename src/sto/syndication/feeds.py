@@ -31,6 +31,8 @@ from sto.build import Build
 from sto.clock import AMSTERDAM, day_start
 from sto.content.items import Item
 from sto.content.models import NewsItem
+from sto.site import urls
+from sto.site.presentation import about_category
 
 LANGUAGE = "nl-NL"
 NEWEST = 20
@@ -77,7 +79,7 @@ def news_feeds(build: Build) -> list[Feed]:
     feeds = [Feed("nieuws", f"{publisher}: nieuws", f"Nieuws, digizines en handreikingen van {publisher}.",
                   feed_folder(), listings.news[:NEWEST])]
     for slug, name in sorted(build.content.vocabularies.categories.items()):
-        feeds.append(Feed(slug, f"{publisher}: {name}", f"Nieuws van {publisher} over {name}.",
+        feeds.append(Feed(slug, f"{publisher}: {name}", about_category(name, publisher),
                           feed_folder(slug), listings.by_category[slug][:NEWEST], slug))
     return feeds
 
@@ -152,8 +154,9 @@ def entries(feed: Feed, build: Build, html_by_id: dict[str, str], file_size: Fil
 
 
 def home_page(feed: Feed, build: Build) -> str:
-    """The page a feed belongs to. The home page ("Actueel") lists the news."""
-    return build.absolute("")
+    """The page a feed belongs to: a category's news page, or the home page ("Actueel"), which
+    lists the newest news."""
+    return build.absolute(urls.category(feed.category) if feed.category else urls.HOME)
 
 
 def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
@@ -268,17 +271,25 @@ class FeedLink:
     type: str
     title: str
     href: str
+    format: str  # "RSS", "Atom" or "JSON Feed", what a visitor reads on a link
+    path: str  # site-relative, for links on our own pages
+
+
+FEED_FORMATS = (("application/rss+xml", "RSS", "rss.xml"), ("application/atom+xml", "Atom", "atom.xml"),
+                ("application/feed+json", "JSON Feed", "feed.json"))
+
+
+def _feed_set(build: Build, folder: str, label: str) -> list[FeedLink]:
+    return [FeedLink(kind, f"{build.site_name}: {label} ({name})", build.absolute(f"{folder}{file}"), name,
+                     f"{folder}{file}") for kind, name, file in FEED_FORMATS]
+
+
+def category_feed_links(build: Build, category: str) -> list[FeedLink]:
+    """One category's three feeds (empty for an unknown category)."""
+    name = build.content.vocabularies.categories.get(category)
+    return _feed_set(build, feed_folder(category), name) if name else []
 
 
 def feed_links(build: Build, category: str | None = None) -> list[FeedLink]:
     """The autodiscovery links: the news feeds, plus a category's when a page is about one."""
-    name = build.content.vocabularies.categories.get(category) if category else None
-    sets = [(feed_folder(), "nieuws")] + ([(feed_folder(category), name)] if name else [])
-    links = []
-    publisher = build.site_name
-    for folder, label in sets:
-        links += [FeedLink("application/rss+xml", f"{publisher}: {label} (RSS)", build.absolute(f"{folder}rss.xml")),
-                  FeedLink("application/atom+xml", f"{publisher}: {label} (Atom)", build.absolute(f"{folder}atom.xml")),
-                  FeedLink("application/feed+json", f"{publisher}: {label} (JSON Feed)",
-                           build.absolute(f"{folder}feed.json"))]
-    return links
+    return _feed_set(build, feed_folder(), "nieuws") + (category_feed_links(build, category) if category else [])

@@ -46,10 +46,11 @@ class FeedHtml(dict[str, str]):
 
 def subscribe_page(site_name: str) -> str:
     """Markdown of the "Agenda volgen" page; its template lists the calendars."""
-    body = (f"Zet de agenda van {site_name} in je eigen agenda-app. Abonneer je één keer; "
-            "nieuwe en gewijzigde evenementen komen daarna vanzelf in je agenda, en een geannuleerd "
+    body = (f"Zet de agenda van {site_name} in uw eigen agenda-app. U abonneert zich één keer; "
+            "nieuwe en gewijzigde evenementen komen daarna vanzelf in uw agenda, en een geannuleerd "
             "evenement wordt daar als geannuleerd getoond.")
-    return page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE}, body)
+    return page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE,
+                        "description": f"De agenda van {site_name} volgen in uw eigen agenda-app."}, body)
 
 
 class Syndication:
@@ -64,6 +65,10 @@ class Syndication:
         if category not in self._feed_links:
             self._feed_links[category] = feed_links(self.build, category)
         return self._feed_links[category]
+
+    def category_feeds(self, category: str) -> list[FeedLink]:
+        """A category page's own feeds, shown on the page (its <head> announces them too)."""
+        return self.feed_links(category)[len(self.feed_links()):]
 
     @cached_property
     def subscriptions(self) -> list[Subscription]:

@@ -1,0 +1,70 @@
+"""Lighthouse 12 (npm, pinned) in Debian's Chromium on every page type of the corpus site (tests/corpus/), at
+phone (Lighthouse's mobile emulation) and desktop width: accessibility, best practices and
+SEO must be 100, and layout shift (CLS) at most 0.05. CLS varies a little between runs, so a
+page over the limit is run twice more and judged by the median of the three. The performance
+score is printed (it depends on this machine's load, so it is not asserted).
+
+One Chromium, the pages in sequence (scripts/lighthouse.mjs): about 9 s a page and width.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+
+import pytest
+
+from ..sitebuild import ROOT
+from .conftest import CHROMIUM
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+RUNNER = ROOT / "scripts/lighthouse.mjs"
+PAGE_TYPES = {
+    "home": "/",
+    "news list": "/nieuws/",
+    "news item": "/nieuws/2024-06-handreiking-borgen-sto/",
+    "digizine list": "/nieuws/digizine/",
+    "agenda": "/agenda/",
+    "event": "/agenda/2024-06-19-sto-live-gorinchem-en-altena/",
+    "webinar archive": "/agenda/terugblik-webinars/",
+    "FAQ": "/veelgestelde-vragen/",
+    "region": "/regio/gorinchem-en-altena/",
+    "subscribe": "/agenda/volgen/",
+    "404": "/404.html",  # the test server answers a missing page with its own text, so its file
+}
+MAX_CLS = 0.05
+REQUIRED = ("accessibility", "best-practices", "seo")
+
+
+def lighthouse(origin: str, form_factor: str, paths: list[str]) -> dict[str, dict]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing; run scripts/ensure-system-deps")
+    result = subprocess.run([node, str(RUNNER), origin, form_factor, *paths], capture_output=True, text=True,
+                            env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
+    assert result.returncode == 0, result.stderr
+    runs = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return {run["path"]: run for run in runs}
+
+
+@pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
+def test_every_page_type_scores_100_with_little_layout_shift(corpus_server, form_factor):
+    runs = lighthouse(corpus_server.origin, form_factor, list(PAGE_TYPES.values()))
+    assert set(runs) == set(PAGE_TYPES.values())
+    shifty = [path for path, run in runs.items() if run["cls"] > MAX_CLS]
+    again = [lighthouse(corpus_server.origin, form_factor, shifty) for _ in range(2)] if shifty else []
+    problems = []
+    for name, path in PAGE_TYPES.items():
+        run = runs[path]
+        cls = statistics.median([run["cls"], *(r[path]["cls"] for r in again)]) if path in shifty else run["cls"]
+        print(f"{form_factor:7} {name:16} " + " ".join(f"{k} {v:3}" for k, v in run["scores"].items())
+              + f" CLS {cls:.3f}")
+        problems += [f"{name}: {k} {run['scores'][k]}" for k in REQUIRED if run["scores"][k] != 100]
+        problems += [f"{name}: {failed}" for failed in run["failed"]]
+        if cls > MAX_CLS:
+            problems.append(f"{name}: CLS {cls:.3f} (median of 3 runs) > {MAX_CLS}")
+    assert problems == []
