@@ -99,7 +99,8 @@ brand-images: $(VENV)/.test-deps
 	$(BIN)/python -m scripts.brand_images
 
 # Not part of make test: builds a synthetic corpus (N = 1000 and 5000) three times each with this
-# project and with plain mkdocs-material; prints the table, writes bench-out/. Takes minutes.
+# project and with plain mkdocs-material, then a warm build (one item changed) and the preview's
+# save-to-visible at +700 and +5,000 items; prints the table, writes bench-out/. About 10 minutes.
 bench: $(VENV)/.bench-deps  ## build-time benchmark against plain mkdocs-material
 	$(BIN)/python -m bench.run
 

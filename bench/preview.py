@@ -5,7 +5,9 @@ Starts ``mkdocs serve`` the way ``make serve`` does (live reload) on a generated
 first build, then several times appends a new word to one news item's body and polls that
 item's page over HTTP until the word is there (as the browser's reload would see it: MkDocs
 holds every request while it rebuilds). Reported: each save's time and their median, next to
-a full ``mkdocs build`` of the same content (wall and CPU time, without the build cache).
+a full ``mkdocs build`` of the same content (wall and CPU time, without the build cache), and the
+CPU time the preview process used per save (its rebuild; steady when other work shares the
+machine, unlike wall time).
 
     python -m bench.preview --items 700 5000 --saves 3
 """
@@ -23,7 +25,7 @@ import time
 from pathlib import Path
 
 from bench import corpus
-from tests.preview_server import Preview
+from tests.serving import Preview
 
 EPOCH = "1718409600"
 PAUSE_BETWEEN_SAVES = 1.0  # s: the watcher settles, as between an editor's saves
@@ -49,6 +51,12 @@ def full_build(project: Path, site: Path) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(items: int, saves: int, work: Path) -> dict:
     n = news_count(items)
     project = corpus.write_corpus(n, work / f"preview-{items}")["project"]
@@ -56,27 +64,32 @@ def measure(items: int, saves: int, work: Path) -> dict:
     news = sorted((project / "content" / "news").glob("*.md"))
     target = news[len(news) // 2]
     page = f"nieuws/{target.stem}/"
-    times = []
-    with Preview(project, EPOCH) as preview:
-        preview.wait_until(page, lambda body: True, limit=900)
+    times, cpu_times = [], []
+    with Preview(project, EPOCH, start_seconds=1800) as preview:
         for save in range(saves):
             word = f"bewerkt{save}x{time.time_ns()}"
             text = target.read_text(encoding="utf-8")
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), process_cpu(preview.process.pid)
             target.write_text(text.rstrip("\n") + f"\n\nToegevoegd: {word}.\n", encoding="utf-8")
-            preview.wait_until(page, lambda body: word.encode() in body, limit=900)
+            if word not in preview.wait_for(page, word, seconds=900, every=0.02)[1]:
+                raise SystemExit(f"the preview did not show the save within 900 s:\n{preview.output()[-3000:]}")
             times.append(time.perf_counter() - start)
+            cpu_times.append(process_cpu(preview.process.pid) - start_cpu)  # the rebuild, and the watcher's polling
             time.sleep(PAUSE_BETWEEN_SAVES)
     shutil.rmtree(work / f"preview-{items}")
     median = statistics.median(times)
+    median_cpu = statistics.median(cpu_times)
     return {"items": n + 2 * (n // 5), "saves": times, "median_s": median, "full_build_s": wall,
-            "full_build_cpu_s": cpu, "ratio": median / wall}
+            "full_build_cpu_s": cpu, "ratio": median / wall, "save_cpu_s": cpu_times, "median_cpu_s": median_cpu,
+            "cpu_ratio": median_cpu / cpu}
 
 
 def line(r: dict) -> str:
     return (f"preview +{r['items']:,} items: save-to-visible median {r['median_s']:.2f} s "
             f"(saves: {', '.join(f'{t:.2f}' for t in r['saves'])} s); full build of the same content "
-            f"{r['full_build_s']:.2f} s wall, {r['full_build_cpu_s']:.2f} s CPU; ratio {r['ratio']:.2f}")
+            f"{r['full_build_s']:.2f} s wall, {r['full_build_cpu_s']:.2f} s CPU; ratio {r['ratio']:.2f} (wall); "
+            f"the preview's CPU time per save: median {r['median_cpu_s']:.2f} s, "
+            f"{r['cpu_ratio']:.2f} of the full build's")
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ of the preview. Always stopped, also when a test fails."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +16,18 @@ from pathlib import Path
 from .sitebuild import EPOCH_2024_06_15
 
 HOST = "127.0.0.1"
+# What MkDocs' server adds to every HTML page it serves (the live-reload poller).
+LIVERELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = function.*?livereload\(\d+, \d+\);\s*</script>", re.S)
+# `mkdocs serve`'s builder (mkdocs/commands/serve.py), once, in a fresh process: what the preview writes.
+_BUILD_LIKE_SERVE = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=False)
+config.plugins.on_startup(command="serve", dirty=False)
+config.site_url = sys.argv[2]
+build(config, serve_url=sys.argv[2])
+"""
 
 
 def free_port() -> int:
@@ -35,9 +48,10 @@ def fetch(url: str, timeout: float = 5) -> tuple[int, str]:
 class Preview:
     """``with Preview(project) as preview:`` runs the preview until the block ends."""
 
-    def __init__(self, project: Path, epoch: str = EPOCH_2024_06_15):
+    def __init__(self, project: Path, epoch: str = EPOCH_2024_06_15, start_seconds: float = 90):
         self.project, self.epoch = project, epoch
         self.base = f"http://{HOST}:{free_port()}/"
+        self.start_seconds = start_seconds  # the first build of a large corpus takes a while
 
     def __enter__(self) -> Preview:
         env = {**os.environ, "SOURCE_DATE_EPOCH": self.epoch, "NO_MKDOCS_2_WARNING": "1"}
@@ -46,7 +60,7 @@ class Preview:
         self.log = (self.project / "serve.log").open("w", encoding="utf-8")
         self.process = subprocess.Popen([str(mkdocs), "serve", "--no-strict", "--livereload", "--dev-addr", address],
                                         cwd=self.project, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + self.start_seconds
         while time.monotonic() < deadline:
             assert self.process.poll() is None, f"mkdocs serve stopped:\n{self.output()}"
             try:
@@ -54,12 +68,12 @@ class Preview:
                 return self
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.3)
-        raise AssertionError(f"mkdocs serve did not answer within 90 s:\n{self.output()}")
+        raise AssertionError(f"mkdocs serve did not answer within {self.start_seconds:.0f} s:\n{self.output()}")
 
     def get(self, path: str = "", timeout: float = 5) -> tuple[int, str]:
         return fetch(self.base + path.lstrip("/"), timeout)
 
-    def wait_for(self, path: str, text: str, seconds: float = 90) -> tuple[int, str]:
+    def wait_for(self, path: str, text: str, seconds: float = 90, every: float = 0.3) -> tuple[int, str]:
         """Ask again until the page holds ``text``, e.g. after a save. A request made while the
         site is rebuilt waits for the build (MkDocs never serves a half-built site), which on a
         busy machine can take longer than the 5 s ``get`` allows."""
@@ -68,7 +82,16 @@ class Preview:
             status, body = self.get(path, timeout=seconds)
             if text in body or time.monotonic() > deadline:
                 return status, body
-            time.sleep(0.3)
+            time.sleep(every)
+
+    def served(self, path: str) -> bytes | None:
+        """The file at ``path`` as served, without the live-reload script; None when not found.
+        Waits as long as a rebuild takes (MkDocs holds requests meanwhile)."""
+        try:
+            with urllib.request.urlopen(self.base + path.lstrip("/"), timeout=600) as response:
+                return LIVERELOAD_SCRIPT.sub(b"", response.read())
+        except urllib.error.HTTPError:
+            return None
 
     def running(self) -> bool:
         return self.process.poll() is None
@@ -85,3 +108,12 @@ class Preview:
             self.process.kill()
             self.process.wait()
         self.log.close()
+
+
+def build_like_preview(project: Path, site: Path, serve_url: str, epoch: str = EPOCH_2024_06_15) -> None:
+    """A cold build that writes what a preview at ``serve_url`` serves (same command, drafts, address)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-c", _BUILD_LIKE_SERVE, str(site), serve_url], cwd=project, env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"the cold build failed:\n{result.stdout}\n{result.stderr}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .preview_server import Preview, build_like_preview
+from .serving import Preview, build_like_preview
 from .sitebuild import corpus_project
 from .sitecheck import PLACE_SLUG
 
@@ -69,8 +69,7 @@ def _served_differences(preview: Preview, cold: Path) -> list[str]:
     differing = []
     for path in sorted(p for p in cold.rglob("*") if p.is_file()):
         relpath = path.relative_to(cold).as_posix()
-        served = preview.get(relpath)
-        if served != path.read_bytes():
+        if preview.served(relpath) != path.read_bytes():
             differing.append(relpath)
     return differing
 
@@ -89,14 +88,13 @@ def _assert_serves_the_cold_build(preview: Preview, cold: Path, what: str, limit
 def test_a_running_preview_shows_every_edit_everywhere(tmp_path):
     project = corpus_project(tmp_path / "project")
     with Preview(project) as preview:
-        preview.wait_until("", lambda body: b"</html>" in body)
         for step, (what, relpath, old, new, page, shown, must_show, must_not_show) in enumerate(EDITS):
             _edit(project, relpath, old, new)
-            preview.wait_until(page, lambda body: shown.encode() in body)
+            assert shown in preview.wait_for(page, shown, seconds=300)[1], f"the {what} edit never showed"
             cold = tmp_path / f"cold-{step}"
-            build_like_preview(project, cold, preview.url)
+            build_like_preview(project, cold, preview.base)
             _assert_serves_the_cold_build(preview, cold, what)
             for path, text in must_show.items():
-                assert text.encode() in preview.get(path), f"after the {what} edit, {path} does not show {text!r}"
+                assert text.encode() in (preview.served(path) or b""), f"after the {what} edit, {path} does not show {text!r}"
             for path, text in must_not_show.items():
-                assert text.encode() not in preview.get(path), f"after the {what} edit, {path} still shows {text!r}"
+                assert text.encode() not in (preview.served(path) or b""), f"after the {what} edit, {path} still shows {text!r}"

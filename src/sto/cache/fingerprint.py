@@ -46,8 +46,30 @@ def item_digest(item: Item[Any]) -> str:
     return item.source_digest or digest("item-data", item.path, item.slug, item.body, item.data.model_dump_json())
 
 
+_SCALARS = frozenset({type(None), bool, int, float})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names, looked up once
+
+
 def _encode(value: object, out: list[str]) -> None:
     kind = type(value)
+    # The plain types first, by exact type: most of a page's data (and most of the time).
+    if kind is str:
+        out.append(f"str:{len(value)}:")  # type: ignore[arg-type]
+        out.append(value)  # type: ignore[arg-type]
+        return
+    if kind in _SCALARS:
+        out.append(f"{kind.__name__}:{value!r};")
+        return
+    if kind is list or kind is tuple:
+        out.append(f"{kind.__name__}[{len(value)}")  # type: ignore[arg-type]
+        for element in value:  # type: ignore[attr-defined]
+            _encode(element, out)
+        out.append("]")
+        return
+    _encode_other(value, kind, out)
+
+
+def _encode_other(value: object, kind: type, out: list[str]) -> None:
     if value is None or kind in (bool, int, float):
         out.append(f"{kind.__name__}:{value!r};")
     elif isinstance(value, str):  # a Markup is printed raw, a str escaped: the type is part of the value
@@ -74,10 +96,13 @@ def _encode(value: object, out: list[str]) -> None:
     elif isinstance(value, (set, frozenset)):
         _encode(sorted(value, key=repr), out)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
         out.append(f"{kind.__module__}.{kind.__qualname__}(")
-        for f in dataclasses.fields(value):
-            _encode(f.name, out)
-            _encode(getattr(value, f.name), out)
+        for name in names:
+            _encode(name, out)
+            _encode(getattr(value, name), out)
         out.append(")")
     elif hasattr(value, "model_dump_json") and hasattr(type(value), "model_fields"):  # a pydantic model
         out.append(f"{kind.__module__}.{kind.__qualname__}:")

@@ -11,8 +11,18 @@ import marshal
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+# What a builder of bytes gets to reuse earlier results: ``reuse(key, make)`` is the bytes stored under
+# ``key``, or ``make()`` (then stored). The key must name everything ``make`` reads.
+Reuse = Callable[[str, Callable[[], bytes]], bytes]
+
+
+def no_reuse(key: str, make: Callable[[], bytes]) -> bytes:
+    return make()
+
 
 FORMAT = f"sto-cache-1/{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format follows Python
 
@@ -36,6 +46,15 @@ class Store:
 
     def put(self, key: str, value: object) -> None:
         self._entries[key] = self._used[key] = value
+
+    def reuse(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """The bytes stored under ``key``, or ``make()``'s, stored (a ``Reuse``)."""
+        found = self.get(key)
+        if isinstance(found, bytes):
+            return found
+        made = make()
+        self.put(key, made)
+        return made
 
     def start_build(self) -> None:
         """From now on, only what this build uses counts as used (the preview's store lives on)."""

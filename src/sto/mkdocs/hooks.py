@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sto.build import Build
+from sto.cache.fingerprint import item_digest
 from sto.mkdocs.autoescape import for_templates_in
 from sto.mkdocs.csp import PagePolicy
 from sto.content.markdown_safety import EscapeRawHtml
@@ -165,9 +166,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page goes on with a long news body's tail marked for search to skip (shown all the same)
     and its item's search-only text in front."""
     state = _state()
-    item = state.build.item_for(page.file.src_uri)
-    state.feed_html.add(page.file.src_uri, html)
-    return with_search_text(for_search(html, item), item)
+    src_uri = page.file.src_uri
+    item = state.build.item_for(src_uri)
+
+    def make() -> tuple[str, str | None]:
+        return with_search_text(for_search(html, item), item), state.feed_html.for_page(src_uri, html)
+
+    searched, feed = state.incremental.after_conversion(page, item_digest(item) if item else "", make)
+    if item is not None and feed is not None:
+        state.feed_html[item.id] = feed
+    return searched
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -197,7 +205,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         serve_problems.write_problem_page(config.site_dir, _problems)
         return
     state = _state()
-    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html)
+    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
+                      state.incremental.reuse)
     if state.fragments is not None:
         log.debug(state.fragments.summary())
     state.incremental.finish()

@@ -1,11 +1,13 @@
 """Builds that redo only what changed: MkDocs' per-page work, reused by fingerprint.
 
-Three results are reused when the fingerprint of everything they are made from is unchanged
-(``sto.cache``): a page's Markdown converted to HTML (with its table of contents and anchors),
-a page's rendered template, and a page's search-index entries. What is never reused, because it
-reads the whole site: loading the content (each file is revalidated only when its bytes change,
-``sto.content.loader``), the listings, the feeds and calendars, the sitemap, the search index
-file itself. The site directory is written whole every build.
+Reused when the fingerprint of everything they are made from is unchanged (``sto.cache``): a
+page's Markdown converted to HTML (with its table of contents and anchors), what our hooks make
+of that HTML (``after_conversion``), a page's rendered template, a page's search-index entries,
+the core's serialised calendar parts (``reuse``) and the compiled templates. Never reused,
+because they read the whole site: the listings, the feeds, the sitemap, the search index file,
+the open data and other whole-site files; loading the content is redone too (in the preview each
+file is revalidated only when its bytes change, ``sto.content.loader``). The site directory is
+written whole every build.
 
 The fingerprints:
 
@@ -146,7 +148,8 @@ class Incremental:
     """One build's reuse of earlier results; the hooks call one method per MkDocs event."""
 
     def __init__(self, store: Store, base: str, save_to: Path | None = None,
-                 bytecode: BytecodeCache | None = None):
+                 bytecode: BytecodeCache | None = None, *, enabled: bool = True):
+        self.enabled = enabled  # False: a build without the cache does none of this work
         self.store = store
         self.base = base
         self.save_to = save_to
@@ -159,6 +162,9 @@ class Incremental:
 
     @classmethod
     def start(cls, root: Path, site_url: str, *, preview: bool, environ: Mapping[str, str] = os.environ) -> Incremental:
+        folder = cache_dir(root, environ)
+        if folder is None and not preview:
+            return cls(Store(), "", enabled=False)
         base = base_digest(root, site_url, preview, environ)
         if preview:  # one process, many builds: keep the results in memory
             store = _preview_stores.setdefault(site_url, Store())
@@ -167,9 +173,7 @@ class Incremental:
                 _preview_bytecode.clear()
                 _preview_bytecode[base] = _MemoryBytecodeCache()
             return cls(store, base, bytecode=_preview_bytecode[base])
-        folder = cache_dir(root, environ)
-        if folder is None:
-            return cls(Store(), base)
+        assert folder is not None
         compiled = folder / "jinja" / base
         if (folder / "jinja").is_dir():
             for old in (folder / "jinja").iterdir():
@@ -193,6 +197,8 @@ class Incremental:
         """Give the page a ``render`` that reuses an earlier conversion of the same Markdown, as long
         as every page its links pointed to still has the same address (links are the only way
         MkDocs' conversion reads other files: ``Files.get_file_from_path``)."""
+        if not self.enabled:
+            return
         convert = page.render
         src_uri = page.file.src_uri
 
@@ -232,10 +238,29 @@ class Incremental:
 
         page.render = render  # type: ignore[method-assign]  # on this page only
 
+    # on_page_content
+    def after_conversion(self, page: Page, inputs: str,
+                         make: Callable[[], tuple[str, str | None]]) -> tuple[str, str | None]:
+        """What the hooks make of a page's converted HTML (the page's HTML, its feed HTML): reused
+        while the conversion and ``inputs`` (the digest of the rest they read) are the same."""
+        markdown_key = self._markdown_keys.get(page.file.src_uri)
+        if markdown_key is None:
+            return make()
+        key = digest("after-conversion", markdown_key, inputs)
+        stored = self.store.get(key)
+        if stored is not None:
+            html, feed = stored
+            return html, feed
+        made = make()
+        self.store.put(key, made)
+        return made
+
     # on_env: every page is converted, the navigation has its titles
     def plan_rendering(self, pages: Iterable[Page], nav: Iterable[Any] | None, vocabularies: Vocabularies,
                        context_for: Callable[[Page], dict[str, Any]]) -> None:
         """Decide per page: print the stored rendering, or render and store it."""
+        if not self.enabled:
+            return
         self._render_base = digest("render", self.base, repr(_nav_digest(nav or ())), value_digest(vocabularies))
         for page in pages:
             src_uri = page.file.src_uri
@@ -275,6 +300,8 @@ class Incremental:
 
     def index_once(self, search_index: Any) -> None:
         """Reuse each page's search entries (Material's search plugin, ``SearchIndex``)."""
+        if not self.enabled:
+            return
         add = search_index.add_entry_from_context
 
         def add_entry_from_context(page: Page) -> None:
@@ -297,8 +324,17 @@ class Incremental:
 
         search_index.add_entry_from_context = add_entry_from_context
 
+    def reuse(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """A ``sto.cache.store.Reuse`` for the core (feeds, calendars), its keys within ``base``."""
+        if not self.enabled:
+            return make()
+        return self.store.reuse(digest("core", self.base, key), make)
+
     # on_post_build
     def finish(self) -> None:
+        if not self.enabled:
+            log.debug("build cache: off")
+            return
         log.debug("build cache: %s", self.store.summary())
         if self.save_to is not None:
             self.store.save(self.save_to)

@@ -29,6 +29,8 @@ from icalendar import Calendar as ICalendar
 from icalendar import Event as IEvent
 from icalendar import vDuration, vText, vUri
 
+from sto.cache.fingerprint import digest, item_digest
+from sto.cache.store import Reuse, no_reuse
 from sto.site import urls
 from sto.build import Build
 from sto.clock import AMSTERDAM_NAME, day_start
@@ -199,9 +201,8 @@ def _sort_key(item: Item[Event], site_url: str) -> tuple[datetime, str]:
 _END = b"END:VCALENDAR\r\n"
 
 
-def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = None) -> bytes:
-    """One calendar's bytes. ``vevents`` (id -> serialised VEVENT) lets every calendar reuse each
-    event's bytes: serialising (folding) is most of the cost, and an event is in up to four calendars."""
+def _head(calendar: Calendar, build: Build) -> bytes:
+    """The calendar's own properties, up to and with END:VCALENDAR."""
     cal = ICalendar()
     cal.add("prodid", prodid(build))
     cal.add("version", "2.0")
@@ -211,18 +212,34 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
     cal.add("x-wr-calname", vText(calendar.name))
     cal.add("description", vText(calendar.description))
     cal.add("x-wr-caldesc", vText(calendar.description))
-    cal.add("url", build.absolute(urls.AGENDA_FOLLOW if not calendar.single else calendar.items[0].url))
+    cal.add("url", build.absolute(_calendar_page(calendar)))
     cal.add("source", vUri(build.absolute(calendar.path)), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
+    return bytes(cal.to_ical())
+
+
+def _calendar_page(calendar: Calendar) -> str:
+    return urls.AGENDA_FOLLOW if not calendar.single else calendar.items[0].url
+
+
+def _build_key(build: Build) -> str:
+    """What a VEVENT or a calendar's head reads from the build besides its event."""
+    return digest(build.site_url, build.site_name, repr(build.content.vocabularies))
+
+
+def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = None, reuse: Reuse = no_reuse) -> bytes:
+    """One calendar's bytes. ``vevents`` (id -> serialised VEVENT) lets every calendar reuse each
+    event's bytes: serialising (folding) is most of the cost, and an event is in up to four calendars."""
+    head = reuse(digest("calendar-head", _build_key(build), calendar.name, calendar.description,
+                        _calendar_page(calendar), calendar.path), lambda: _head(calendar, build))
+    assert head.endswith(_END)
     items = sorted(calendar.items, key=lambda i: _sort_key(i, build.site_url))
     zones: dict[str, int] = {}
     for item in items:
         if not item.data.all_day:
             zones[item.data.timezone] = max(zones.get(item.data.timezone, 0), item.data.start.year)
-    head = cal.to_ical()  # properties only; components are spliced in before END:VCALENDAR
-    assert head.endswith(_END)
-    parts = [head[: -len(_END)]]
+    parts = [head[: -len(_END)]]  # components are spliced in before END:VCALENDAR
     if not items:
         # RFC 5545 requires at least one component; an empty calendar (a kind or region without
         # events) gets the zone its events would use, with the rules of the build's year.
@@ -238,11 +255,17 @@ def _vtimezone_bytes(name: str, year: int) -> bytes:
     return bytes(vtimezone(name, year).to_ical())
 
 
-def calendar_files(build: Build) -> dict[str, bytes]:
-    """Site-relative path -> bytes of every calendar: the subscriptions and one per event."""
-    vevents = {item.id: vevent(item, build).to_ical() for item in build.content.events}  # each serialised once
-    files = {c.path: ics(c, build, vevents) for c in subscription_calendars(build)}
+def calendar_files(build: Build, reuse: Reuse = no_reuse) -> dict[str, bytes]:
+    """Site-relative path -> bytes of every calendar: the subscriptions and one per event.
+    ``reuse`` may give each event's VEVENT and each calendar's head from an earlier build."""
+    context = _build_key(build)
+
+    def serialised(item: Item[Event]) -> bytes:
+        return reuse(digest("vevent", context, item_digest(item)), lambda: bytes(vevent(item, build).to_ical()))
+
+    vevents = {item.id: serialised(item) for item in build.content.events}  # each serialised once
+    files = {c.path: ics(c, build, vevents, reuse) for c in subscription_calendars(build)}
     for item in build.content.events:
         calendar = event_calendar(item, build)
-        files[calendar.path] = ics(calendar, build, vevents)
+        files[calendar.path] = ics(calendar, build, vevents, reuse)
     return files

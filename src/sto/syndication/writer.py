@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from sto.build import Build
+from sto.cache.store import Reuse, no_reuse
 from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
 from sto.syndication.calendars import calendar_files
 from sto.content.items import Item
@@ -33,7 +34,14 @@ class FeedHtml(dict[str, str]):
     def add(self, src_uri: str, html: str) -> None:
         item = self.build.item_for(src_uri)
         if item is not None and isinstance(item.data, NewsItem):
-            self[item.id] = feed_html(html, self.build.absolute(item.url))
+            self[item.id] = self.for_page(src_uri, html) or ""
+
+    def for_page(self, src_uri: str, html: str) -> str | None:
+        """What ``add`` keeps for this page (None: not a news item), without keeping it."""
+        item = self.build.item_for(src_uri)
+        if item is None or not isinstance(item.data, NewsItem):
+            return None
+        return feed_html(html, self.build.absolute(item.url))
 
 
 def subscribe_page(site_name: str) -> str:
@@ -80,13 +88,15 @@ def _file_size(docs_dir: Path) -> FileSize:
     return size
 
 
-def syndication_files(build: Build, html_by_id: dict[str, str], docs_dir: Path) -> dict[str, bytes]:
-    """Site-relative path -> bytes of every feed and calendar."""
-    return feed_files(build, html_by_id, _file_size(docs_dir)) | calendar_files(build)
+def syndication_files(build: Build, html_by_id: dict[str, str], docs_dir: Path,
+                      reuse: Reuse = no_reuse) -> dict[str, bytes]:
+    """Site-relative path -> bytes of every feed and calendar (``reuse``: see calendar_files)."""
+    return feed_files(build, html_by_id, _file_size(docs_dir)) | calendar_files(build, reuse)
 
 
-def write_syndication(build: Build, site_dir: Path, docs_dir: Path, html_by_id: dict[str, str]) -> None:
-    for relative, data in syndication_files(build, html_by_id, docs_dir).items():
+def write_syndication(build: Build, site_dir: Path, docs_dir: Path, html_by_id: dict[str, str],
+                      reuse: Reuse = no_reuse) -> None:
+    for relative, data in syndication_files(build, html_by_id, docs_dir, reuse).items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
