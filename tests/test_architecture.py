@@ -54,6 +54,15 @@ def test_layers_below_the_adapter_know_nothing_of_mkdocs_or_material(layer):
     assert found  # the layer has modules
 
 
+def test_the_content_layer_imports_no_layer_above_it():
+    """Reading and validating content is the bottom layer: site, syndication, editors and the
+    adapter build on it, never the other way round (shared modules sit directly in sto)."""
+    above = tuple(f"sto.{layer}" for layer in ("site", "syndication", "editors", "mkdocs"))
+    found = {path.relative_to(CORE).as_posix(): sorted(name for name in _imports(path) if name.startswith(above))
+             for path in (CORE / "content").rglob("*.py")}
+    assert {module: names for module, names in found.items() if names} == {}
+
+
 def test_code_asks_no_item_for_its_section_by_name():
     """Items are typed by their model (Item[NewsItem]); sections are objects in sto.sections."""
     asking = re.compile(r"\.section\s*[!=]=")

@@ -17,8 +17,8 @@ from sto.clock import AMSTERDAM_NAME
 from sto.content.fieldtypes import (Day, DayOrMonth, Identifier, Link, MediaLink, Moment, Slug, Text, TimeZoneName,
                                     fail)
 from sto.content.trust import is_on_this_site
-from sto.site.media import vimeo_id, youtube_id
-from sto.syndication.timezones import has_yearly_rules
+from sto.content.video_hosts import vimeo_id, youtube_id
+from sto.zones import has_yearly_rules
 
 
 def _not_before(earlier: str) -> Any:

@@ -8,63 +8,19 @@ year (zoneinfo/tzdata), so they are never typed by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 from functools import cache
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+from sto.zones import transitions
 
 # The DTSTART of each rule. 1970 is what Outlook and Google write; the rules found in the
 # reference year are assumed to hold for every event we publish (true for the EU since 1996).
 RULE_START_YEAR = 1970
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
-@dataclass(frozen=True)
-class Transition:
-    local_before: datetime  # naive wall-clock time just when the change happens, in the old offset
-    offset_from: timedelta
-    offset_to: timedelta
-    name: str
-    dst: bool
-
-
-def transitions(zone: ZoneInfo, year: int) -> list[Transition]:
-    """The zone's offset changes in ``year``, found by day then by minute (a few hundred lookups)."""
-    found = []
-    start = datetime(year, 1, 1, tzinfo=zone).astimezone(UTC)
-    day = timedelta(days=1)
-    moment = start
-    while moment.year <= year and moment < start + timedelta(days=366):
-        after = moment + day
-        if moment.astimezone(zone).utcoffset() != after.astimezone(zone).utcoffset():
-            low, high = int(moment.timestamp()), int(after.timestamp())  # whole seconds: exact
-            while high - low > 1:
-                middle = (low + high) // 2
-                if _at(middle, zone).utcoffset() == _at(low, zone).utcoffset():
-                    low = middle
-                else:
-                    high = middle
-            old, new = _at(low, zone), _at(high, zone)
-            before, after_offset = _offset(old), _offset(new)
-            wall = new.astimezone(UTC).replace(tzinfo=None) + before
-            found.append(Transition(wall, before, after_offset, new.tzname() or zone.key, bool(new.dst())))
-        moment = after
-    return found
-
-
-
-def _at(timestamp: int, zone: ZoneInfo) -> datetime:
-    return datetime.fromtimestamp(timestamp, UTC).astimezone(zone)
-
-
-def _offset(moment: datetime) -> timedelta:
-    """An aware moment's UTC offset (zoneinfo always knows it)."""
-    offset = moment.utcoffset()
-    assert offset is not None
-    return offset
 
 
 def _yearly_rule(when: datetime) -> dict[str, Any]:
@@ -113,9 +69,3 @@ def vtimezone(name: str, reference_year: int) -> Timezone:
         part.add("tzname", change.name)
         tz.add_component(part)
     return tz
-
-
-@cache
-def has_yearly_rules(name: str, year: int) -> bool:
-    """Whether ``vtimezone`` can write this zone for ``year``: no change, or one DST pair a year."""
-    return len(transitions(ZoneInfo(name), year)) in (0, 2)
