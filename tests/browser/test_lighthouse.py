@@ -34,10 +34,17 @@ PAGE_TYPES = {
     "FAQ": "/veelgestelde-vragen/",
     "region": "/regio/gorinchem-en-altena/",
     "subscribe": "/agenda/volgen/",
+    "newsletter archive": "/nieuwsbrief/",
+    "open data": "/open-data-en-insluiten/",
+    "about": "/over-sto/",
     "404": "/404.html",  # the test server answers a missing page with its own text, so its file
 }
+# The embeddable agendas (sto.site.embed) live in partners' iframes and are kept out of search
+# engines on purpose (noindex), so SEO is not asked of them; everything else is.
+EMBEDS = {"embedded agenda": "/embed/agenda/", "embedded region agenda": "/embed/regio/gorinchem-en-altena/"}
 MAX_CLS = 0.05
 REQUIRED = ("accessibility", "best-practices", "seo")
+EMBED_REQUIRED = ("accessibility", "best-practices")
 
 
 def lighthouse(origin: str, form_factor: str, paths: list[str]) -> dict[str, dict]:
@@ -53,18 +60,27 @@ def lighthouse(origin: str, form_factor: str, paths: list[str]) -> dict[str, dic
 
 @pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
 def test_every_page_type_scores_100_with_little_layout_shift(corpus_server, form_factor):
-    runs = lighthouse(corpus_server.origin, form_factor, list(PAGE_TYPES.values()))
-    assert set(runs) == set(PAGE_TYPES.values())
+    assert_scores(corpus_server, form_factor, PAGE_TYPES, REQUIRED)
+
+
+@pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
+def test_the_embeds_score_100_for_accessibility_and_best_practices(corpus_server, form_factor):
+    assert_scores(corpus_server, form_factor, EMBEDS, EMBED_REQUIRED)
+
+
+def assert_scores(corpus_server, form_factor: str, pages: dict[str, str], required: tuple[str, ...]) -> None:
+    runs = lighthouse(corpus_server.origin, form_factor, list(pages.values()))
+    assert set(runs) == set(pages.values())
     shifty = [path for path, run in runs.items() if run["cls"] > MAX_CLS]
     again = [lighthouse(corpus_server.origin, form_factor, shifty) for _ in range(2)] if shifty else []
     problems = []
-    for name, path in PAGE_TYPES.items():
+    for name, path in pages.items():
         run = runs[path]
         cls = statistics.median([run["cls"], *(r[path]["cls"] for r in again)]) if path in shifty else run["cls"]
-        print(f"{form_factor:7} {name:16} " + " ".join(f"{k} {v:3}" for k, v in run["scores"].items())
+        print(f"{form_factor:7} {name:22} " + " ".join(f"{k} {v:3}" for k, v in run["scores"].items())
               + f" CLS {cls:.3f}")
-        problems += [f"{name}: {k} {run['scores'][k]}" for k in REQUIRED if run["scores"][k] != 100]
-        problems += [f"{name}: {failed}" for failed in run["failed"]]
+        problems += [f"{name}: {k} {run['scores'][k]}" for k in required if run["scores"][k] != 100]
+        problems += [f"{name}: {failed}" for failed in run["failed"] if failed.startswith(required)]
         if cls > MAX_CLS:
             problems.append(f"{name}: CLS {cls:.3f} (median of 3 runs) > {MAX_CLS}")
     assert problems == []
