@@ -115,8 +115,9 @@ def unfindable(site: Path, items: list[tuple[str, dict, str]]) -> dict[str, int]
     """How many titles, news summaries and FAQ questions are missing from the search index.
 
     Titles and summaries are looked for on the item's own page. A FAQ question is looked for
-    where search finds it: as the title of its section on the FAQ page, located at
-    ``veelgestelde-vragen/#<file name>`` (the questions' own pages are not indexed)."""
+    where search finds it: as the title of its own page, ``veelgestelde-vragen/<file name>/``
+    (each question its own result; the FAQ overview is not indexed), or of a section located
+    at ``veelgestelde-vragen/#<file name>``."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     by_page: dict[str, str] = {}
     title_at: dict[str, str] = {}
@@ -130,7 +131,8 @@ def unfindable(site: Path, items: list[tuple[str, dict, str]]) -> dict[str, int]
         slug = name.removesuffix(".md")
         if folder == "faq":
             question = " ".join(meta["title"].split())
-            missing["question"] += title_at.get(f"{corpus.PLAIN_FOLDERS[folder]}/#{slug}") != question
+            where = corpus.PLAIN_FOLDERS[folder]
+            missing["question"] += question not in (title_at.get(f"{where}/{slug}/"), title_at.get(f"{where}/#{slug}"))
             continue
         text = by_page.get(f"{corpus.PLAIN_FOLDERS[folder]}/{slug}/", "")
         if meta["title"] not in text:
