@@ -71,3 +71,18 @@ def test_a_hand_written_page_with_a_field_to_fill_in_stops_the_build_with_the_co
 
 def test_the_published_pages_hold_no_placeholder():
     assert page_problems(ROOT / "docs", ROOT) == []
+
+
+def test_a_symlinked_hand_written_page_is_refused_not_followed(tree, tmp_path_factory):
+    """A link in docs/ to a file outside the project (the build's environment, say) is a Dutch
+    problem; the placeholder check neither follows it nor crashes on it."""
+    secret = tmp_path_factory.mktemp("outside") / "elders.md"  # outside the project
+    secret.write_text("GEHEIM=1\n", encoding="utf-8")
+    tree.write("news/bericht.md", NEWS)
+    docs = tree.root / "docs"
+    docs.mkdir()
+    (docs / "geheim.md").symlink_to(secret)
+    with pytest.raises(ContentInvalid) as raised:
+        Build.load(tree.root, "https://www.example.nl/", SITE_NAME, pages_dir=docs)
+    assert [p.path for p in raised.value.problems] == ["docs/geheim.md"]
+    assert "GEHEIM" not in raised.value.report()

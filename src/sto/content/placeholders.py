@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sto.content.sources import files_under
 from sto.problems import Problem
 
 SCAFFOLD_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
@@ -48,7 +49,7 @@ def placeholder_problems(path: str, text: str) -> list[Problem]:
 def page_problems(pages_dir: Path, root: Path) -> list[Problem]:
     """The hand-written pages (docs/**/*.md) are always published: none may hold a placeholder."""
     problems = []
-    for path in sorted(Path(pages_dir).rglob("*.md")):
-        shown = path.resolve().relative_to(Path(root).resolve()).as_posix()
+    for path in [p for p in files_under(Path(pages_dir)) if p.suffix == ".md"]:  # links are not followed:
+        shown = path.relative_to(root).as_posix()                                  # symlink_problems refuses them
         problems += placeholder_problems(shown, path.read_text(encoding="utf-8", errors="replace"))
     return problems
