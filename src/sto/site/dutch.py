@@ -27,6 +27,11 @@ def _day_month_year(value: date) -> str:
     return format_date(value, "d MMMM y", locale="nl")
 
 
+def month_year(value: date) -> str:
+    """juni 2024"""
+    return _month_year(value.year, value.month)
+
+
 @cache  # by year and month: a MonthOnly equals (and hashes as) the plain date of its 1st
 def _month_year(year: int, month: int) -> str:
     return format_date(date(year, month, 1), "MMMM y", locale="nl")

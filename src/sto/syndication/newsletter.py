@@ -21,13 +21,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import imagesize
-from babel.dates import format_date
 
 from sto.build import Build
 from sto.content.items import Content, Item
 from sto.content.models import Event, NewsItem
 from sto.site import urls
-from sto.site.dutch import day_month_year
+from sto.site.dutch import day_month_year, month_year
 from sto.site.pages import page_source
 from sto.site.presentation import escape_markdown_inline, kind_label, status_label, when
 from sto.site.standalone import render
@@ -62,7 +61,7 @@ class Edition:
     @property
     def title(self) -> str:
         if self.whole_month:
-            return f"Nieuwsbrief {format_date(self.first, 'MMMM y', locale='nl')}"
+            return f"Nieuwsbrief {month_year(self.first)}"
         return f"Nieuwsbrief {day_month_year(self.first)} tot en met {day_month_year(self.last)}"
 
     @property
