@@ -29,12 +29,13 @@ from sto.mkdocs.csp import PagePolicy
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
-from sto.mkdocs import quiet_log, serve_problems
+from sto.mkdocs import converter, quiet_log, serve_problems
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import for_search, with_search_text
 from sto.problems import ContentInvalid, Problem
 from sto.site.embed import EmbedSnippets
+from sto.site.listings import page_size_from
 from sto.site.templating import FILTERS, GLOBALS
 from sto.site.robots import ROBOTS, SITEMAP, robots_txt
 from sto.site.views import Site
@@ -53,6 +54,7 @@ class _State:
     site: Site
     feed_html: FeedHtml
     incremental: Incremental  # what this build reuses from earlier ones
+    markdown: converter.SharedConverter | None  # one Markdown converter for every page; None: MkDocs' own
     fragments: FragmentCache | None = None  # made per build in on_env
     nav: Navigation | None = None  # from on_nav
 
@@ -82,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _problems = None
     try:
         build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve",
-                           pages_dir=Path(config.docs_dir))
+                           pages_dir=Path(config.docs_dir), page_size=_page_size(config))
         site = Site.of(build)
     except ContentInvalid as invalid:
         if _command == "serve":
@@ -95,8 +97,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(invalid.report()) from None
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
     incremental = Incremental.start(root, config.site_url or "", preview=build.preview)
-    _current = _State(build, site, FeedHtml(build), incremental)
+    shared = None if converter.disabled_by(os.environ) else converter.SharedConverter()
+    _current = _State(build, site, FeedHtml(build), incremental, shared)
     return config
+
+
+def _page_size(config: MkDocsConfig) -> int:
+    try:
+        return page_size_from(config.extra)
+    except ValueError as wrong:
+        raise Abort(str(wrong)) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -119,7 +129,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    _state().incremental.convert_once(page)
+    state = _state()
+    if state.markdown is not None:
+        state.markdown.use_for(page)
+    state.incremental.convert_once(page)  # around the converter: a stored conversion skips it
     return page
 
 
@@ -132,6 +145,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
     _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
     env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
+    env.auto_reload = False  # no stat() per include: each build (and each preview rebuild) has a new environment
     env.globals["sto"] = state.build
     env.globals["sto_syndication"] = Syndication(state.build)
     env.globals["sto_site"] = state.site

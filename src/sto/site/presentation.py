@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from markdown import Markdown
 from sto.clock import AMSTERDAM_NAME
 from sto.content.items import AnyItem
 from sto.site.dutch import event_when
-from sto.content.markdown_safety import EscapeRawHtml
+from sto.content.markdown_safety import BODY_EXTENSIONS, EscapeRawHtml
 from sto.content.fieldtypes import MonthOnly
 from sto.content.models import Event, FaqEntry
 
@@ -82,8 +83,13 @@ def when(event: Event) -> str:
 def render_markdown(body: str) -> str:
     """A content body as HTML outside its own page (e.g. an FAQ answer on the home page),
     with the same rules as pages: raw HTML is shown as text."""
-    converter = Markdown(extensions=["tables", "attr_list", "admonition", EscapeRawHtml()])
-    return converter.convert(body)
+    return _converter().reset().convert(body)
+
+
+@cache
+def _converter() -> Markdown:
+    """One converter for the process (Python-Markdown resets it between documents)."""
+    return Markdown(extensions=[*BODY_EXTENSIONS, EscapeRawHtml()])
 
 
 DESCRIPTION_LENGTH = 160  # what search engines show of a meta description
