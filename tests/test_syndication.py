@@ -7,6 +7,8 @@ import yaml
 from sto.syndication.writer import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, write_syndication
 
 from .sitebuild import SITE_NAME
+from sto.syndication.feeds import NEWEST
+
 from .syndication_helpers import SITE_URL, event, make_build, news, uuid
 
 
@@ -17,6 +19,17 @@ def test_feed_html_keeps_news_pages_only_with_absolute_urls(tree):
     collected.add("agenda/e.md", "<p>evenement</p>")
     collected.add("index.md", "<p>home</p>")
     assert collected == {uuid(1): f'<p><a href="{SITE_URL}nieuws/b/">b</a></p>'}
+
+
+def test_feed_html_is_made_only_for_the_items_a_feed_carries(tree):
+    """The oldest news item is in no feed (each holds the newest NEWEST), so its page's HTML is
+    not kept: only the pages a feed shows are made fit for feeds."""
+    files = {f"news/n{n}.md": news(n, date=f"2024-05-{n:02d}") for n in range(1, NEWEST + 2)}
+    build = make_build(tree, files)
+    collected = FeedHtml(build)
+    for n in range(1, NEWEST + 2):
+        collected.add(f"nieuws/n{n}.md", f"<p>{n}</p>")
+    assert sorted(collected) == sorted(uuid(n) for n in range(2, NEWEST + 2))
 
 
 def test_subscribe_page_is_dutch_markdown_with_its_template():

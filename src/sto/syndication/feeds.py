@@ -84,6 +84,12 @@ def news_feeds(build: Build) -> list[Feed]:
     return feeds
 
 
+def in_feeds(build: Build) -> frozenset[str]:
+    """The ids of the news items some feed carries (the newest of each feed): only their pages'
+    HTML is made fit for feeds."""
+    return frozenset(item.id for feed in news_feeds(build) for item in feed.items)
+
+
 def guid(item: Item[NewsItem], site_url: str) -> str:
     """A tag: URI (RFC 4151) from the item's fixed id: never from its title or address."""
     return f"tag:{urlsplit(site_url).hostname},{TAG_YEAR}:{item.id}"

@@ -16,7 +16,7 @@ from sto.syndication.calendars import calendar_files
 from sto.content.items import Item
 from sto.content.models import Event, NewsItem
 from sto.syndication.feed_html import feed_html
-from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links
+from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links, in_feeds
 from sto.site import urls
 from sto.site.pages import page_source
 
@@ -25,21 +25,23 @@ SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
 
 
 class FeedHtml(dict[str, str]):
-    """Item id -> the full HTML of its page, URLs made absolute, for content:encoded."""
+    """Item id -> the full HTML of its page, URLs made absolute, for content:encoded; only for
+    the news items a feed carries."""
 
     def __init__(self, build: Build):
         super().__init__()
         self.build = build
+        self._wanted = in_feeds(build)
 
     def add(self, src_uri: str, html: str) -> None:
-        item = self.build.item_for(src_uri)
-        if item is not None and isinstance(item.data, NewsItem):
-            self[item.id] = self.for_page(src_uri, html) or ""
+        item, feed = self.build.item_for(src_uri), self.for_page(src_uri, html)
+        if item is not None and feed is not None:
+            self[item.id] = feed
 
     def for_page(self, src_uri: str, html: str) -> str | None:
-        """What ``add`` keeps for this page (None: not a news item), without keeping it."""
+        """What ``add`` keeps for this page (None: not a news item in a feed), without keeping it."""
         item = self.build.item_for(src_uri)
-        if item is None or not isinstance(item.data, NewsItem):
+        if item is None or not isinstance(item.data, NewsItem) or item.id not in self._wanted:
             return None
         return feed_html(html, self.build.absolute(item.url))
 
