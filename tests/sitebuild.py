@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sto.site.listings import PAGE_SIZE_SETTING
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"  # content/ (items and vocabularies) and docs/ (files it links to)
 CODE_PARTS = ("mkdocs.yml", "docs", "hooks", "src", "overrides")
@@ -45,11 +47,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+CORPUS_PAGE_SIZE = 10  # the corpus is small: pages of 10 give every listing a second page
+
+
 def corpus_project(dest: Path) -> Path:
-    """A copy of the project's code with the frozen corpus as its content (and its files in docs/)."""
+    """A copy of the project's code with the frozen corpus as its content (and its files in docs/),
+    its listings paginated by CORPUS_PAGE_SIZE."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in CODE_PARTS:
         _copy(ROOT / part, dest / part)
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nextra:\n" in config
+    config = config.replace("\nextra:\n", f"\nextra:\n  {PAGE_SIZE_SETTING}: {CORPUS_PAGE_SIZE}\n", 1)
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     _copy(CORPUS / "content", dest / "content")
     _copy(CORPUS / "docs", dest / "docs")
     return dest

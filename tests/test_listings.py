@@ -2,8 +2,10 @@
 
 from datetime import datetime
 
+import pytest
+
 from sto.clock import AMSTERDAM
-from sto.site.listings import Listings, is_upcoming, paginate
+from sto.site.listings import PAGE_SIZE, Listings, is_upcoming, page_size_from, paginate
 from sto.content.loader import load_content
 
 from .conftest import FAQ
@@ -81,11 +83,22 @@ def test_news_order_categories_years_digizines_and_neighbours(tree):
     assert listed.neighbours[listed.news[0].id][0] is None and listed.neighbours[listed.news[-1].id][1] is None
 
 
-def test_pages_of_ten_in_order_and_no_news_still_gives_one_empty_page():
-    assert [len(p) for p in paginate(list(range(23)))] == [10, 10, 3]
-    assert paginate(list(range(23)))[1][0] == 10
-    assert [len(p) for p in paginate(list(range(20)))] == [10, 10]
+def test_pages_of_twenty_in_order_and_no_news_still_gives_one_empty_page():
+    assert [len(p) for p in paginate(list(range(43)))] == [20, 20, 3]
+    assert paginate(list(range(43)))[1][0] == 20
+    assert [len(p) for p in paginate(list(range(40)))] == [20, 20]
+    assert [len(p) for p in paginate(list(range(23)), 10)] == [10, 10, 3]
     assert paginate([], 10) == [[]]
+
+
+@pytest.mark.parametrize("setting", [0, -3, "tien", 2.5, True, None])
+def test_a_page_size_in_mkdocs_yml_must_be_a_whole_number_of_at_least_one(setting):
+    with pytest.raises(ValueError, match="extra.listing_page_size"):
+        page_size_from({"listing_page_size": setting})
+
+
+def test_the_page_size_is_twenty_unless_mkdocs_yml_sets_one():
+    assert page_size_from({}) == PAGE_SIZE == 20 and page_size_from({"listing_page_size": 10}) == 10
 
 
 def test_regions_collect_news_and_events_and_every_known_region_has_a_listing(tree):

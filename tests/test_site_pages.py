@@ -9,7 +9,7 @@ from sto.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.views import Site, page_window
 
-from .sitebuild import CORPUS, SITE_NAME
+from .sitebuild import CORPUS, CORPUS_PAGE_SIZE, SITE_NAME
 from .test_listings import EPOCH_0615, event, news
 
 
@@ -19,7 +19,8 @@ def _meta(markdown: str) -> dict:
 
 def corpus_site(day=15) -> Site:
     """The frozen corpus (tests/corpus/) as the public sees it on a day in June 2024."""
-    build = Build.load(CORPUS, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM))
+    build = Build.load(CORPUS, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM),
+                       page_size=CORPUS_PAGE_SIZE)
     return Site.of(build)
 
 
@@ -68,7 +69,7 @@ def test_split_moves_with_the_build_date():
 
 
 def tree_site(tree) -> Site:
-    build = Build.load(tree.root, "https://www.example.nl/", SITE_NAME, now=EPOCH_0615)
+    build = Build.load(tree.root, "https://www.example.nl/", SITE_NAME, now=EPOCH_0615, page_size=10)
     return Site.of(build)
 
 

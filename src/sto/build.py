@@ -15,7 +15,7 @@ from sto.content.items import AnyItem, Content
 from sto.content.loader import load_content
 from sto.content.placeholders import page_problems
 from sto.problems import ContentInvalid
-from sto.site.listings import Listings
+from sto.site.listings import PAGE_SIZE, Listings
 
 
 @dataclass(eq=False)
@@ -25,10 +25,11 @@ class Build:
     site_url: str
     site_name: str  # the configuration's site_name: pages, feeds and calendars name the site with it
     preview: bool = False  # make serve: drafts are shown
+    page_size: int = PAGE_SIZE  # items per page of a paginated listing
 
     @classmethod
     def load(cls, root: Path, site_url: str, site_name: str, *, preview: bool = False,
-             now: datetime | None = None, pages_dir: Path | None = None) -> Build:
+             now: datetime | None = None, pages_dir: Path | None = None, page_size: int = PAGE_SIZE) -> Build:
         """Raises ContentInvalid with every problem when the content (or a hand-written page in
         ``pages_dir``, e.g. docs/) is not valid."""
         now = now or build_now()
@@ -39,7 +40,7 @@ class Build:
             raise ContentInvalid(invalid.problems + problems) from None
         if problems:
             raise ContentInvalid(problems)
-        return cls(everything.published(now, drafts=preview), now, site_url, site_name, preview)
+        return cls(everything.published(now, drafts=preview), now, site_url, site_name, preview, page_size)
 
     @cached_property
     def listings(self) -> Listings:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from sto.content.items import Content, Item
 from sto.content.models import EVENT_KINDS, Digizine, Event, FaqEntry, NewsItem
 
-PAGE_SIZE = 10  # news per page on the news index and the category, year and region pages
+PAGE_SIZE = 20  # news per page on the news index and the category, year and region pages
+PAGE_SIZE_SETTING = "listing_page_size"  # mkdocs.yml ``extra:`` may set another (the test corpus: 10)
 REGION_PAST_EVENTS = 5  # most recent past events on a region's first page; all are in the agenda
 HOME_NEWS = 4
 HOME_EVENTS = 3
@@ -27,6 +29,14 @@ def is_upcoming(item: Item[Event], now: datetime) -> bool:
 
 
 T = TypeVar("T")
+
+
+def page_size_from(extra: Mapping[str, Any]) -> int:
+    """The page size mkdocs.yml's ``extra:`` sets, else PAGE_SIZE; ValueError names the setting."""
+    size = extra.get(PAGE_SIZE_SETTING, PAGE_SIZE)
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise ValueError(f"mkdocs.yml: extra.{PAGE_SIZE_SETTING} must be a whole number of at least 1, not {size!r}")
+    return size
 
 
 def paginate(items: list[T], size: int = PAGE_SIZE) -> list[list[T]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 from sto.site import structured_data
@@ -85,12 +86,12 @@ def page_title(title: str, number: int, count: int) -> str:
 
 def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str,
                       items: list[Item[NewsItem]], view: dict[str, Any], *, trail: list[tuple[str, str]],
-                      first_page: dict[str, Any] | None = None,
+                      size: int, first_page: dict[str, Any] | None = None,
                       description: str | None = None, feed_category: str | None = None) -> None:
-    """One listing split into pages of ``PAGE_SIZE`` items: page 1 at ``url`` (its address never
+    """One listing split into pages of ``size`` items: page 1 at ``url`` (its address never
     changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. Each page's
     view gets its slice as ``items`` and a ``pagination``; ``first_page`` adds to page 1 only."""
-    chunks = paginate(items)
+    chunks = paginate(items, size)
     count = len(chunks)
     for number, chunk in enumerate(chunks, start=1):
         page_url = urls.paged(url, number)
@@ -216,6 +217,7 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
     news_trail = [section_trail(NEWS)]
     agenda_trail = [section_trail(AGENDA)]
     archive_title = f"Terugblik webinars {site_name} LIVE"
+    paginated = partial(paginated_listing, pages, size=build.page_size)
     filters = {
         # Only categories with news: a filter that finds nothing is not offered (its page and
         # feeds still exist, so their addresses stay valid).
@@ -224,7 +226,7 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
     }
 
-    paginated_listing(pages, urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"page": "news", **filters},
+    paginated(urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"page": "news", **filters},
                       trail=[], description=f"Nieuws, digizines en handreikingen van {site_name}.")
     digizine_intro = f"Alle edities van de digizine van {site_name}, de nieuwste eerst."
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
@@ -233,12 +235,12 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
          "intro": digizine_intro, **filters}, description=digizine_intro)
     for slug, items in listings.by_category.items():
         name = vocab.categories.get(slug, slug)
-        paginated_listing(pages, urls.category(slug), f"Nieuws over {name}",
+        paginated(urls.category(slug), f"Nieuws over {name}",
                           "sto/news-list.html", items, {"page": "news", "feed_category": slug, **filters},
                           trail=news_trail, feed_category=slug,
                           description=about_category(name, site_name))
     for year, items in listings.by_year.items():
-        paginated_listing(pages, urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items,
+        paginated(urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items,
                           {"page": "news", **filters}, trail=news_trail,
                           description=f"Nieuws van {site_name} uit {year}.")
 
@@ -269,7 +271,7 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
     for slug, region in listings.by_region.items():
         # Its news is paginated; its agenda stays on the first page: every upcoming event and
         # the most recent past ones (all past events are in the agenda and the region's calendar).
-        paginated_listing(pages, urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
+        paginated(urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
                           region.news, {"page": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
                           description=f"Nieuws en evenementen van {site_name} in de regio "
                                       f"{vocab.regions.get(slug, slug)}.",
