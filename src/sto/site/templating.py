@@ -21,4 +21,19 @@ FILTERS = {
     "summary_repeats_body": summary_repeats_body,
 }
 
-GLOBALS = {"sto_urls": urls}
+# The footer's links (overrides/partials/copyright.html), besides the news feeds. The footer is
+# rendered once per build for all pages that link to these the same way: its cache key is made
+# from the same lists (``footer_targets``), so a link added here is in the key too.
+FOOTER_ABOUT = (("Over Sterk Techniekonderwijs", urls.ABOUT), ("Regio's", urls.REGIONS),
+                ("Toegankelijkheid", urls.ACCESSIBILITY), ("Privacy", urls.PRIVACY),
+                ("Open data en insluiten", urls.OPEN_DATA))
+FOOTER_FOLLOW = (("Agenda volgen", urls.AGENDA_FOLLOW), ("Nieuwsbrief", urls.NEWSLETTERS))
+
+
+def footer_targets(feed_paths: list[str]) -> list[str]:
+    """Every page and file the footer links to, given the site-wide feeds' paths."""
+    return [url for _, url in FOOTER_ABOUT + FOOTER_FOLLOW] + feed_paths
+
+
+GLOBALS = {"sto_urls": urls, "sto_footer_about": FOOTER_ABOUT, "sto_footer_follow": FOOTER_FOLLOW,
+           "sto_footer_targets": footer_targets}
