@@ -31,7 +31,8 @@ from sto.mkdocs.csp import PagePolicy
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
-from sto.mkdocs import converter, quiet_log, serve_problems, watcher
+from sto.mkdocs import converter, parallel, quiet_log, serve_problems, watcher
+from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.incremental import Incremental
@@ -62,6 +63,7 @@ class _State:
     fragments: FragmentCache | None = None  # made per build in on_env
     nav: Navigation | None = None  # from on_nav
     files: Files | None = None  # from on_env
+    workers: PageWorkers | None = None  # mkdocs build: processes rendering part of the pages
 
 
 _command = "build"
@@ -170,9 +172,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     incremental.plan_rendering(pages, state.nav, state.build.content.vocabularies, lambda page: _context(page, config),
                                state.dirty.keep if state.dirty is not None else None)
-    search = config.plugins.get("material/search")
-    if getattr(search, "search_index", None) is not None:
-        incremental.index_once(search.search_index)  # type: ignore[union-attr]
+    search_index = getattr(config.plugins.get("material/search"), "search_index", None)
+    if search_index is not None:
+        incremental.index_once(search_index)
+    if _command == "build":  # last: the workers start from everything set up above
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+        def build_page_args(file: File) -> tuple[tuple[Any, ...], dict[str, Any]]:  # as MkDocs' build() calls it
+            return (config, doc_files, state.nav, env, False), {"excluded": file.inclusion.is_excluded()}  # type: ignore[no-untyped-call]
+
+        state.workers = PageWorkers.start(parallel.jobs(os.environ), doc_files, build_page_args, search_index,
+                                          incremental.store)
     return env
 
 
@@ -238,6 +248,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         serve_problems.write_problem_page(config.site_dir, _problems)
         return
     state = _state()
+    if state.workers is not None:
+        search_index = getattr(config.plugins.get("material/search"), "search_index", None)
+        failed = state.workers.finish(search_index, state.files.documentation_pages() if state.files else [],
+                                      state.incremental.store)
+        state.workers = None
+        if failed:
+            raise Abort(f"Een pagina kon niet worden gebouwd: {failed}")
     dirty = state.dirty
     written = write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
                                 state.incremental.reuse, write=dirty.write if dirty is not None else None)
