@@ -181,8 +181,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         def build_page_args(file: File) -> tuple[tuple[Any, ...], dict[str, Any]]:  # as MkDocs' build() calls it
             return (config, doc_files, state.nav, env, False), {"excluded": file.inclusion.is_excluded()}  # type: ignore[no-untyped-call]
 
-        state.workers = PageWorkers.start(parallel.jobs(os.environ), doc_files, build_page_args, search_index,
-                                          incremental.store)
+        to_render = len(doc_files) - incremental.reused_renderings()
+        state.workers = PageWorkers.start(parallel.jobs(os.environ, to_render, len(doc_files)), doc_files,
+                                          build_page_args, search_index, incremental.store)
     return env
 
 

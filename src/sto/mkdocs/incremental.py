@@ -301,6 +301,10 @@ class Incremental:
         pending = self._pending.get(src_uri)
         return pending[1] if pending else None
 
+    def reused_renderings(self) -> int:
+        """How many pages print a stored rendering in this build (after ``plan_rendering``)."""
+        return len(self._outputs)
+
     def render_key(self, src_uri: str) -> str | None:
         return self._render_keys.get(src_uri)
 
