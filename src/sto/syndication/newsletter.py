@@ -170,7 +170,10 @@ def render_html(edition: Edition, build: Build, size: ImageSize) -> str:
 
 
 def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
+    line = " ".join(text.split())
+    if len(line) <= TEXT_WIDTH:  # most titles and dates: textwrap would give the same, far slower
+        return [line] if line else []
+    return textwrap.wrap(line, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
 def _heading(text: str, underline: str) -> list[str]:
@@ -179,7 +182,11 @@ def _heading(text: str, underline: str) -> list[str]:
 
 def render_text(edition: Edition, build: Build) -> str:
     """The plain-text part: the same facts in reading order, each link on a line of its own."""
-    view = _view(edition, build, lambda src: None)
+    return _text(edition, build, _view(edition, build, lambda src: None))
+
+
+def _text(edition: Edition, build: Build, view: dict[str, Any]) -> str:
+    """render_text from the edition's view (which the HTML part uses too; the text shows no images)."""
     lines = _heading(f"{edition.title} – {build.site_name}", "=")
     lines += _wrap(f"Het nieuws en de agenda van {build.site_name} {edition.period}.") + [""]
     lines += _heading("Nieuws", "-")
@@ -209,9 +216,9 @@ def render_text(edition: Edition, build: Build) -> str:
 
 
 def edition_files(edition: Edition, build: Build, size: ImageSize) -> dict[str, bytes]:
-    folder = edition.folder
-    return {f"{folder}{HTML_NAME}": render_html(edition, build, size).encode("utf-8"),
-            f"{folder}{TEXT_NAME}": render_text(edition, build).encode("utf-8")}
+    folder, view = edition.folder, _view(edition, build, size)  # one view for both parts
+    return {f"{folder}{HTML_NAME}": render("newsletter.html", **view).encode("utf-8"),
+            f"{folder}{TEXT_NAME}": _text(edition, build, view).encode("utf-8")}
 
 
 def archive_page(editions: list[Edition], site_name: str) -> str:
