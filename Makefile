@@ -45,7 +45,7 @@ build: $(VENV)/.build-deps  ## the site in site/ [DATUM=JJJJ-MM-DD]
 # problems (sto.mkdocs.serve_problems); MkDocs' own warnings show in the terminal, and make
 # build (strict, as CI) refuses them.
 serve: $(VENV)/.build-deps  ## preview with live reload at http://127.0.0.1:8000 [DATUM=JJJJ-MM-DD]
-	@$(AS_OF) $(BIN)/$(ENGINE) serve --no-strict --config-file mkdocs.yml --livereload --dev-addr $(ADDR)
+	@$(AS_OF) $(BIN)/$(ENGINE) serve --no-strict --dirty --config-file mkdocs.yml --livereload --dev-addr $(ADDR)
 
 # Test-only tools from npm (axe-core, vnu-jar), exactly as locked. --ignore-scripts: vnu-jar's
 # postinstall would try to download a Java runtime; we use the machine's Java instead.

@@ -30,6 +30,9 @@ build(config, serve_url=sys.argv[2])
 """
 
 
+SERVE_FLAGS = ("--no-strict", "--dirty", "--livereload")  # as `make serve` runs it (a test reads the Makefile)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
@@ -58,7 +61,7 @@ class Preview:
         mkdocs = Path(sys.executable).with_name("mkdocs")
         address = self.base.removeprefix("http://").rstrip("/")
         self.log = (self.project / "serve.log").open("w", encoding="utf-8")
-        self.process = subprocess.Popen([str(mkdocs), "serve", "--no-strict", "--livereload", "--dev-addr", address],
+        self.process = subprocess.Popen([str(mkdocs), "serve", *SERVE_FLAGS, "--dev-addr", address],
                                         cwd=self.project, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + self.start_seconds
         while time.monotonic() < deadline:

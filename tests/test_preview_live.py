@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from .serving import Preview, build_like_preview
-from .sitebuild import corpus_project
+from .serving import SERVE_FLAGS, Preview, build_like_preview
+from .sitebuild import ROOT, corpus_project
 from .sitecheck import PLACE_SLUG
 
 pytestmark = pytest.mark.site
@@ -98,3 +98,21 @@ def test_a_running_preview_shows_every_edit_everywhere(tmp_path):
                 assert text.encode() in (preview.served(path) or b""), f"after the {what} edit, {path} does not show {text!r}"
             for path, text in must_not_show.items():
                 assert text.encode() not in (preview.served(path) or b""), f"after the {what} edit, {path} still shows {text!r}"
+        # A deleted item: its page and calendar are gone from the preview, as from a cold build
+        # (the preview's rebuilds write only what changed and must remove what is no longer made).
+        assert preview.served(EVENT_CALENDAR) is not None
+        (project / EVENT).unlink()
+        deadline = time.monotonic() + 300
+        while preview.served(f"agenda/{PLACE_SLUG}/") is not None:
+            assert time.monotonic() < deadline, "the deleted event's page is still served"
+            time.sleep(0.3)
+        cold = tmp_path / "cold-deleted"
+        build_like_preview(project, cold, preview.base)
+        _assert_serves_the_cold_build(preview, cold, "delete")
+        assert preview.served(EVENT_CALENDAR) is None and not (cold / EVENT_CALENDAR).exists()
+
+
+def test_the_preview_tests_run_the_preview_as_make_serve_does():
+    recipe = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                  if " serve " in line and line.startswith("\t"))
+    assert all(f" {flag} " in recipe for flag in SERVE_FLAGS), recipe

@@ -8,7 +8,7 @@ import logging
 import pytest
 import yaml
 
-from sto.mkdocs.quiet_log import QuietDutch
+from sto.mkdocs.quiet_log import QuietDutch, exact_dirty_builds
 
 from .sitebuild import ROOT, corpus_project, mkdocs_build
 
@@ -34,6 +34,19 @@ def test_warnings_and_our_own_lines_stay():
     assert _shown("mkdocs.structure.pages", logging.WARNING, warning) == warning
     assert _shown("mkdocs.hooks.sto", logging.INFO, "fragment cache: 3 rendered") == "fragment cache: 3 rendered"
     assert _shown("mkdocs.livereload", logging.WARNING, '[21:10:14] "GET /favicon.ico HTTP/1.1" code 404') is None
+
+
+def test_mkdocs_warning_about_dirty_builds_is_dropped_only_where_they_are_exact():
+    """make serve's dirty rebuilds are exact (sto.mkdocs.preview_writes); elsewhere the warning stays."""
+    warning = ("A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other "
+               "links within your site. This option is designed for site development purposes only.")
+    try:
+        exact_dirty_builds(True)
+        assert _shown("mkdocs.commands.build", logging.WARNING, warning) is None
+        exact_dirty_builds(False)
+        assert _shown("mkdocs.commands.build", logging.WARNING, warning) == warning
+    finally:
+        exact_dirty_builds(False)
 
 
 @pytest.mark.site

@@ -56,6 +56,22 @@ class Store:
         self.put(key, made)
         return made
 
+    def snapshot(self) -> dict[str, object]:
+        """The entries as they are now (before a worker process adds to its copy, sto.mkdocs.parallel)."""
+        return dict(self._entries)
+
+    def changes_since(self, snapshot: dict[str, object]) -> tuple[list[str], dict[str, object]]:
+        """The keys used since ``snapshot``, and the entries made or changed since."""
+        made = {key: value for key, value in self._used.items() if snapshot.get(key) is not value}
+        return list(self._used), made
+
+    def merge(self, used: list[str], made: dict[str, object]) -> None:
+        """Take over what a worker process used and made (``changes_since`` in the worker)."""
+        self._entries.update(made)
+        for key in used:
+            if key in self._entries:
+                self._used[key] = self._entries[key]
+
     def start_build(self) -> None:
         """From now on, only what this build uses counts as used (the preview's store lives on)."""
         self._used = {}

@@ -18,7 +18,9 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import event_priority
+from mkdocs.utils import clean_directory
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -29,7 +31,9 @@ from sto.mkdocs.csp import PagePolicy
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
-from sto.mkdocs import converter, quiet_log, serve_problems
+from sto.mkdocs import converter, parallel, quiet_log, serve_problems, watcher
+from sto.mkdocs.parallel import PageWorkers
+from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import for_search, with_search_text
@@ -55,11 +59,15 @@ class _State:
     feed_html: FeedHtml
     incremental: Incremental  # what this build reuses from earlier ones
     markdown: converter.SharedConverter | None  # one Markdown converter for every page; None: MkDocs' own
+    dirty: DirtyBuild | None = None  # make serve (--dirty): only what changed is written
     fragments: FragmentCache | None = None  # made per build in on_env
     nav: Navigation | None = None  # from on_nav
+    files: Files | None = None  # from on_env
+    workers: PageWorkers | None = None  # mkdocs build: processes rendering part of the pages
 
 
 _command = "build"
+_dirty = False  # `mkdocs serve --dirty`, as make serve runs it
 _current: _State | None = None
 _problems: list[Problem] | None = None  # make serve with invalid content: shown on every page instead
 _policy: PagePolicy | None = None  # per build in on_env; none in make serve
@@ -72,8 +80,9 @@ def _state() -> _State:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty and command == "serve"
+    quiet_log.exact_dirty_builds(_dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -98,7 +107,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
     incremental = Incremental.start(root, config.site_url or "", preview=build.preview)
     shared = None if converter.disabled_by(os.environ) else converter.SharedConverter()
-    _current = _State(build, site, FeedHtml(build), incremental, shared)
+    _current = _State(build, site, FeedHtml(build), incremental, shared,
+                      DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None)
     return config
 
 
@@ -119,6 +129,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
+    if state.dirty is not None:
+        state.dirty.start(files)
     return files
 
 
@@ -141,6 +153,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _problems is not None:
         return env
     state = _state()
+    state.files = files
     state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
     _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
@@ -157,10 +170,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     incremental = state.incremental
     incremental.compile_once(env)
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
-    incremental.plan_rendering(pages, state.nav, state.build.content.vocabularies, lambda page: _context(page, config))
-    search = config.plugins.get("material/search")
-    if getattr(search, "search_index", None) is not None:
-        incremental.index_once(search.search_index)  # type: ignore[union-attr]
+    incremental.plan_rendering(pages, state.nav, state.build.content.vocabularies, lambda page: _context(page, config),
+                               state.dirty.keep if state.dirty is not None else None)
+    search_index = getattr(config.plugins.get("material/search"), "search_index", None)
+    if search_index is not None:
+        incremental.index_once(search_index)
+    if _command == "build":  # last: the workers start from everything set up above
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+        def build_page_args(file: File) -> tuple[tuple[Any, ...], dict[str, Any]]:  # as MkDocs' build() calls it
+            return (config, doc_files, state.nav, env, False), {"excluded": file.inclusion.is_excluded()}  # type: ignore[no-untyped-call]
+
+        state.workers = PageWorkers.start(parallel.jobs(os.environ), doc_files, build_page_args, search_index,
+                                          incremental.store)
     return env
 
 
@@ -194,7 +216,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The Content-Security-Policy meta tag, with the hashes of the page's inline scripts."""
-    _state().incremental.rendered(page, output)  # first: stores the template's output as rendered
+    state = _state()
+    state.incremental.rendered(page, output)  # first: stores the template's output as rendered
+    if state.dirty is not None:
+        state.dirty.rendered(page, state.incremental.render_key(page.file.src_uri))
     return _secured(output, page.file.src_uri)
 
 
@@ -213,14 +238,36 @@ def _secured(html: str, name: str) -> str:
     return secured
 
 
+@event_priority(50)  # before Material's search plugin writes its index (a dirty preview build puts it together)
 def on_post_build(config: MkDocsConfig) -> None:
     """Write every feed and calendar into the site."""
     if _problems is not None:
+        if _dirty:  # MkDocs did not empty the folder: the pages in it would be served instead
+            clean_directory(config.site_dir)
+            forget(config.site_dir)
         serve_problems.write_problem_page(config.site_dir, _problems)
         return
     state = _state()
-    write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
-                      state.incremental.reuse)
+    if state.workers is not None:
+        search_index = getattr(config.plugins.get("material/search"), "search_index", None)
+        failed = state.workers.finish(search_index, state.files.documentation_pages() if state.files else [],
+                                      state.incremental.store)
+        state.workers = None
+        if failed:
+            raise Abort(f"Een pagina kon niet worden gebouwd: {failed}")
+    dirty = state.dirty
+    written = write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
+                                state.incremental.reuse, write=dirty.write if dirty is not None else None)
+    if dirty is not None:
+        files = state.files
+        assert files is not None
+        search = config.plugins.get("material/search")
+        if getattr(search, "search_index", None) is not None:
+            search.search_index.entries = dirty.search_entries(  # type: ignore[union-attr]
+                [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if f.page],
+                state.incremental.entries_added(), state.incremental.search_entries)
+            search.search_index_prev = None  # type: ignore[union-attr]  # Material's own dirty merge: ours is whole
+        dirty.remove_stale(files, config.theme.static_templates, written)
     if state.fragments is not None:
         log.debug(state.fragments.summary())
     state.incremental.finish()
@@ -228,4 +275,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     serve_problems.reload_error_pages(server)
+    watcher.use_change_events(server)
     return server

@@ -6,8 +6,9 @@ of that HTML (``after_conversion``), a page's rendered template, a page's search
 the core's serialised calendar parts (``reuse``) and the compiled templates. Never reused,
 because they read the whole site: the listings, the feeds, the sitemap, the search index file,
 the open data and other whole-site files; loading the content is redone too (in the preview each
-file is revalidated only when its bytes change, ``sto.content.loader``). The site directory is
-written whole every build.
+file is revalidated only when its bytes change, ``sto.content.loader``). ``mkdocs build`` writes
+the site directory whole; the preview writes only the pages and files that changed
+(``sto.mkdocs.preview_writes``).
 
 The fingerprints:
 
@@ -159,6 +160,8 @@ class Incremental:
         self._search_keys: dict[str, str] = {}
         self._outputs: dict[str, str] = {}  # src_uri -> the stored page of a page not rendered again
         self._pending: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> (key, our context) of a page to render
+        self._render_keys: dict[str, str] = {}  # src_uri -> template fingerprint, of every page that has one
+        self._entries: dict[str, list[dict[str, Any]]] = {}  # src_uri -> the search entries it added this build
 
     @classmethod
     def start(cls, root: Path, site_url: str, *, preview: bool, environ: Mapping[str, str] = os.environ) -> Incremental:
@@ -257,8 +260,11 @@ class Incremental:
 
     # on_env: every page is converted, the navigation has its titles
     def plan_rendering(self, pages: Iterable[Page], nav: Iterable[Any] | None, vocabularies: Vocabularies,
-                       context_for: Callable[[Page], dict[str, Any]]) -> None:
-        """Decide per page: print the stored rendering, or render and store it."""
+                       context_for: Callable[[Page], dict[str, Any]],
+                       keep: Callable[[Page, str, bool], bool] | None = None) -> None:
+        """Decide per page: print the stored rendering, or render and store it; or, when ``keep``
+        (page, fingerprint, whether its search entries are stored) says so, not render it at all
+        (the preview's folder holds that rendering already, ``sto.mkdocs.preview_writes``)."""
         if not self.enabled:
             return
         self._render_base = digest("render", self.base, repr(_nav_digest(nav or ())), value_digest(vocabularies))
@@ -277,6 +283,9 @@ class Incremental:
             except Undigestible as reason:
                 log.debug("%s: rendered every time (%s)", src_uri, reason)
                 continue
+            self._render_keys[src_uri] = key
+            if keep is not None and keep(page, key, self.store.get(self._search_keys[src_uri]) is not None):
+                continue
             stored = self.store.get(key)
             if stored is None:
                 self._pending[src_uri] = (key, ours)
@@ -292,6 +301,19 @@ class Incremental:
         pending = self._pending.get(src_uri)
         return pending[1] if pending else None
 
+    def render_key(self, src_uri: str) -> str | None:
+        return self._render_keys.get(src_uri)
+
+    def search_entries(self, src_uri: str) -> list[dict[str, Any]] | None:
+        """The stored search entries of a page not rendered in this build."""
+        key = self._search_keys.get(src_uri)
+        stored = None if key is None else self.store.get(key)
+        return None if stored is None else [dict(entry) for entry in stored]
+
+    def entries_added(self) -> dict[str, list[dict[str, Any]]]:
+        """src_uri -> the search entries each page rendered in this build added."""
+        return self._entries
+
     # on_post_page, before anything else changes the output
     def rendered(self, page: Page, output: str) -> None:
         pending = self._pending.pop(page.file.src_uri, None)
@@ -305,6 +327,11 @@ class Incremental:
         add = search_index.add_entry_from_context
 
         def add_entry_from_context(page: Page) -> None:
+            before = len(search_index.entries)
+            add_and_store(page)
+            self._entries[page.file.src_uri] = search_index.entries[before:]
+
+        def add_and_store(page: Page) -> None:
             key = self._search_keys.get(page.file.src_uri)
             if key is None:
                 add(page)

@@ -17,6 +17,9 @@ from collections.abc import Callable
 OUR_LOGGER = "mkdocs.hooks.sto"
 STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # what `mkdocs serve` puts before its messages
 NOT_FOUND_REQUEST = re.compile(r'^"[A-Z]+ \S+ HTTP/[\d.]+" code 404$')
+# MkDocs' warning for --dirty; make serve's dirty rebuilds are exact (sto.mkdocs.preview_writes)
+DIRTY_BUILD = re.compile(r"^A 'dirty' build is being performed")
+_exact_dirty_builds = False
 DUTCH: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [  # MkDocs' INFO message -> the Dutch line
     (re.compile(r"^Documentation built in ([\d.]+) seconds$"),
      lambda m: f"Klaar in {m[1].replace('.', ',')} seconden."),  # also after listing problems in the preview
@@ -33,7 +36,7 @@ class QuietDutch(logging.Filter):
             return True
         message = STAMP.sub("", record.getMessage())
         if record.levelno >= logging.WARNING:
-            return not NOT_FOUND_REQUEST.match(message)
+            return not (NOT_FOUND_REQUEST.match(message) or (_exact_dirty_builds and DIRTY_BUILD.match(message)))
         if record.levelno != logging.INFO:
             return True  # --verbose debugging output stays as it is
         for pattern, dutch in DUTCH:
@@ -41,6 +44,12 @@ class QuietDutch(logging.Filter):
                 record.msg, record.args = dutch(match), ()
                 return True
         return False
+
+
+def exact_dirty_builds(exact: bool) -> None:
+    """Whether this process's dirty builds are exact, so MkDocs' warning about them is wrong."""
+    global _exact_dirty_builds
+    _exact_dirty_builds = exact
 
 
 def install() -> None:

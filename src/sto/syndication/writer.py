@@ -6,6 +6,7 @@ write per page) and, after the build, calls ``write_syndication`` once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
@@ -97,8 +98,15 @@ def syndication_files(build: Build, html_by_id: dict[str, str], docs_dir: Path,
 
 
 def write_syndication(build: Build, site_dir: Path, docs_dir: Path, html_by_id: dict[str, str],
-                      reuse: Reuse = no_reuse) -> None:
-    for relative, data in syndication_files(build, html_by_id, docs_dir, reuse).items():
+                      reuse: Reuse = no_reuse, write: Callable[[str, bytes], None] | None = None) -> list[str]:
+    """Write every feed and calendar (through ``write``, site-relative path and bytes, when given);
+    returns their site-relative paths."""
+    files = syndication_files(build, html_by_id, docs_dir, reuse)
+    for relative, data in files.items():
+        if write is not None:
+            write(relative, data)
+            continue
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    return list(files)

@@ -1,0 +1,169 @@
+"""`mkdocs build` renders its pages in more than one process.
+
+MkDocs renders page after page in one process; rendering the templates and writing the files is
+most of a build. Once every page is converted (on_env: the navigation, the feeds' HTML and each
+page's data are known), the build forks: each worker process renders and writes every n-th page,
+the way MkDocs would (``mkdocs.commands.build._build_page``, in the same order within its share),
+and the main process renders the rest. Sphinx's ``-j`` works the same way.
+
+What a worker does that the main process needs comes back through a pipe as plain data
+(``marshal``): the search entries of its pages (the search index is put together in page order,
+as one process adds them), the warnings it logged (logged again in the main process, so a strict
+build still fails on them and prints them once) and what it stored in the build cache. A worker
+that fails stops the build with its error. The site is byte-identical with one process
+(``STO_JOBS=1``; a test builds both ways); the preview always builds in one process (its rebuilds
+write only what changed, ``sto.mkdocs.preview_writes``).
+
+Only where ``os.fork`` exists (not on Windows) and the machine has more than one core.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import marshal
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from sto.cache.store import Store
+
+PageArgs = Callable[[File], tuple[tuple[Any, ...], dict[str, Any]]]  # a page file -> MkDocs' _build_page arguments
+JOBS_VARIABLE = "STO_JOBS"
+MAX_JOBS = 4
+
+
+def jobs(environ: Mapping[str, str]) -> int:
+    """How many processes render pages: ``STO_JOBS``, else the cores (at most MAX_JOBS)."""
+    if not hasattr(os, "fork"):
+        return 1
+    asked = environ.get(JOBS_VARIABLE, "")
+    if asked.isdigit() and int(asked) >= 1:
+        return int(asked)
+    return max(1, min(os.cpu_count() or 1, MAX_JOBS))
+
+
+class _Captured(logging.Handler):
+    """A worker's warnings and errors, to be logged again by the main process."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks)
+
+
+class PageWorkers:
+    """The worker processes of one build, from on_env to on_post_build."""
+
+    def __init__(self, owned: dict[str, int], workers: list[tuple[int, int]], entries: dict[str, list[Any]],
+                 real_build_page: Callable[..., None]):
+        self._owned = owned  # src_uri -> worker number (1..n-1) of the pages the workers render
+        self._workers = workers  # (pid, read end of its pipe)
+        self._entries = entries  # src_uri -> search entries, of the pages this process renders
+        self._real_build_page = real_build_page
+
+    @classmethod
+    def start(cls, count: int, files: Sequence[File], build_page_args: PageArgs,
+              search_index: Any, store: Store) -> PageWorkers | None:
+        """Fork ``count - 1`` workers, each rendering its share of ``files`` (MkDocs' page files, in
+        build order); this process renders share 0. None when there is nothing to share."""
+        pages = [file for file in files if file.page is not None]
+        if count < 2 or len(pages) < count:
+            return None
+        entries: dict[str, list[Any]] = {}
+        if search_index is not None:
+            add = search_index.add_entry_from_context
+
+            def add_entry_from_context(page: Page) -> None:
+                before = len(search_index.entries)
+                add(page)
+                entries[page.file.src_uri] = [dict(e) for e in search_index.entries[before:]]
+
+            search_index.add_entry_from_context = add_entry_from_context
+        owned = {file.src_uri: index % count for index, file in enumerate(pages) if index % count}
+        snapshot = store.snapshot()
+        real_build_page = mkdocs_build._build_page
+        workers: list[tuple[int, int]] = []
+        gc.freeze()  # the workers share the build's objects without copying them for the collector
+        for number in range(1, count):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: render its share, report, and leave without running any more of MkDocs
+                os.close(read_end)
+                for _, other in workers:
+                    os.close(other)
+                status = 0
+                try:
+                    report = _render_share([f for f in pages if owned.get(f.src_uri) == number], build_page_args,
+                                           real_build_page, entries, store, snapshot)
+                except BaseException as error:  # noqa: BLE001  # reported to the main process, which stops
+                    report = marshal.dumps(("error", f"{type(error).__name__}: {error}"))
+                    status = 1
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(report)
+                os._exit(status)
+            os.close(write_end)
+            workers.append((pid, read_end))
+        gc.unfreeze()
+        found = cls(owned, workers, entries, real_build_page)
+        mkdocs_build._build_page = found._build_page  # for this build, see finish
+        return found
+
+    def _build_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
+        if page.file.src_uri not in self._owned:
+            self._real_build_page(page, *args, **kwargs)
+
+    def finish(self, search_index: Any, pages: Sequence[File], store: Store) -> str | None:
+        """Wait for every worker and take over its results; the error that stops the build, if any."""
+        mkdocs_build._build_page = self._real_build_page
+        error = None
+        for pid, read_end in self._workers:
+            data = _read_all(read_end)
+            _, status = os.waitpid(pid, 0)
+            try:
+                report = marshal.loads(data)
+            except (EOFError, ValueError, TypeError):
+                report = ("error", f"a page worker ended without a report (status {status})")
+            if report[0] == "error":
+                error = error or report[1]
+                continue
+            _, entries, records, used, made = report
+            for name, level, message in records:
+                logging.getLogger(name).log(level, "%s", message)
+            self._entries.update(entries)
+            store.merge(used, made)
+        if search_index is not None:
+            search_index.entries = [entry for file in pages if file.page is not None
+                                    for entry in self._entries.get(file.src_uri, [])]
+        return error
+
+
+def _render_share(files: list[File], build_page_args: PageArgs,
+                  build_page: Callable[..., None], entries: dict[str, list[Any]], store: Store,
+                  snapshot: dict[str, object]) -> bytes:
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_log.handlers):  # printed and counted by the main process instead
+        mkdocs_log.removeHandler(handler)
+    captured = _Captured()
+    mkdocs_log.addHandler(captured)
+    entries.clear()
+    for file in files:
+        assert file.page is not None
+        args, kwargs = build_page_args(file)
+        build_page(file.page, *args, **kwargs)
+    used, made = store.changes_since(snapshot)
+    return marshal.dumps(("done", entries, captured.records, used, made))

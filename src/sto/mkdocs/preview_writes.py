@@ -1,0 +1,150 @@
+"""`make serve` rewrites only the files a save changed.
+
+MkDocs' preview empties its site folder before every rebuild and writes every page and file
+again, although after one save almost all of them come out the same. ``make serve`` runs MkDocs'
+"dirty" rebuilds instead (``--dirty``: no emptying, and a file whose ``is_modified()`` says no
+is neither converted, rendered nor written), and this module makes them exact, where MkDocs
+itself only compares modification times (which say nothing about a page that lists other pages):
+
+- every page is converted (``is_modified`` is true up to on_env), so every feed and search entry
+  is made from the current content;
+- a page is not rendered again when its template fingerprint (``sto.mkdocs.incremental``) is the
+  one of the output its address holds from the build before, and its search entries are stored;
+  the search index is put together again in page order from the entries of the pages rendered
+  now and the stored ones of the others (``search_entries``);
+- a generated file (open data, embeds, newsletters, feeds, calendars) is written only when its
+  bytes differ from what the folder holds;
+- a file no longer produced (an item deleted or renamed) is removed from the folder.
+
+So the folder equals the one a full preview build writes, which the preview tests check after
+each kind of edit. The memory of what the folder holds lives as long as the process, per folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# Written by MkDocs and Material besides the files in ``Files``: the theme's static templates
+# (MkDocs adds a gzip copy of the sitemap) and the search index.
+OTHER_OUTPUTS = ("sitemap.xml.gz", "search/search_index.json")
+
+
+def _yes() -> bool:
+    return True
+
+
+def _no() -> bool:
+    return False
+
+
+def _digest(content: bytes | str) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
+
+
+class FolderMemory:
+    """What the preview's site folder holds from earlier builds."""
+
+    def __init__(self) -> None:
+        self.page_keys: dict[str, str] = {}  # site-relative path -> fingerprint of the page written there
+        self.file_digests: dict[str, str] = {}  # site-relative path -> digest of the generated file there
+
+    def forget(self) -> None:
+        self.page_keys.clear()
+        self.file_digests.clear()
+
+
+_memories: dict[str, FolderMemory] = {}
+
+
+class DirtyBuild:
+    """One preview rebuild that rewrites only what changed (see the module's docstring)."""
+
+    def __init__(self, site_dir: str):
+        self.site_dir = Path(site_dir)
+        self.memory = _memories.setdefault(os.path.abspath(site_dir), FolderMemory())
+        self._kept: set[str] = set()  # src_uri of the pages not rendered again
+        self._page_paths: dict[str, str] = {}  # src_uri -> site-relative output path
+
+    # on_files
+    def start(self, files: Files) -> None:
+        """Every page is converted; a generated file is copied only when its bytes changed."""
+        for file in files:
+            if file.is_documentation_page():
+                file.is_modified = _yes  # type: ignore[method-assign]  # on this object only
+                self._page_paths[file.src_uri] = file.dest_uri
+            elif file.generated_by is not None:
+                content = file.content_bytes
+                unchanged = self.memory.file_digests.get(file.dest_uri) == _digest(content)
+                if unchanged and (self.site_dir / file.dest_uri).is_file():
+                    file.is_modified = _no  # type: ignore[method-assign]
+                else:
+                    self.memory.file_digests[file.dest_uri] = _digest(content)
+
+    # on_env, per page, with the page's template fingerprint
+    def keep(self, page: Page, key: str, has_search_entries: bool) -> bool:
+        """True (and the page is not rendered) when its address holds this rendering already."""
+        path = page.file.dest_uri
+        if (has_search_entries and self.memory.page_keys.get(path) == key
+                and (self.site_dir / path).is_file()):
+            page.file.is_modified = _no  # type: ignore[method-assign]
+            self._kept.add(page.file.src_uri)
+            return True
+        self.memory.page_keys.pop(path, None)  # written again below (or, on failure, unknown)
+        return False
+
+    def rendered(self, page: Page, key: str | None) -> None:
+        """A page written now with this fingerprint (None: not fingerprinted, never kept)."""
+        if key is not None:
+            self.memory.page_keys[page.file.dest_uri] = key
+
+    def kept(self, src_uri: str) -> bool:
+        return src_uri in self._kept
+
+    # on_post_build
+    def search_entries(self, pages: Iterable[Page], built: dict[str, list[dict[str, Any]]],
+                       stored: Callable[[str], list[dict[str, Any]] | None]) -> list[dict[str, Any]]:
+        """The search index's entries in page order, as a full build adds them."""
+        entries: list[dict[str, Any]] = []
+        for page in pages:
+            src_uri = page.file.src_uri
+            found = built.get(src_uri) if src_uri not in self._kept else stored(src_uri)
+            entries.extend(found or [])
+        return entries
+
+    def write(self, relative: str, data: bytes) -> None:
+        """A file the hooks write (feeds, calendars), when its bytes changed."""
+        digest = _digest(data)
+        target = self.site_dir / relative
+        if self.memory.file_digests.get(relative) == digest and target.is_file():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.memory.file_digests[relative] = digest
+
+    def remove_stale(self, files: Files, static_templates: Iterable[str], written: Iterable[str]) -> None:
+        """Remove what no file of this build stands for (pages and files that are gone)."""
+        expected = {file.dest_uri for file in files}
+        expected.update(static_templates, OTHER_OUTPUTS, written)
+        for folder, _, names in os.walk(self.site_dir):
+            for name in names:
+                path = Path(folder, name)
+                relative = path.relative_to(self.site_dir).as_posix()
+                if relative not in expected:
+                    path.unlink()
+                    self.memory.page_keys.pop(relative, None)
+                    self.memory.file_digests.pop(relative, None)
+
+
+def forget(site_dir: str) -> None:
+    """The folder was emptied (the preview showed the problem page): rebuild everything next."""
+    memory = _memories.get(os.path.abspath(site_dir))
+    if memory is not None:
+        memory.forget()

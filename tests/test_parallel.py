@@ -1,0 +1,96 @@
+"""Pages rendered by worker processes (sto.mkdocs.parallel): the same site as one process, and
+whatever a worker does that the build needs (search entries, warnings, cache entries) comes back."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.commands import build as mkdocs_build
+
+from sto.cache.store import Store
+from sto.mkdocs.parallel import JOBS_VARIABLE, PageWorkers, jobs
+
+from .sitebuild import mkdocs_build as build_site
+from .sitebuild import site_files
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers need os.fork")
+
+
+class _Index:
+    """Material's SearchIndex, as far as the workers use it."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict[str, str]] = []
+
+    def add_entry_from_context(self, page: SimpleNamespace) -> None:
+        self.entries.append({"location": page.file.src_uri})
+
+
+def _files(count: int) -> list[SimpleNamespace]:
+    files = []
+    for n in range(count):
+        file = SimpleNamespace(src_uri=f"p{n}.md", page=None)
+        file.page = SimpleNamespace(file=file)
+        files.append(file)
+    return files
+
+
+def test_workers_render_their_share_and_report_back(tmp_path, monkeypatch, caplog):
+    index, store, files = _Index(), Store({"old": "kept"}), _files(7)
+    store.get("old")
+
+    def fake_build_page(page, out: Path, *, excluded: bool) -> None:  # what MkDocs' _build_page does, in short
+        index.add_entry_from_context(page)
+        (out / page.file.src_uri).write_text(f"{os.getpid()}", encoding="utf-8")
+        store.put(f"made:{page.file.src_uri}", page.file.src_uri)
+        if page.file.src_uri == "p4.md":
+            logging.getLogger("mkdocs.hooks.sto").warning("p4 heeft een waarschuwing")
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", fake_build_page)
+    workers = PageWorkers.start(3, files, lambda file: ((tmp_path,), {"excluded": False}), index, store)
+    assert workers is not None
+    for file in files:  # MkDocs' loop in this process: the workers' pages are skipped
+        mkdocs_build._build_page(file.page, tmp_path, excluded=False)
+    with caplog.at_level(logging.WARNING):
+        assert workers.finish(index, files, store) is None
+    writers = {file.src_uri: (tmp_path / file.src_uri).read_text(encoding="utf-8") for file in files}
+    assert len(set(writers.values())) == 3 and writers["p0.md"] == writers["p3.md"] == str(os.getpid())
+    assert [e["location"] for e in index.entries] == [f"p{n}.md" for n in range(7)]  # page order, as one process
+    assert [r.getMessage() for r in caplog.records] == ["p4 heeft een waarschuwing"]  # logged again, once
+    assert {key: store.get(key) for key in (f"made:p{n}.md" for n in range(7))} == {
+        f"made:p{n}.md": f"p{n}.md" for n in range(7)}
+    assert store.get("old") == "kept"
+    assert mkdocs_build._build_page is fake_build_page  # MkDocs' own function is back
+
+
+def test_a_worker_that_fails_stops_the_build_with_its_error(tmp_path, monkeypatch):
+    def fake_build_page(page, *args, **kwargs) -> None:
+        if page.file.src_uri == "p1.md":
+            raise ValueError("kapot sjabloon")
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", fake_build_page)
+    files = _files(4)
+    workers = PageWorkers.start(2, files, lambda file: ((), {}), None, Store())
+    assert workers is not None
+    assert workers.finish(None, files, Store()) == "ValueError: kapot sjabloon"
+
+
+def test_the_number_of_workers():
+    assert jobs({JOBS_VARIABLE: "1"}) == 1 and jobs({JOBS_VARIABLE: "3"}) == 3
+    assert 1 <= jobs({}) <= 4 and jobs({JOBS_VARIABLE: "veel"}) == jobs({})
+
+
+@pytest.mark.site
+def test_the_site_is_byte_identical_with_one_process(corpus_site, tmp_path):
+    """The shared build (workers, on any machine with more than one core) against one process,
+    and against two workers forced."""
+    for jobs_asked in ("1", "2"):
+        build_site(corpus_site.project, tmp_path / jobs_asked, env={JOBS_VARIABLE: jobs_asked})
+        ours, other = site_files(corpus_site.site), site_files(tmp_path / jobs_asked)
+        assert sorted(ours) == sorted(other)
+        differing = [name for name in ours if ours[name] != other[name]]
+        assert differing == [], f"STO_JOBS={jobs_asked}: {len(differing)} files differ, first: {differing[:5]}"
