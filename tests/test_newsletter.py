@@ -133,13 +133,14 @@ def run_make_nieuwsbrief(**env: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "SOURCE_DATE_EPOCH": "1719792000", **env})  # 1 July 2024
 
 
-@given(text=st.text(alphabet=st.sampled_from("ab- \t\n\u00a0\u2003é"), max_size=160))
+@given(text=st.text(alphabet=st.sampled_from("aaaab- \t\n\u00a0\u2003é"), max_size=400))
 @example(text="x" * TEXT_WIDTH)
 @example(text=" " + "x" * TEXT_WIDTH + " ")
 @example(text="x" * (TEXT_WIDTH + 1))
+@example(text="a " + "x" * TEXT_WIDTH + " b " + "y" * (TEXT_WIDTH - 2) + " c")
 @example(text="")
 def test_the_text_part_wraps_every_line_as_textwrap_does(text):
-    """The short-line shortcut in _wrap gives what textwrap gives for the same whitespace-folded text."""
+    """_wrap breaks lines as textwrap does, for the text with its whitespace folded to single spaces."""
     folded = " ".join(text.split())
     assert _wrap(text) == textwrap.wrap(folded, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
 
