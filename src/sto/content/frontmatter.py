@@ -199,7 +199,7 @@ class _Reader:
                             return [Problem(path, line, "", f"de gegevens zijn meer dan {MAX_DEPTH} niveaus diep "
                                             "ingesprongen; controleer de inspringing")]
                     if self.build and documents == 1 and not problems:
-                        self._add(event, line, stack, loader)
+                        self._add(event, line, stack)
                 elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                     depth -= 1
                     if self.build and documents == 1 and not problems:
@@ -223,12 +223,12 @@ class _Reader:
             loader.dispose()
         return []
 
-    def _add(self, event: Any, line: int, stack: list[_Open], loader: _Loader) -> None:
+    def _add(self, event: Any, line: int, stack: list[_Open]) -> None:
         """One value (a scalar, or the start of a mapping or sequence) into the data being built.
         Lines are indexed as keys are named: 'image.src', and 'regions.0' for a list's entries
         (with 'regions.0.x' inside a mapping there; a list in a list is not indexed)."""
         scalar = type(event) is yaml.ScalarEvent
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit) if scalar else ""  # type: ignore[no-untyped-call]
+        tag = _scalar_tag(event.value, event.implicit[0]) if scalar else ""
         value: Any = _scalar(tag, event.value) if scalar else (
             {} if type(event) is yaml.MappingStartEvent else [])
         if not stack:  # the document's root
@@ -283,6 +283,19 @@ class _Reader:
 
 
 _BOOLS = yaml.SafeLoader.bool_values
+_IMPLICIT = _Loader.yaml_implicit_resolvers
+assert not _Loader.yaml_path_resolvers and None not in _IMPLICIT  # what _scalar_tag leaves out
+
+
+def _scalar_tag(value: str, plain: bool) -> str:
+    """A scalar's tag as _Loader.resolve gives it (BaseResolver.resolve, without its call and
+    the path resolvers _Loader has none of): a quoted scalar is text, a plain one what the
+    first matching implicit resolver for its first character says."""
+    if plain:
+        for tag, regexp in _IMPLICIT.get(value[:1], ()):
+            if regexp.match(value):
+                return str(tag)
+    return _STR
 
 
 def _scalar(tag: str, value: str) -> Any:
