@@ -1,10 +1,11 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
+from babel.dates import format_date
 
 from sto.content.fieldtypes import MonthOnly
 from sto.content.models import Event, NewsItem
-from sto.site.dutch import clock_time, day_month_year, event_when, weekday_date
+from sto.site.dutch import clock_time, day_month_year, event_when, month_year, weekday_date
 from sto.site.presentation import date_preposition
 
 BASE = {"id": "33333333-aaaa-4bbb-8ccc-000000000003", "title": "T", "kind": "webinar"}
@@ -23,6 +24,16 @@ def test_dates():
     assert day_month_year(date(2024, 6, 3)) == "3 juni 2024"
     assert weekday_date(date(2024, 6, 19)) == "woensdag 19 juni 2024"
     assert clock_time(datetime(2024, 6, 19, 9, 5)) == "9.05"
+
+
+def test_dates_read_as_babel_formats_them_in_dutch():
+    """dutch.py spells dates from CLDR's names itself; Babel's own formatting is the reference."""
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(366)]  # every month, weekday and day number
+    days += [date(1999, 12, 31), date(2000, 2, 29), date(2031, 7, 4), date(2100, 3, 1)]
+    for day in days:
+        assert day_month_year(day) == format_date(day, "d MMMM y", locale="nl")
+        assert weekday_date(day) == format_date(day, "EEEE d MMMM y", locale="nl")
+        assert month_year(day) == format_date(day, "MMMM y", locale="nl")
 
 
 @pytest.mark.parametrize(("start", "end", "expected"), [

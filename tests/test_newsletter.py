@@ -18,12 +18,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import textwrap
+from hypothesis import example, given
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from sto.build import Build
 from sto.clock import AMSTERDAM
-from sto.syndication.newsletter import (archive_page, edition_for, edition_files, image_sizes, monthly_editions,
-                                        render_html, render_text)
+from sto.syndication.newsletter import (TEXT_WIDTH, _wrap, archive_page, edition_for, edition_files, image_sizes,
+                                        monthly_editions, render_html, render_text)
 
 from .sitebuild import ROOT
 from .sitecheck import HOSTILE_TITLE
@@ -128,6 +131,18 @@ def test_the_june_2024_edition_passes_the_nu_html_checker(june, tmp_path):
 def run_make_nieuwsbrief(**env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts/nieuwsbrief")], capture_output=True, text=True,
                           env={**os.environ, "SOURCE_DATE_EPOCH": "1719792000", **env})  # 1 July 2024
+
+
+@given(text=st.text(alphabet=st.sampled_from("aaaab- \t\n\u00a0\u2003é"), max_size=400))
+@example(text="x" * TEXT_WIDTH)
+@example(text=" " + "x" * TEXT_WIDTH + " ")
+@example(text="x" * (TEXT_WIDTH + 1))
+@example(text="a " + "x" * TEXT_WIDTH + " b " + "y" * (TEXT_WIDTH - 2) + " c")
+@example(text="")
+def test_the_text_part_wraps_every_line_as_textwrap_does(text):
+    """_wrap breaks lines as textwrap does, for the text with its whitespace folded to single spaces."""
+    folded = " ".join(text.split())
+    assert _wrap(text) == textwrap.wrap(folded, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
 def test_make_nieuwsbrief_writes_the_edition_of_the_period(tmp_path, june):

@@ -1,6 +1,8 @@
 """Labels, event times for the public, recording players and page URLs."""
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from sto.site import urls
 from sto.site.media import player_for
@@ -53,3 +55,18 @@ def test_summary_is_not_shown_twice_when_the_body_starts_with_it():
                                     "date": "2024-06-03", "summary": "Een korte  samenvatting."})
     assert summary_repeats_body(Item(news, "Een korte\nsamenvatting. En meer.", "p", "s"))
     assert not summary_repeats_body(Item(news, "Iets anders.", "p", "s"))
+
+
+@given(summary=st.text(alphabet=st.sampled_from("ab \n\u00a0é."), max_size=30),
+       body=st.text(alphabet=st.sampled_from("ab \n\u00a0é."), max_size=60))
+@example(summary="Een kort", body="Een korte tekst")
+@example(summary="a b", body="a")
+def test_a_summary_repeats_the_body_when_its_words_start_the_body(summary, body):
+    """Whitespace aside: the body, all of it folded to single spaces, starts with the summary."""
+    from sto.content.items import Item
+    from sto.content.models import NewsItem
+    from sto.site.presentation import summary_repeats_body
+
+    news = NewsItem.model_construct(summary=summary)  # any text, also what validation would refuse
+    expected = bool(summary) and " ".join(body.split()).startswith(" ".join(summary.split()))
+    assert summary_repeats_body(Item(news, body, "p", "s")) == expected

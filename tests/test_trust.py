@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sto.content.markdown_safety import body_problems
-from sto.content.trust import SAFE_SCHEMES, Refused, check_characters, check_url, decoded, is_invisible
+from sto.content.trust import (SAFE_SCHEMES, Refused, character_problems, check_characters, check_url, decoded,
+                               forbidden_character, is_invisible)
 from sto.mkdocs.autoescape import for_templates_in
 from sto.mkdocs.csp import PagePolicy, policy, template_scripts
 from sto.problems import Problem, printable
@@ -126,6 +127,22 @@ def test_text_that_passes_has_no_control_bidi_or_invisible_only_content(text):
     assert not CONTROL.search(text)
     assert not re.search("[\u202a-\u202e\u2066-\u2069\ud800-\udfff]", text)
     assert not is_invisible(text)
+
+
+# What may never appear, written out as the Unicode standard lists it (C0 but tab and newline,
+# DEL and C1, surrogates, noncharacters), independent of how trust.py searches for it.
+FORBIDDEN_CODE_POINTS = {*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000),
+                         *range(0xFDD0, 0xFDF0), *(plane * 0x10000 + last for plane in range(17) for last in (0xFFFE, 0xFFFF))}
+
+
+def test_exactly_the_control_surrogate_and_noncharacter_code_points_are_forbidden():
+    around_plane_ends = {plane * 0x10000 + offset for plane in range(1, 17) for offset in (0, 1, 0xFFFD, 0xFFFE, 0xFFFF)}
+    for point in [*range(0x10000), *sorted(around_plane_ends), 0x1F469, 0x1F527, 0xE0001]:
+        text = f"Kop {chr(point)} en 👩 verder"
+        assert (forbidden_character(text) is not None) == (point in FORBIDDEN_CODE_POINTS), hex(point)
+    lines = "a\n\U0001FFFE b\n\U0001F469\n\uFDD0 \U0010FFFF"
+    assert [(p.line, p.message.split()[4].rstrip(",")) for p in character_problems("x.md", lines, 2)] == [
+        (3, "U+1FFFE"), (5, "U+FDD0")]
 
 
 def test_right_to_left_text_and_emoji_are_just_text():

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import marshal
 from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -56,9 +56,8 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
     loaded: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
     items: list[AnyItem] = []
     for key, paths in files.markdown.items():
-        for path in paths:
-            shown = path.relative_to(root).as_posix()
-            raw = path.read_bytes()
+        for shown in paths:
+            raw = (root / shown).read_bytes()
             reuse = (key, source_digest(shown, raw), vocab_key)
             item, found = loaded[reuse] = (_last_load.get(reuse)
                                            or _load_remembered(key, shown, raw, vocab, vocab_key, memory))
@@ -187,9 +186,8 @@ def docs_problems(root: Path) -> list[Problem]:
     MkDocs' own page settings, checked for plain YAML only)."""
     problems = []
     docs = root / "docs"
-    for path in [p for p in files_under(docs) if p.suffix == ".md"]:  # links are not followed
-        shown = path.relative_to(root).as_posix()
-        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+    for shown in [p for p in files_under(docs, root) if PurePosixPath(p).suffix == ".md"]:  # links are not followed
+        text = (root / shown).read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
         body, first_line = text, 1
         lines = text.split("\n")
         if lines[0].rstrip() == frontmatter.FENCE:

@@ -4,7 +4,7 @@ page that still holds any of it is refused (``placeholder_problems``); drafts ma
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sto.content.sources import files_under
 from sto.problems import Problem
@@ -25,7 +25,9 @@ PLACEHOLDERS = (SCAFFOLD_SUMMARY, *SCAFFOLD_BODIES.values(), TO_BE_SUPPLIED)
 def placeholder_problems(path: str, text: str) -> list[Problem]:
     """One problem per line that holds a placeholder. Comment lines in the front matter (the
     explanations `make new` writes) are not published and are skipped."""
-    problems = []
+    problems: list[Problem] = []
+    if not any(placeholder in text for placeholder in PLACEHOLDERS):  # nearly every file: no line to look at
+        return problems
     lines = text.splitlines()
     in_front_matter = bool(lines) and lines[0].strip() == "---"
     for number, line in enumerate(lines, 1):
@@ -49,7 +51,7 @@ def placeholder_problems(path: str, text: str) -> list[Problem]:
 def page_problems(pages_dir: Path, root: Path) -> list[Problem]:
     """The hand-written pages (docs/**/*.md) are always published: none may hold a placeholder."""
     problems = []
-    for path in [p for p in files_under(Path(pages_dir)) if p.suffix == ".md"]:  # links are not followed:
-        shown = path.relative_to(root).as_posix()                                  # symlink_problems refuses them
-        problems += placeholder_problems(shown, path.read_text(encoding="utf-8", errors="replace"))
+    for shown in files_under(Path(pages_dir), root):  # links are not followed: symlink_problems refuses them
+        if PurePosixPath(shown).suffix == ".md":
+            problems += placeholder_problems(shown, (root / shown).read_text(encoding="utf-8", errors="replace"))
     return problems

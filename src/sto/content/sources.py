@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ KEPT_EMPTY = ".gitkeep"  # git's convention for an empty folder; holds nothing t
 
 @dataclass
 class ContentFiles:
-    markdown: dict[str, list[Path]] = field(default_factory=dict)  # section -> files, sorted
+    markdown: dict[str, list[str]] = field(default_factory=dict)  # section -> files (from the root, as posix), sorted
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -35,10 +36,11 @@ def content_files(content_dir: Path, root: Path, sections: dict[str, str], data_
     every file under content/ that is not one of them or a vocabulary in data/."""
     found = ContentFiles({section: [] for section in sections})
     section_of = {folder: section for section, folder in sections.items()}
-    for path in files_under(content_dir):
-        shown = path.relative_to(root).as_posix()
-        parts = path.relative_to(content_dir).parts
-        if path.name == KEPT_EMPTY:
+    prefix = _shown(content_dir, root)
+    for relative in _scan(content_dir)[0]:
+        shown = prefix + relative
+        parts = relative.split("/")
+        if parts[-1] == KEPT_EMPTY:
             continue
         if len(parts) == 1:
             found.problems.append(Problem(shown, 1, "", "dit bestand staat direct in content/ en wordt niet gelezen; "
@@ -51,11 +53,11 @@ def content_files(content_dir: Path, root: Path, sections: dict[str, str], data_
                 found.problems.append(Problem(shown, 1, "", "dit bestand wordt niet gelezen; in content/data/ staan "
                                               f"alleen {', '.join(data_files)}"))
         elif parts[0] in section_of:
-            if path.suffix != ".md":
+            if not parts[-1].endswith(".md"):  # the name does not start with a dot (above): its suffix is .md
                 found.problems.append(Problem(shown, 1, "", "alleen Markdown-bestanden (.md) horen in deze map; "
                                               "zet afbeeldingen en pdf's in docs/"))
             else:
-                found.markdown[section_of[parts[0]]].append(path)
+                found.markdown[section_of[parts[0]]].append(shown)
         else:
             meant = _meant(parts[0], [*section_of, "data"])
             hint = f"bedoelt u content/{meant}/?" if meant else f"gebruik een van de mappen {_folders(sections)}"
@@ -65,25 +67,59 @@ def content_files(content_dir: Path, root: Path, sections: dict[str, str], data_
 
 def symlink_problems(root: Path) -> list[Problem]:
     """Every symbolic link in the folders the build reads."""
-    problems = []
-    for folder in LINKED_FOLDERS:
-        for directory, dirnames, filenames in os.walk(root / folder):
-            for name in sorted(dirnames + filenames):
-                path = Path(directory) / name
-                if path.is_symlink():
-                    problems.append(Problem(path.relative_to(root).as_posix(), 1, "",
-                                            "dit is een snelkoppeling (symbolische link); die volgt de bouw niet, "
-                                            "zet het bestand zelf hier neer"))
-    return problems
+    return [Problem(f"{folder}/{link}", 1, "", "dit is een snelkoppeling (symbolische link); die volgt de bouw niet, "
+                    "zet het bestand zelf hier neer")
+            for folder in LINKED_FOLDERS for link in _scan(root / folder)[1]]
 
 
-def files_under(top: Path) -> list[Path]:
-    """Every regular file under ``top``, without following links (symlink_problems reports them)."""
-    found = []
-    for directory, dirnames, filenames in os.walk(top):
-        dirnames[:] = [d for d in dirnames if not (Path(directory) / d).is_symlink()]
-        found += [Path(directory) / f for f in filenames if not (Path(directory) / f).is_symlink()]
-    return sorted(found)
+def files_under(top: Path, root: Path) -> list[str]:
+    """Every regular file under ``top``, as its path from ``root`` (posix), sorted as paths are;
+    links are not followed (symlink_problems reports them)."""
+    prefix = _shown(top, root)
+    return [prefix + relative for relative in _scan(top)[0]]
+
+
+def _shown(top: Path, root: Path) -> str:
+    """``top`` from ``root`` as a prefix for the paths under it: 'content/', or '' for the root itself."""
+    relative = top.relative_to(root).as_posix()
+    return "" if relative == "." else relative + "/"
+
+
+def _scan(top: Path) -> tuple[list[str], list[str]]:
+    """(files, symbolic links) under ``top`` as posix paths relative to it, each sorted as paths
+    are. os.scandir, not os.walk and pathlib: the type of each entry comes with its name, so no
+    stat() per file (at N = 1,000 the walks took a tenth of loading the content). A folder that
+    cannot be read is skipped, as os.walk skips it."""
+    files: list[str] = []
+    links: list[str] = []
+    folders = [("", str(top))]
+    while folders:
+        prefix, folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    relative = prefix + entry.name
+                    if _is(entry.is_symlink):
+                        links.append(relative)
+                    elif _is(entry.is_dir, follow_symlinks=False):
+                        folders.append((relative + "/", entry.path))
+                    else:  # as os.walk has it: anything that is neither a folder nor a link
+                        files.append(relative)
+        except OSError:
+            continue
+    return sorted(files, key=_path_order), sorted(links, key=_path_order)
+
+
+def _is(test: Callable[..., bool], **options: bool) -> bool:
+    try:
+        return test(**options)
+    except OSError:  # os.walk counts an entry whose type cannot be read as neither
+        return False
+
+
+def _path_order(relative: str) -> list[str]:
+    """The order of pathlib's paths (part by part), which earlier builds read the files in."""
+    return relative.split("/")
 
 
 def _meant(folder: str, known: list[str]) -> str | None:

@@ -7,40 +7,34 @@ style "15.00 uur" is the Dutch house style (Taalunie), not CLDR's "15:00".
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
 
-from babel.dates import format_date
+from babel.dates import get_day_names, get_month_names
 
 from sto.content.fieldtypes import MonthOnly
 from sto.content.models import Event
+
+# CLDR's Dutch names, read from Babel once: formatting each date with Babel's format_date (its
+# pattern parsed and applied per call, ~40 µs) was most of what the dates cost a build.
+# tests/test_dutch.py holds these to format_date's "d MMMM y", "MMMM y" and "EEEE d MMMM y".
+_MONTHS = get_month_names("wide", context="format", locale="nl")  # 1 -> "januari"
+_WEEKDAYS = get_day_names("wide", context="format", locale="nl")  # 0 (Monday) -> "maandag"
 
 
 def day_month_year(value: date) -> str:
     """3 juni 2024; "juni 2024" for a date known only to its month (MonthOnly)."""
     if isinstance(value, MonthOnly):
-        return _month_year(value.year, value.month)
-    return _day_month_year(value)
-
-
-@cache  # Babel's formatter costs ~30 µs a call; listings ask for the same dates again and again
-def _day_month_year(value: date) -> str:
-    return format_date(value, "d MMMM y", locale="nl")
+        return month_year(value)
+    return f"{value.day} {_MONTHS[value.month]} {value.year}"
 
 
 def month_year(value: date) -> str:
     """juni 2024"""
-    return _month_year(value.year, value.month)
+    return f"{_MONTHS[value.month]} {value.year}"
 
 
-@cache  # by year and month: a MonthOnly equals (and hashes as) the plain date of its 1st
-def _month_year(year: int, month: int) -> str:
-    return format_date(date(year, month, 1), "MMMM y", locale="nl")
-
-
-@cache
 def weekday_date(value: date) -> str:
     """woensdag 19 juni 2024"""
-    return format_date(value, "EEEE d MMMM y", locale="nl")
+    return f"{_WEEKDAYS[value.weekday()]} {value.day} {_MONTHS[value.month]} {value.year}"
 
 
 def clock_time(value: datetime) -> str:

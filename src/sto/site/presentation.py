@@ -122,4 +122,5 @@ def summary_repeats_body(item: AnyItem) -> bool:
     summary: str | None = getattr(item.data, "summary", None)
     if not summary:
         return False
-    return " ".join(item.body.split()).startswith(" ".join(summary.split()))
+    words = summary.split()  # compared with as many words of the body, not all of it: asked for every news page
+    return " ".join(item.body.split(None, len(words))[:len(words)]).startswith(" ".join(words))

@@ -21,13 +21,15 @@ from sto.site import urls
 SHARE_IMAGE_SIZE = (1200, 630)
 SHARE_IMAGE_ALT = "Sterk Techniekonderwijs: nieuws, agenda en veelgestelde vragen"
 
-_HTML_UNSAFE = str.maketrans({
+# What could end a <script> element or start markup inside it, and the line separators that
+# older JavaScript parsers took for line ends; each as its JSON escape.
+_HTML_UNSAFE = {
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
-})
+}
 
 EVENT_STATUS = {
     "gepland": "https://schema.org/EventScheduled",
@@ -39,7 +41,10 @@ EVENT_STATUS = {
 def json_for_html(value: object) -> str:
     """JSON that is safe inside <script type="application/ld+json"> and still parses to ``value``."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.translate(_HTML_UNSAFE)
+    for unsafe, escaped in _HTML_UNSAFE.items():  # str.replace: a page's JSON-LD through translate() cost 10 µs
+        if unsafe in text:
+            text = text.replace(unsafe, escaped)
+    return text
 
 
 def absolute_link(link: str, site_url: str) -> str:

@@ -38,6 +38,7 @@ from sto.content.items import Item
 from sto.site.dutch import event_when
 from sto.content.models import Event
 from sto.site.presentation import KIND_LABELS
+from sto.syndication.ical import ical_bytes
 from sto.syndication.timezones import vtimezone
 
 CALENDAR_NAME = "STO-agenda"
@@ -216,7 +217,7 @@ def _head(calendar: Calendar, build: Build) -> bytes:
     cal.add("source", vUri(build.absolute(calendar.path)), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
-    return bytes(cal.to_ical())
+    return ical_bytes(cal)
 
 
 def _calendar_page(calendar: Calendar) -> str:
@@ -228,10 +229,12 @@ def _build_key(build: Build) -> str:
     return digest(build.site_url, build.site_name, repr(build.content.vocabularies))
 
 
-def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = None, reuse: Reuse = no_reuse) -> bytes:
+def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = None, reuse: Reuse = no_reuse,
+        build_key: str | None = None) -> bytes:
     """One calendar's bytes. ``vevents`` (id -> serialised VEVENT) lets every calendar reuse each
-    event's bytes: serialising (folding) is most of the cost, and an event is in up to four calendars."""
-    head = reuse(digest("calendar-head", _build_key(build), calendar.name, calendar.description,
+    event's bytes: serialising (folding) is most of the cost, and an event is in up to four calendars.
+    ``build_key``: _build_key(build), when the caller has it (it is the same for every calendar)."""
+    head = reuse(digest("calendar-head", build_key or _build_key(build), calendar.name, calendar.description,
                         _calendar_page(calendar), calendar.path), lambda: _head(calendar, build))
     assert head.endswith(_END)
     items = sorted(calendar.items, key=lambda i: _sort_key(i, build.site_url))
@@ -245,14 +248,14 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
         # events) gets the zone its events would use, with the rules of the build's year.
         zones[AMSTERDAM_NAME] = build.now.year
     parts += [_vtimezone_bytes(name, zones[name]) for name in sorted(zones)]  # rules of the latest event year
-    parts += [vevents[item.id] if vevents else vevent(item, build).to_ical() for item in items]
+    parts += [vevents[item.id] if vevents else ical_bytes(vevent(item, build)) for item in items]
     parts.append(_END)
     return b"".join(parts)
 
 
 @cache
 def _vtimezone_bytes(name: str, year: int) -> bytes:
-    return bytes(vtimezone(name, year).to_ical())
+    return ical_bytes(vtimezone(name, year))
 
 
 def calendar_files(build: Build, reuse: Reuse = no_reuse) -> dict[str, bytes]:
@@ -261,11 +264,11 @@ def calendar_files(build: Build, reuse: Reuse = no_reuse) -> dict[str, bytes]:
     context = _build_key(build)
 
     def serialised(item: Item[Event]) -> bytes:
-        return reuse(digest("vevent", context, item_digest(item)), lambda: bytes(vevent(item, build).to_ical()))
+        return reuse(digest("vevent", context, item_digest(item)), lambda: ical_bytes(vevent(item, build)))
 
     vevents = {item.id: serialised(item) for item in build.content.events}  # each serialised once
-    files = {c.path: ics(c, build, vevents, reuse) for c in subscription_calendars(build)}
+    files = {c.path: ics(c, build, vevents, reuse, context) for c in subscription_calendars(build)}
     for item in build.content.events:
         calendar = event_calendar(item, build)
-        files[calendar.path] = ics(calendar, build, vevents, reuse)
+        files[calendar.path] = ics(calendar, build, vevents, reuse, context)
     return files
