@@ -12,12 +12,11 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -31,7 +30,7 @@ from sto.mkdocs.csp import PagePolicy
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
-from sto.mkdocs import converter, parallel, quiet_log, serve_problems, watcher
+from sto.mkdocs import converter, parallel, quiet_log, serve_problems
 from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
@@ -45,6 +44,9 @@ from sto.site.robots import ROBOTS, SITEMAP, robots_txt
 from sto.site.views import Site
 from sto.syndication.partners import partner_files
 from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
+
+if TYPE_CHECKING:  # the preview's server and its watcher (watchdog) are imported by mkdocs serve only
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.sto")
 quiet_log.install()  # MkDocs loads this module with the config, before it logs anything about the build
@@ -277,5 +279,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     serve_problems.reload_error_pages(server)
+    from sto.mkdocs import watcher  # only the preview watches files
+
     watcher.use_change_events(server)
     return server
