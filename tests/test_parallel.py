@@ -82,6 +82,8 @@ def test_a_worker_that_fails_stops_the_build_with_its_error(tmp_path, monkeypatc
 def test_the_number_of_workers():
     assert jobs({JOBS_VARIABLE: "1"}) == 1 and jobs({JOBS_VARIABLE: "3"}) == 3
     assert 1 <= jobs({}) <= 4 and jobs({JOBS_VARIABLE: "veel"}) == jobs({})
+    assert jobs({}, to_render=10, pages=1000) == 1 and jobs({}, to_render=500, pages=1000) == jobs({})
+    assert jobs({JOBS_VARIABLE: "2"}, to_render=10, pages=1000) == 2
 
 
 @pytest.mark.site

@@ -50,14 +50,15 @@ def test_mkdocs_warning_about_dirty_builds_is_dropped_only_where_they_are_exact(
 
 
 @pytest.mark.site
-def test_a_build_with_problems_prints_nothing_in_english_before_them(tmp_path):
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_a_build_with_problems_prints_nothing_in_english_before_them(tmp_path, engine):
     project = corpus_project(tmp_path / "project")
     (project / "content/news/kapot.md").write_text("---\ntitle: [open\n---\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site", check=False)  # with NO_MKDOCS_2_WARNING=1, as make
+    result = mkdocs_build(project, tmp_path / "site", check=False, engine=engine)  # NO_MKDOCS_2_WARNING=1, as make
     assert result.returncode != 0
     assert (result.stdout + result.stderr).lstrip().startswith("De inhoud bevat 1 probleem; de site is niet gebouwd:")
     (project / "content/news/kapot.md").unlink()
-    fixed = mkdocs_build(project, tmp_path / "site2")
+    fixed = mkdocs_build(project, tmp_path / "site2", engine=engine)
     output = (fixed.stdout + fixed.stderr).strip().splitlines()
     assert len(output) == 1 and "Klaar in" in output[0], output  # the one line a good build prints
 

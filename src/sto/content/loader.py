@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from typing import Any
+import marshal
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -28,8 +30,20 @@ REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), 
 _last_load: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
 
 
-def load_content(content_dir: Path, root: Path | None = None) -> Content:
-    """Load and validate all content; raises ContentInvalid listing every problem."""
+class ItemMemory(Protocol):
+    """Where valid items are remembered between builds (a ``sto.cache.store.Store``, its keys
+    within the fingerprint of the running code)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: object) -> None: ...
+
+
+def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory | None = None) -> Content:
+    """Load and validate all content; raises ContentInvalid listing every problem. With a
+    ``memory``, a file whose bytes a build found valid before is not read again: its front
+    matter's data is validated by its model once more (the checks of its text and body are
+    functions of those same bytes and the same code); an invalid file is always read whole."""
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
     global _last_load
@@ -45,7 +59,8 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
         for shown in paths:
             raw = (root / shown).read_bytes()
             reuse = (key, source_digest(shown, raw), vocab_key)
-            item, found = loaded[reuse] = _last_load.get(reuse) or load_item(key, shown, raw, vocab)
+            item, found = loaded[reuse] = (_last_load.get(reuse)
+                                           or _load_remembered(key, shown, raw, vocab, vocab_key, memory))
             problems += found
             if item:
                 items.append(item)
@@ -57,9 +72,39 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
     return Content(items, vocab)
 
 
-def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> tuple[AnyItem | None, list[Problem]]:
+def _load_remembered(section_key: str, path: str, raw: bytes, vocab: Vocabularies, vocab_key: str,
+                     memory: ItemMemory | None) -> tuple[AnyItem | None, list[Problem]]:
+    if memory is None:
+        return load_item(section_key, path, raw, vocab)
+    key = digest("valid-item", section_key, source_digest(path, raw), vocab_key)
+    remembered = memory.get(key)
+    if isinstance(remembered, tuple) and len(remembered) == 4:
+        data, body, body_line, id_line = remembered
+        model = _model_named(SECTIONS[section_key], data)
+        try:
+            if model is not None:
+                slug = path.rpartition("/")[2].removesuffix(".md")
+                return Item(model.model_validate(data), body, path, slug, body_line, id_line,
+                            source_digest(path, raw)), []
+        except ValidationError:
+            pass  # not what was stored: read the file
+    kept: list[tuple[dict[str, Any], str, int, int]] = []
+    item, problems = load_item(section_key, path, raw, vocab, kept.append)
+    if item is not None and kept:
+        try:
+            marshal.dumps(kept[0])  # the memory holds plain data only
+        except ValueError:
+            return item, problems
+        memory.put(key, kept[0])
+    return item, problems
+
+
+def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies,
+              keep: Callable[[tuple[dict[str, Any], str, int, int]], None] | None = None
+              ) -> tuple[AnyItem | None, list[Problem]]:
     """Validate one file of the section ``section_key`` (news, faq, agenda). Returns the item
-    (None when invalid) and its problems."""
+    (None when invalid) and its problems; ``keep`` gets a valid item's front matter data, body,
+    body line and id line (plain data, for ``ItemMemory``)."""
     section = SECTIONS[section_key]
     slug = path.rpartition("/")[2].removesuffix(".md")
     parsed = frontmatter.parse(path, raw)
@@ -86,17 +131,27 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies) -> t
         problems += placeholder_problems(path, raw.decode("utf-8", "replace"))
     if problems or data is None:
         return None, problems
+    if keep is not None:
+        keep((parsed.data, parsed.body, parsed.body_line, parsed.line_of("id")))
     return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id"), source_digest(path, raw)), []
+
+
+def _model_named(section: Section[Any], data: dict[str, Any]) -> type[ContentModel] | None:
+    """The section's model, or where ``kind:`` picks the model, the one it names (None: no such kind)."""
+    if not section.kinds:
+        return section.model
+    kind = data.get("kind", section.model.model_fields["kind"].default)
+    if isinstance(kind, str) and kind in section.kinds:  # a list or mapping here is not hashable
+        return section.kinds[kind]
+    return None
 
 
 def _model_for(section: Section[Any], parsed: frontmatter.Parsed, problems: list[Problem],
                path: str) -> type[ContentModel] | None:
     """The section's model, or where ``kind:`` picks the model, the one it names."""
-    if not section.kinds:
-        return section.model
-    kind = parsed.data.get("kind", section.model.model_fields["kind"].default)
-    if isinstance(kind, str) and kind in section.kinds:  # a list or mapping here is not hashable
-        return section.kinds[kind]
+    if (model := _model_named(section, parsed.data)) is not None:
+        return model
+    kind = parsed.data.get("kind")
     shown = f"'{kind}'" if isinstance(kind, str) else "deze waarde"
     problems.append(Problem(path, parsed.line_of("kind"), "kind",
                             f"{shown} is geen geldige soort; kies uit: {', '.join(section.kinds)}"))

@@ -91,9 +91,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _current, _problems
     root = Path(config.config_file_path).resolve().parent
     _problems = None
+    incremental = Incremental.start(root, config.site_url or "", preview=_command == "serve")
     try:
         build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve",
-                           pages_dir=Path(config.docs_dir), page_size=_page_size(config))
+                           pages_dir=Path(config.docs_dir), page_size=_page_size(config),
+                           memory=incremental.item_memory())
         site = Site.of(build)
     except ContentInvalid as invalid:
         if _command == "serve":
@@ -105,7 +107,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             print(github_annotations(invalid.problems), flush=True)
         raise Abort(invalid.report()) from None
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
-    incremental = Incremental.start(root, config.site_url or "", preview=build.preview)
     shared = None if converter.disabled_by(os.environ) else converter.SharedConverter()
     _current = _State(build, site, FeedHtml(build), incremental, shared,
                       DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None)
@@ -123,7 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _problems is not None:
         return serve_problems.no_files()
     state = _state()
-    for src_uri, markdown in state.site.generated().items():
+    for src_uri, markdown in state.site.generated(state.incremental.item_memory()).items():
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
     files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
@@ -181,8 +182,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         def build_page_args(file: File) -> tuple[tuple[Any, ...], dict[str, Any]]:  # as MkDocs' build() calls it
             return (config, doc_files, state.nav, env, False), {"excluded": file.inclusion.is_excluded()}  # type: ignore[no-untyped-call]
 
-        state.workers = PageWorkers.start(parallel.jobs(os.environ), doc_files, build_page_args, search_index,
-                                          incremental.store)
+        to_render = len(doc_files) - incremental.reused_renderings()
+        state.workers = PageWorkers.start(parallel.jobs(os.environ, to_render, len(doc_files)), doc_files,
+                                          build_page_args, search_index, incremental.store)
     return env
 
 

@@ -145,6 +145,17 @@ def _nav_digest(items: Iterable[Any]) -> list[Any]:
             for i in items]
 
 
+class _ItemMemory:
+    def __init__(self, store: Store, base: str):
+        self.store, self.base = store, base
+
+    def get(self, key: str) -> Any:
+        return self.store.get(digest("content", self.base, key))
+
+    def put(self, key: str, value: object) -> None:
+        self.store.put(digest("content", self.base, key), value)
+
+
 class Incremental:
     """One build's reuse of earlier results; the hooks call one method per MkDocs event."""
 
@@ -301,6 +312,10 @@ class Incremental:
         pending = self._pending.get(src_uri)
         return pending[1] if pending else None
 
+    def reused_renderings(self) -> int:
+        """How many pages print a stored rendering in this build (after ``plan_rendering``)."""
+        return len(self._outputs)
+
     def render_key(self, src_uri: str) -> str | None:
         return self._render_keys.get(src_uri)
 
@@ -350,6 +365,10 @@ class Incremental:
             self.store.put(key, entries)
 
         search_index.add_entry_from_context = add_entry_from_context
+
+    def item_memory(self) -> _ItemMemory | None:
+        """Where the loader remembers valid items (``sto.content.loader.ItemMemory``), keys within ``base``."""
+        return _ItemMemory(self.store, self.base) if self.enabled else None
 
     def reuse(self, key: str, make: Callable[[], bytes]) -> bytes:
         """A ``sto.cache.store.Reuse`` for the core (feeds, calendars), its keys within ``base``."""

@@ -34,16 +34,22 @@ from sto.cache.store import Store
 
 PageArgs = Callable[[File], tuple[tuple[Any, ...], dict[str, Any]]]  # a page file -> MkDocs' _build_page arguments
 JOBS_VARIABLE = "STO_JOBS"
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
 MAX_JOBS = 4
+WORTH_IT = 4  # workers only when at least a quarter of the pages are rendered (not printed from the cache)
 
 
-def jobs(environ: Mapping[str, str]) -> int:
-    """How many processes render pages: ``STO_JOBS``, else the cores (at most MAX_JOBS)."""
+def jobs(environ: Mapping[str, str], to_render: int | None = None, pages: int | None = None) -> int:
+    """How many processes render pages: ``STO_JOBS``, else the cores (at most MAX_JOBS); one when
+    most pages print a stored rendering (a warm build: a worker would cost more than it saves,
+    copying the memory the stored pages take as it reads them)."""
     if not hasattr(os, "fork"):
         return 1
     asked = environ.get(JOBS_VARIABLE, "")
     if asked.isdigit() and int(asked) >= 1:
         return int(asked)
+    if to_render is not None and pages is not None and to_render * WORTH_IT < pages:
+        return 1
     return max(1, min(os.cpu_count() or 1, MAX_JOBS))
 
 
@@ -155,11 +161,15 @@ class PageWorkers:
 def _render_share(files: list[File], build_page_args: PageArgs,
                   build_page: Callable[..., None], entries: dict[str, list[Any]], store: Store,
                   snapshot: dict[str, object]) -> bytes:
-    mkdocs_log = logging.getLogger("mkdocs")
-    for handler in list(mkdocs_log.handlers):  # printed and counted by the main process instead
-        mkdocs_log.removeHandler(handler)
+    for name in ENGINE_LOGGERS:  # printed and counted by the main process instead
+        engine_log = logging.getLogger(name)
+        for handler in list(engine_log.handlers):
+            engine_log.removeHandler(handler)
     captured = _Captured()
-    mkdocs_log.addHandler(captured)
+    top = logging.getLogger("mkdocs")  # ProperDocs hangs "mkdocs" below its own "properdocs"
+    while top.parent is not None and top.parent.name in ENGINE_LOGGERS:
+        top = top.parent
+    top.addHandler(captured)
     entries.clear()
     for file in files:
         assert file.page is not None

@@ -102,7 +102,9 @@ class DirtyBuild:
 
     def rendered(self, page: Page, key: str | None) -> None:
         """A page written now with this fingerprint (None: not fingerprinted, never kept)."""
-        if key is not None:
+        if key is None:
+            self.memory.page_keys.pop(page.file.dest_uri, None)
+        else:
             self.memory.page_keys[page.file.dest_uri] = key
 
     def kept(self, src_uri: str) -> bool:

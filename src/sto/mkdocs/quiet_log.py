@@ -54,6 +54,7 @@ def exact_dirty_builds(exact: bool) -> None:
 
 def install() -> None:
     """Filter what MkDocs' terminal handler prints (every mkdocs.* record passes through it)."""
-    for handler in logging.getLogger("mkdocs").handlers:
+    handlers = logging.getLogger("mkdocs").handlers + logging.getLogger("properdocs").handlers  # either engine
+    for handler in handlers:
         if isinstance(handler, logging.StreamHandler) and not any(isinstance(f, QuietDutch) for f in handler.filters):
             handler.addFilter(QuietDutch())

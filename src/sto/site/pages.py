@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from sto.content.loader import ItemMemory
 from sto.content.items import AnyItem, Content
 from sto.content.models import Event, NewsItem
 from sto.site.presentation import KIND_LABELS, first_sentence, summary_repeats_body, when
@@ -78,6 +79,17 @@ def item_page(item: AnyItem) -> str:
     return page_source(item_meta(item), item.body)
 
 
-def generated_pages(content: Content) -> dict[str, str]:
-    """src_uri -> Markdown for every content item's own page."""
-    return {item.src_uri: item_page(item) for item in content.items}
+def generated_pages(content: Content, memory: ItemMemory | None = None) -> dict[str, str]:
+    """src_uri -> Markdown for every content item's own page. A ``memory`` (the build cache) keeps
+    each page's Markdown by its file's digest: it is made from the item alone."""
+    if memory is None:
+        return {item.src_uri: item_page(item) for item in content.items}
+    pages = {}
+    for item in content.items:
+        key = f"item-page:{item.source_digest}"
+        page = memory.get(key)
+        if not isinstance(page, str):
+            page = item_page(item)
+            memory.put(key, page)
+        pages[item.src_uri] = page
+    return pages

@@ -17,6 +17,7 @@ from sto.site import urls
 from sto.build import Build
 from sto.site.dutch import day_month_year
 from sto.content.items import AnyItem, Item
+from sto.content.loader import ItemMemory
 from sto.content.models import Event, FaqEntry, NewsItem
 from sto.sections import AGENDA, FAQ, NEWS, Section
 from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
@@ -138,9 +139,9 @@ class Site:
             raise ContentInvalid(clashes)
         return cls(build, listings, pages)
 
-    def generated(self) -> dict[str, str]:
-        """src_uri -> Markdown of every generated page: items and listings."""
-        sources = generated_pages(self.build.content)
+    def generated(self, memory: ItemMemory | None = None) -> dict[str, str]:
+        """src_uri -> Markdown of every generated page: items and listings (``memory``: see generated_pages)."""
+        sources = generated_pages(self.build.content, memory)
         sources.update({src: page.markdown for src, page in self.pages.items()})
         return sources
 
