@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
 import marshal
 from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
 from pydantic import ValidationError
