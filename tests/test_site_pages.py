@@ -1,12 +1,16 @@
 """The generated pages' Markdown and each page's template context, without MkDocs."""
 
+import html
 from datetime import datetime
 
 import pytest
 import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from sto.build import Build
 from sto.clock import AMSTERDAM
+from sto.site.pages import page_source
 from sto.site.views import Site, page_window
 
 from .sitebuild import CORPUS, CORPUS_PAGE_SIZE, SITE_NAME
@@ -161,3 +165,20 @@ def test_item_pages_get_names_links_and_upcoming_from_the_view(tree):
     later = site.context_for("agenda/later.md", "", "")["view"]
     assert later["upcoming"] is True and later["regions"] == [("Gorinchem en Altena", "regio/gorinchem-en-altena/")]
     assert site.context_for("agenda/eerder.md", "", "")["view"]["upcoming"] is False
+
+
+_TEXT = st.text(alphabet=st.sampled_from("ab :#'\"-?!&*|>{}[],%@`\\\n\té\u2028\u00a0\U0001F469 "), max_size=40)
+_META = st.fixed_dictionaries({}, optional={
+    "title": _TEXT, "template": _TEXT, "description": _TEXT, "feed_category": _TEXT, "hide": st.lists(_TEXT, max_size=3),
+    "search": st.dictionaries(st.sampled_from(["exclude", "boost"]), st.booleans() | _TEXT, max_size=2)})
+
+
+@given(meta=_META)
+@example(meta={"title": "", "hide": [], "search": {}})
+@example(meta={"title": "yes", "description": "null", "template": "- a: b", "search": {"exclude": True}})
+def test_a_pages_front_matter_is_what_yaml_dump_writes(meta):
+    """page_source builds the YAML node itself; libyaml's emitter must write what yaml.dump writes."""
+    escaped = {**meta, "title": html.escape(meta["title"], quote=False)} if "title" in meta else meta
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    header = yaml.dump(escaped, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000)
+    assert page_source(meta, " Tekst\n") == f"---\n{header}---\n\nTekst\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -14,7 +15,7 @@ from sto.content.markdown_safety import body_problems
 from sto.content.trust import (SAFE_SCHEMES, Refused, character_problems, check_characters, check_url, decoded,
                                forbidden_character, is_invisible)
 from sto.mkdocs.autoescape import for_templates_in
-from sto.mkdocs.csp import PagePolicy, policy, template_scripts
+from sto.mkdocs.csp import PagePolicy, _html_files, policy, template_scripts
 from sto.problems import Problem, printable
 
 from .sitebuild import ROOT
@@ -204,8 +205,10 @@ def test_only_the_templates_inline_scripts_get_a_hash(tmp_path):
 def test_material_and_our_inline_scripts_are_all_known():
     from material import templates
 
-    patterns = template_scripts([ROOT / "overrides", os.path.dirname(templates.__file__)])
+    folders = [ROOT / "overrides", os.path.dirname(templates.__file__)]
+    patterns = template_scripts(folders)
     assert len(patterns) >= 4  # Material's scope, palette and content scripts, and our feed-link script
+    assert _html_files(folders) == sorted(path for folder in folders for path in Path(folder).rglob("*.html"))
 
 
 def test_autoescape_is_on_for_our_templates_only():

@@ -36,7 +36,7 @@ class Item(Generic[M]):
     def section(self) -> Section[Any]:
         return section_of(self.data)
 
-    @property
+    @cached_property  # asked ~18 times per item in a build (links in listings, feeds, calendars, views)
     def url(self) -> str:
         """Site-relative URL with directory URLs, e.g. ``nieuws/borgen/``."""
         return self.section.item_url(self.slug)

@@ -41,10 +41,12 @@ _BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 
 
 def _first_forbidden(text: str) -> str | None:
-    for found in _FORBIDDEN_OR_ASTRAL.finditer(text):
+    found = _FORBIDDEN_OR_ASTRAL.search(text)  # search, not finditer: most texts are short and clean
+    while found is not None:
         ch = found.group()
         if ch <= "\uffff" or ord(ch) & 0xFFFF >= 0xFFFE:  # beyond the BMP only a plane's last two
             return ch
+        found = _FORBIDDEN_OR_ASTRAL.search(text, found.end())
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,12 +47,19 @@ def template_scripts(template_dirs: Iterable[str | Path]) -> list[re.Pattern[str
     """Every inline script in the theme's templates, with each ``{{ ... }}`` as a wildcard
     that cannot leave a JavaScript string (no quote, no angle bracket)."""
     found = set()
-    for folder in template_dirs:
-        for path in sorted(Path(folder).rglob("*.html")):
-            for match in _INLINE_SCRIPT.finditer(path.read_text(encoding="utf-8")):
-                parts = _EXPRESSION.split(match.group(1))
-                found.add("[^\"'<>\\\\]*".join(re.escape(part) for part in parts))
+    for path in _html_files(template_dirs):
+        for match in _INLINE_SCRIPT.finditer(path.read_text(encoding="utf-8")):
+            parts = _EXPRESSION.split(match.group(1))
+            found.add("[^\"'<>\\\\]*".join(re.escape(part) for part in parts))
     return [re.compile(pattern, re.S) for pattern in sorted(found)]
+
+
+def _html_files(template_dirs: Iterable[str | Path]) -> list[Path]:
+    """Every .html file under the folders, as Path.rglob("*.html") finds them (links to folders
+    not followed): with os.walk, because rglob matched each of the ~14,000 names under
+    Material's templates (its .icons) against the pattern in Python, 20 ms of every build."""
+    return sorted(Path(directory, name) for folder in template_dirs for directory, _, names in os.walk(folder)
+                  for name in names if name.endswith(".html"))
 
 
 class PagePolicy:

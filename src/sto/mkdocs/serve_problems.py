@@ -13,10 +13,13 @@ problem page reloads itself when the next build (after a save) is done.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
+
+if TYPE_CHECKING:  # mkdocs.livereload imports watchdog: only `mkdocs serve` needs it
+    from mkdocs.livereload import LiveReloadServer
 
 from sto.editors.problem_page import problem_page
 from sto.problems import Problem

@@ -20,7 +20,7 @@ Rules (also in the README, "Feeds and calendars"):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -82,7 +82,12 @@ def region_calendar_path(slug: str) -> str:
 def in_window(event: Event, now: datetime) -> bool:
     if event.cancelled:
         return event.ends_at >= now
-    return event.ends_at >= now - PAST_WINDOW
+    return event.ends_at >= _window_start(now)
+
+
+@lru_cache(maxsize=8)  # relativedelta's arithmetic costs ~20 µs, and every event of every grouping asks
+def _window_start(now: datetime) -> datetime:
+    return now - PAST_WINDOW
 
 
 def subscription_calendars(build: Build) -> list[Calendar]:
