@@ -82,6 +82,25 @@ def test_a_tree_digest_follows_names_and_bytes_and_skips_caches(tmp_path):
     assert tree_digest(tmp_path, ["a", "missing.yml"]) not in (first,)
 
 
+def test_a_save_rewrites_only_the_parts_whose_entries_changed(tmp_path):
+    path = tmp_path / "store"
+    store = Store()
+    for n in range(2000):
+        store.put(f"k{n}", f"v{n}")
+    store.save(path)
+    assert len(list(path.iterdir())) == 256
+    again = Store.load(path)
+    for n in range(2000):
+        again.get(f"k{n}")
+    again.put("k7", "changed")
+    stamps = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
+    again.save(path)
+    rewritten = [p.name for p in path.iterdir() if p.stat().st_mtime_ns != stamps[p.name]]
+    assert len(rewritten) == 1
+    loaded = Store.load(path)
+    assert loaded.get("k7") == "changed" and loaded.get("k1999") == "v1999"
+
+
 def test_the_store_saves_what_a_build_used_and_survives_damage(tmp_path):
     path = tmp_path / "store"
     store = Store()
@@ -95,7 +114,8 @@ def test_the_store_saves_what_a_build_used_and_survives_damage(tmp_path):
     again.put("c", "new")
     again.save(path)  # "a" was not used by this build: gone
     assert Store.load(path).get("a") is None and Store.load(path).get("c") == "new"
-    path.write_bytes(b"\x00garbage")
+    for part in path.iterdir():
+        part.write_bytes(b"\x00garbage")
     assert Store.load(path).get("c") is None
     assert Store.load(tmp_path / "absent").get("c") is None
 

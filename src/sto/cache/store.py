@@ -11,6 +11,7 @@ import marshal
 import os
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class Store:
     def __init__(self, entries: dict[str, object] | None = None):
         self._entries: dict[str, object] = entries or {}
         self._used: dict[str, object] = {}
+        self._saved: dict[str, object] = {}  # what the folder holds (load, save)
         self.hits = 0
         self.misses = 0
 
@@ -85,25 +87,54 @@ class Store:
         return f"{self.hits} reused, {self.misses} made"
 
     @classmethod
-    def load(cls, path: Path) -> Store:
-        """The store saved at ``path``; empty when there is none or it cannot be read."""
-        try:
-            data = marshal.loads(Path(path).read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return cls()
-        if not (isinstance(data, tuple) and len(data) == 2 and data[0] == FORMAT and isinstance(data[1], dict)):
-            return cls()
-        return cls(data[1])
+    def load(cls, folder: Path) -> Store:
+        """The store saved in ``folder``; empty where a part is missing or cannot be read."""
+        entries: dict[str, object] = {}
+        for part in sorted(Path(folder).glob(f"*{SHARD_SUFFIX}")) if Path(folder).is_dir() else []:
+            try:
+                data = marshal.loads(part.read_bytes())
+            except (OSError, EOFError, ValueError, TypeError):
+                continue
+            if isinstance(data, tuple) and len(data) == 2 and data[0] == FORMAT and isinstance(data[1], dict):
+                entries.update(data[1])
+        store = cls(entries)
+        store._saved = dict(entries)
+        return store
 
-    def save(self, path: Path) -> None:
-        """Write the entries this build used, atomically (a killed build leaves the old file)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".store-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                marshal.dump((FORMAT, self._used), out)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+    def save(self, folder: Path) -> None:
+        """Write the entries this build used, in SHARDS parts by key; a part whose entries are the
+        ones loaded is left as it is (a warm build rewrites only the few parts it changed). Each
+        part is replaced atomically (a killed build leaves the old one)."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        parts: dict[str, dict[str, object]] = {}
+        for key, value in self._used.items():
+            parts.setdefault(_shard(key), {})[key] = value
+        before: dict[str, dict[str, object]] = {}
+        for key, value in self._saved.items():
+            before.setdefault(_shard(key), {})[key] = value
+        for name in sorted(set(parts) | set(before)):
+            now, then = parts.get(name, {}), before.get(name, {})
+            if now.keys() == then.keys() and all(now[k] is then[k] for k in now):
+                continue
+            path = folder / f"{name}{SHARD_SUFFIX}"
+            if not now:
+                path.unlink(missing_ok=True)
+                continue
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".store-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    marshal.dump((FORMAT, now), out)
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        self._saved = dict(self._used)
+
+
+SHARDS = 256
+SHARD_SUFFIX = ".marshal"
+
+
+def _shard(key: str) -> str:
+    return f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')) % SHARDS:02x}"

@@ -194,7 +194,7 @@ class Incremental:
                 if old != compiled:
                     shutil.rmtree(old, ignore_errors=True)
         compiled.mkdir(parents=True, exist_ok=True)
-        return cls(Store.load(folder / "pages.marshal"), base, folder / "pages.marshal",
+        return cls(Store.load(folder / "store"), base, folder / "store",
                    FileSystemBytecodeCache(str(compiled)))
 
     # on_env, before any template is loaded
