@@ -66,6 +66,16 @@ def _encode(value: object, out: list[str]) -> None:
             _encode(element, out)
         out.append("]")
         return
+    if kind is dict:  # as _encode_other writes it, without its chain of isinstance checks
+        out.append(f"dict{{{len(value)}")  # type: ignore[arg-type]
+        for key, element in value.items():  # type: ignore[attr-defined]
+            _encode(key, out)
+            _encode(element, out)
+        out.append("}")
+        return
+    if kind is Item:
+        out.append("Item:" + item_digest(value) + ";")  # type: ignore[arg-type]
+        return
     _encode_other(value, kind, out)
 
 
