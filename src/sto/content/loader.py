@@ -58,9 +58,10 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
     for key, paths in files.markdown.items():
         for shown in paths:
             raw = (root / shown).read_bytes()
-            reuse = (key, source_digest(shown, raw), vocab_key)
+            file_digest = source_digest(shown, raw)
+            reuse = (key, file_digest, vocab_key)
             item, found = loaded[reuse] = (_last_load.get(reuse)
-                                           or _load_remembered(key, shown, raw, vocab, vocab_key, memory))
+                                           or _load_remembered(key, shown, raw, file_digest, vocab, vocab_key, memory))
             problems += found
             if item:
                 items.append(item)
@@ -72,11 +73,11 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
     return Content(items, vocab)
 
 
-def _load_remembered(section_key: str, path: str, raw: bytes, vocab: Vocabularies, vocab_key: str,
-                     memory: ItemMemory | None) -> tuple[AnyItem | None, list[Problem]]:
+def _load_remembered(section_key: str, path: str, raw: bytes, file_digest: str, vocab: Vocabularies,
+                     vocab_key: str, memory: ItemMemory | None) -> tuple[AnyItem | None, list[Problem]]:
     if memory is None:
         return load_item(section_key, path, raw, vocab)
-    key = digest("valid-item", section_key, source_digest(path, raw), vocab_key)
+    key = digest("valid-item", section_key, file_digest, vocab_key)
     remembered = memory.get(key)
     if isinstance(remembered, tuple) and len(remembered) == 4:
         data, body, body_line, id_line = remembered
@@ -85,7 +86,7 @@ def _load_remembered(section_key: str, path: str, raw: bytes, vocab: Vocabularie
             if model is not None:
                 slug = path.rpartition("/")[2].removesuffix(".md")
                 return Item(model.model_validate(data), body, path, slug, body_line, id_line,
-                            source_digest(path, raw)), []
+                            file_digest), []
         except ValidationError:
             pass  # not what was stored: read the file
     kept: list[tuple[dict[str, Any], str, int, int]] = []
