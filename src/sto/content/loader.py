@@ -84,8 +84,7 @@ def _load_remembered(section_key: str, path: str, raw: bytes, file_digest: str, 
         model = _model_named(SECTIONS[section_key], data)
         try:
             if model is not None:
-                slug = path.rpartition("/")[2].removesuffix(".md")
-                return Item(model.model_validate(data), body, path, slug, body_line, id_line,
+                return Item(model.model_validate(data), body, path, _slug_of(path), body_line, id_line,
                             file_digest), []
         except ValidationError:
             pass  # not what was stored: read the file
@@ -107,7 +106,7 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies,
     (None when invalid) and its problems; ``keep`` gets a valid item's front matter data, body,
     body line and id line (plain data, for ``ItemMemory``)."""
     section = SECTIONS[section_key]
-    slug = path.rpartition("/")[2].removesuffix(".md")
+    slug = _slug_of(path)
     parsed = frontmatter.parse(path, raw)
     if isinstance(parsed, list):
         return None, parsed
@@ -135,6 +134,11 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies,
     if keep is not None:
         keep((parsed.data, parsed.body, parsed.body_line, parsed.line_of("id")))
     return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id"), source_digest(path, raw)), []
+
+
+def _slug_of(path: str) -> str:
+    """The file name without ``.md``: the item's address (and slug)."""
+    return path.rpartition("/")[2].removesuffix(".md")
 
 
 def _model_named(section: Section[Any], data: dict[str, Any]) -> type[ContentModel] | None:

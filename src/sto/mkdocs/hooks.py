@@ -175,7 +175,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     incremental.plan_rendering(pages, state.nav, state.build.content.vocabularies, lambda page: _context(page, config),
                                state.dirty.keep if state.dirty is not None else None)
-    search_index = getattr(config.plugins.get("material/search"), "search_index", None)
+    search_index = _search_index(config)
     if search_index is not None:
         incremental.index_once(search_index)
     if _command == "build":  # last: the workers start from everything set up above
@@ -188,6 +188,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         state.workers = PageWorkers.start(parallel.jobs(os.environ, to_render, len(doc_files)), doc_files,
                                           build_page_args, search_index, incremental.store)
     return env
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index of this build (its plugin's ``SearchIndex``), or None without search."""
+    return getattr(config.plugins.get("material/search"), "search_index", None)
 
 
 def _context(page: Page, config: MkDocsConfig) -> dict[str, Any]:
@@ -253,8 +258,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     state = _state()
     if state.workers is not None:
-        search_index = getattr(config.plugins.get("material/search"), "search_index", None)
-        failed = state.workers.finish(search_index, state.files.documentation_pages() if state.files else [],
+        failed = state.workers.finish(_search_index(config), state.files.documentation_pages() if state.files else [],
                                       state.incremental.store)
         state.workers = None
         if failed:
@@ -265,12 +269,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if dirty is not None:
         files = state.files
         assert files is not None
-        search = config.plugins.get("material/search")
-        if getattr(search, "search_index", None) is not None:
-            search.search_index.entries = dirty.search_entries(  # type: ignore[union-attr]
+        search_index = _search_index(config)
+        if search_index is not None:
+            search_index.entries = dirty.search_entries(
                 [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if f.page],
                 state.incremental.entries_added(), state.incremental.search_entries)
-            search.search_index_prev = None  # type: ignore[union-attr]  # Material's own dirty merge: ours is whole
+            config.plugins["material/search"].search_index_prev = None  # type: ignore[attr-defined]  # Material's own dirty merge: ours is whole
         dirty.remove_stale(files, config.theme.static_templates, written)
     if state.fragments is not None:
         log.debug(state.fragments.summary())

@@ -81,12 +81,11 @@ class DirtyBuild:
                 file.is_modified = _yes  # type: ignore[method-assign]  # on this object only
                 self._page_paths[file.src_uri] = file.dest_uri
             elif file.generated_by is not None:
-                content = file.content_bytes
-                unchanged = self.memory.file_digests.get(file.dest_uri) == _digest(content)
-                if unchanged and (self.site_dir / file.dest_uri).is_file():
+                digest = _digest(file.content_bytes)
+                if self.memory.file_digests.get(file.dest_uri) == digest and (self.site_dir / file.dest_uri).is_file():
                     file.is_modified = _no  # type: ignore[method-assign]
                 else:
-                    self.memory.file_digests[file.dest_uri] = _digest(content)
+                    self.memory.file_digests[file.dest_uri] = digest
 
     # on_env, per page, with the page's template fingerprint
     def keep(self, page: Page, key: str, has_search_entries: bool) -> bool:
