@@ -23,7 +23,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,7 +34,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from lxml import html as lxml_html
 
-from bench import corpus, preview
+from bench import corpus, disk, preview
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -66,8 +65,8 @@ def timed_build(project: Path, site: Path, cache: Path | None = None) -> tuple[f
 
     CPU time (user + system) is reported next to wall time because it barely moves when other
     work shares the machine, while wall time does."""
-    if site.exists():
-        shutil.rmtree(site)
+    disk.set_aside(site)
+    disk.settle()
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("STO_CACHE_DIR", None)
     env.pop("STO_NO_BUILD_CACHE", None)
@@ -161,9 +160,9 @@ def warm_build(project: Path, work: Path, n: int) -> dict:
     fill_wall, fill_cpu, _ = timed_build(project, site, cache)
     change_one_item(project)
     wall, cpu, rss = timed_build(project, site, cache)
-    shutil.rmtree(site)
+    disk.set_aside(site)
     size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
-    shutil.rmtree(cache)
+    disk.set_aside(cache)
     return {"fill_s": fill_wall, "fill_cpu_s": fill_cpu, "median_s": wall, "median_cpu_s": cpu, "peak_mib": rss / 1024,
             "cache_mb": size / 1e6}
 
@@ -202,8 +201,8 @@ def run_size(n: int, runs: int, work: Path) -> dict:
     print(f"  N={n} warm build, one item changed: {result['warm']['median_s']:.2f} s wall, "
           f"{result['warm']['median_cpu_s']:.2f} s CPU", flush=True)
     for kind in ("project", "plain"):
-        shutil.rmtree(work / f"site-{kind}-{n}")
-    shutil.rmtree(work / f"corpus-{n}")
+        disk.set_aside(work / f"site-{kind}-{n}")
+    disk.set_aside(work / f"corpus-{n}")
     return result
 
 

@@ -3,6 +3,7 @@ whatever a worker does that the build needs (search entries, warnings, cache ent
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from mkdocs.commands import build as mkdocs_build
 
 from sto.cache.store import Store
+from sto.mkdocs import hooks
 from sto.mkdocs.parallel import JOBS_VARIABLE, PageWorkers, jobs
 
 from .sitebuild import mkdocs_build as build_site
@@ -96,3 +98,26 @@ def test_the_site_is_byte_identical_with_one_process(corpus_site, tmp_path):
         assert sorted(ours) == sorted(other)
         differing = [name for name in ours if ours[name] != other[name]]
         assert differing == [], f"STO_JOBS={jobs_asked}: {len(differing)} files differ, first: {differing[:5]}"
+
+
+@pytest.fixture
+def unfrozen():
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+@pytest.mark.parametrize(("command", "frozen"), [("build", True), ("serve", False)])
+def test_a_build_keeps_what_it_loaded_out_of_the_collectors_scans(unfrozen, command, frozen):
+    hooks.on_startup(command, dirty=False)
+    hooks._keep_to_the_end()
+    assert (gc.get_freeze_count() > 0) is frozen
+
+
+def test_workers_leave_the_builds_frozen_objects_frozen(tmp_path, monkeypatch, unfrozen):
+    monkeypatch.setattr(mkdocs_build, "_build_page", lambda page, out, *, excluded: None)
+    gc.freeze()
+    workers = PageWorkers.start(2, _files(4), lambda file: ((tmp_path,), {"excluded": False}), _Index(), Store())
+    assert workers is not None
+    assert gc.get_freeze_count() > 0
+    workers.finish(_Index(), _files(4), Store())

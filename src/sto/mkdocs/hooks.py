@@ -7,6 +7,7 @@ Each hook does one lookup or hands over one object; all logic lives in the core.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -112,7 +113,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     shared = None if converter.disabled_by(os.environ) else converter.SharedConverter()
     _current = _State(build, site, FeedHtml(build), incremental, shared,
                       DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None)
+    _keep_to_the_end()
     return config
+
+
+def _keep_to_the_end() -> None:
+    """``mkdocs build`` is one process for one build, and what it has loaded (the content, the
+    build cache) or set up (files, navigation, converted pages) lives until it ends: taken out of
+    the cyclic garbage collector's reach (``gc.freeze``), it is not scanned again at every full
+    collection. That scanning was 10 to 20% of a warm build's CPU time at N = 5,000. Not in the
+    preview, which runs for hours."""
+    if _command == "build":
+        gc.freeze()
 
 
 def _page_size(config: MkDocsConfig) -> int:
@@ -178,6 +190,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     search_index = _search_index(config)
     if search_index is not None:
         incremental.index_once(search_index)
+    _keep_to_the_end()
     if _command == "build":  # last: the workers start from everything set up above
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
 

@@ -104,6 +104,7 @@ class PageWorkers:
         snapshot = store.snapshot()
         real_build_page = mkdocs_build._build_page
         workers: list[tuple[int, int]] = []
+        frozen = gc.get_freeze_count() > 0  # the hooks keep a build's objects frozen to its end
         gc.freeze()  # the workers share the build's objects without copying them for the collector
         for number in range(1, count):
             read_end, write_end = os.pipe()
@@ -124,7 +125,8 @@ class PageWorkers:
                 os._exit(status)
             os.close(write_end)
             workers.append((pid, read_end))
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
         found = cls(owned, workers, entries, real_build_page)
         mkdocs_build._build_page = found._build_page  # for this build, see finish
         return found
