@@ -8,7 +8,7 @@ as a full copy of the project (mkdocs.yml, docs, hooks, overrides) with a genera
 The same items are also written as plain Markdown pages (title as ``# heading``, then the
 summary and the body) for the plain mkdocs-material build the benchmark compares with.
 
-    python bench/corpus.py 1000 /tmp/corpus   # writes /tmp/corpus/project and /tmp/corpus/plain
+    python -m bench.corpus 1000 /tmp/corpus   # writes /tmp/corpus/project and /tmp/corpus/plain
 """
 
 from __future__ import annotations

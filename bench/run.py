@@ -9,7 +9,7 @@ without the search index, which loads only when search is used). It also checks 
 title, news summary and FAQ question is in the search index.
 
     make bench                         # N = 1000 and 5000, 3 runs each
-    .venv/bin/python bench/run.py --sizes 200 --runs 1   # a quick look
+    .venv/bin/python -m bench.run --sizes 200 --runs 1   # a quick look
 
 Writes bench-out/results.json, bench-out/bench.md (the table) and bench-out/bench.png.
 """
