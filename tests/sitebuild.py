@@ -80,3 +80,13 @@ def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *
 def site_files(site: Path) -> dict[str, bytes]:
     """Every file of a built site by its site-relative path, for byte-for-byte comparisons."""
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def engine_source_digest(engine: str, digest: str, module: str, name: str) -> str:
+    """``digest`` (a dotted function in sto) of ``name`` in the engine's ``module``, as the engine
+    ("mkdocs" or "properdocs") has it installed. A subprocess: importing ProperDocs redirects every
+    later ``import mkdocs`` in the process."""
+    digest_module, _, digest_name = digest.rpartition(".")
+    script = (f"import importlib; from {digest_module} import {digest_name}; "
+              f"print({digest_name}(getattr(importlib.import_module('{engine}.{module}'), '{name}')))")
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()

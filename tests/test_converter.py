@@ -3,24 +3,19 @@ with it and without it, and its copy of ``Page.render`` still matches each engin
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
 from sto.mkdocs.converter import DISABLE_VARIABLE, RENDER_SOURCES
 
-from .sitebuild import mkdocs_build, site_files
+from .sitebuild import engine_source_digest, mkdocs_build, site_files
 
 
 @pytest.mark.parametrize("engine", sorted(RENDER_SOURCES))
 def test_the_copy_of_page_render_follows_the_installed_engine(engine):
     """A new MkDocs or ProperDocs release that changes ``Page.render`` fails here: read the change,
-    bring sto/mkdocs/converter.py in line and record the new digest. (A subprocess: importing
-    ProperDocs redirects every later ``import mkdocs`` in the process.)"""
-    script = ("import sys, importlib; from sto.mkdocs.converter import render_source_digest; "
-              f"print(render_source_digest(importlib.import_module('{engine}.structure.pages').Page))")
-    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+    bring sto/mkdocs/converter.py in line and record the new digest."""
+    found = engine_source_digest(engine, "sto.mkdocs.converter.render_source_digest", "structure.pages", "Page")
     assert found == RENDER_SOURCES[engine], f"{engine}'s Page.render changed: see sto/mkdocs/converter.py"
 
 

@@ -37,6 +37,7 @@ from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import for_search, with_search_text
+from sto.mkdocs.stored_pages import StoredPages
 from sto.problems import ContentInvalid, Problem
 from sto.site.embed import EmbedSnippets
 from sto.site.listings import page_size_from
@@ -67,6 +68,7 @@ class _State:
     nav: Navigation | None = None  # from on_nav
     files: Files | None = None  # from on_env
     workers: PageWorkers | None = None  # mkdocs build: processes rendering part of the pages
+    stored_pages: StoredPages | None = None  # mkdocs build: pages printed from the cache skip their template
 
 
 _command = "build"
@@ -191,6 +193,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if search_index is not None:
         incremental.index_once(search_index)
     _keep_to_the_end()
+    if _command == "build" and incremental.reused_renderings():
+        state.stored_pages = StoredPages(incremental.stored_output)
+        state.stored_pages.install()  # before the workers start: they write their stored pages the same way
     if _command == "build":  # last: the workers start from everything set up above
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
 
@@ -274,8 +279,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         failed = state.workers.finish(_search_index(config), state.files.documentation_pages() if state.files else [],
                                       state.incremental.store)
         state.workers = None
+        _uninstall_stored_pages(state)
         if failed:
             raise Abort(f"Een pagina kon niet worden gebouwd: {failed}")
+    _uninstall_stored_pages(state)
     dirty = state.dirty
     written = write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
                                 state.incremental.reuse, write=dirty.write if dirty is not None else None)
@@ -292,6 +299,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.fragments is not None:
         log.debug(state.fragments.summary())
     state.incremental.finish()
+
+
+def _uninstall_stored_pages(state: _State) -> None:
+    if state.stored_pages is not None:
+        state.stored_pages.uninstall()
+        state.stored_pages = None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

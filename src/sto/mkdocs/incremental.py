@@ -312,6 +312,10 @@ class Incremental:
         pending = self._pending.get(src_uri)
         return pending[1] if pending else None
 
+    def stored_output(self, page: Page) -> str | None:
+        """The stored rendering this build prints for ``page`` (after ``plan_rendering``), or None."""
+        return self._outputs.get(page.file.src_uri)
+
     def reused_renderings(self) -> int:
         """How many pages print a stored rendering in this build (after ``plan_rendering``)."""
         return len(self._outputs)
