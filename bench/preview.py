@@ -17,39 +17,20 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import corpus, disk
+from bench import corpus
+from bench.builds import EPOCH, set_aside, timed_build
 from tests.serving import Preview
 
-EPOCH = "1718409600"
 PAUSE_BETWEEN_SAVES = 1.0  # s: the watcher settles, as between an editor's saves
 
 
 def news_count(items: int) -> int:
     """The corpus size n that gives about ``items`` items (n news, n/5 FAQ, n/5 events)."""
     return max(5, round(items / 1.4))
-
-
-def full_build(project: Path, site: Path) -> tuple[float, float]:
-    """(wall, CPU) seconds of one cold `mkdocs build` of ``project``."""
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "STO_NO_BUILD_CACHE": "1"}
-    disk.set_aside(site)
-    disk.settle()
-    start = time.perf_counter()
-    process = subprocess.Popen([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)],
-                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"build of {project} failed")
-    disk.set_aside(site)
-    return wall, usage.ru_utime + usage.ru_stime
 
 
 def process_cpu(pid: int) -> float:
@@ -61,7 +42,8 @@ def process_cpu(pid: int) -> float:
 def measure(items: int, saves: int, work: Path) -> dict:
     n = news_count(items)
     project = corpus.write_corpus(n, work / f"preview-{items}")["project"]
-    wall, cpu = full_build(project, work / f"full-{items}")
+    wall, cpu, _ = timed_build(project, work / f"full-{items}")
+    set_aside(work / f"full-{items}")
     news = sorted((project / "content" / "news").glob("*.md"))
     target = news[len(news) // 2]
     page = f"nieuws/{target.stem}/"
@@ -77,7 +59,7 @@ def measure(items: int, saves: int, work: Path) -> dict:
             times.append(time.perf_counter() - start)
             cpu_times.append(process_cpu(preview.process.pid) - start_cpu)  # the rebuild, and the watcher's polling
             time.sleep(PAUSE_BETWEEN_SAVES)
-    disk.set_aside(work / f"preview-{items}")
+    set_aside(work / f"preview-{items}")
     median = statistics.median(times)
     median_cpu = statistics.median(cpu_times)
     return {"items": n + 2 * (n // 5), "saves": times, "median_s": median, "full_build_s": wall,

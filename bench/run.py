@@ -24,22 +24,19 @@ import os
 import platform
 import re
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
 from lxml import html as lxml_html
 
-from bench import corpus, disk, preview
+from bench import corpus, preview
+from bench.builds import set_aside, timed_build
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
-EPOCH = "1718409600"  # 2024-06-15, as the tests use
 TARGETS = {"ratio": 1.3, "growth": 5.5, "index_mb_per_1000": 1.5, "home_kb_gzip": 150, "warm": 0.4, "preview": 0.35}
 
 
@@ -57,31 +54,6 @@ def machine() -> str:
         pass
     return (f"{os.cpu_count()} cores ({cpu}){memory}, {platform.platform()}, "
             f"{platform.python_implementation()} {platform.python_version()}")
-
-
-def timed_build(project: Path, site: Path, cache: Path | None = None) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds, peak RSS in KiB) of one `mkdocs build` process; without the
-    build cache unless ``cache`` names its folder.
-
-    CPU time (user + system) is reported next to wall time because it barely moves when other
-    work shares the machine, while wall time does."""
-    disk.set_aside(site)
-    disk.settle()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("STO_CACHE_DIR", None)
-    env.pop("STO_NO_BUILD_CACHE", None)
-    env.update({"STO_CACHE_DIR": str(cache)} if cache else {"STO_NO_BUILD_CACHE": "1"})
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    start = time.perf_counter()
-    process = subprocess.Popen([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)],
-                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"build of {project} failed:\n{output.decode(errors='replace')}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def tree_size(site: Path) -> int:
@@ -165,9 +137,9 @@ def warm_build(project: Path, work: Path, n: int, runs: int) -> dict:
         walls.append(wall)
         cpus.append(cpu)
         rss = max(rss, peak)
-    disk.set_aside(site)
+    set_aside(site)
     size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
-    disk.set_aside(cache)
+    set_aside(cache)
     return {"fill_s": fill_wall, "fill_cpu_s": fill_cpu, "times": walls, "cpu_times": cpus,
             "median_s": statistics.median(walls), "median_cpu_s": statistics.median(cpus), "peak_mib": rss / 1024,
             "cache_mb": size / 1e6}
@@ -207,8 +179,8 @@ def run_size(n: int, runs: int, work: Path) -> dict:
     print(f"  N={n} warm build, one item changed: {result['warm']['median_s']:.2f} s wall, "
           f"{result['warm']['median_cpu_s']:.2f} s CPU", flush=True)
     for kind in ("project", "plain"):
-        disk.set_aside(work / f"site-{kind}-{n}")
-    disk.set_aside(work / f"corpus-{n}")
+        set_aside(work / f"site-{kind}-{n}")
+    set_aside(work / f"corpus-{n}")
     return result
 
 

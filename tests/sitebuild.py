@@ -82,11 +82,11 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def engine_source_digest(engine: str, digest: str, module: str, name: str) -> str:
-    """``digest`` (a dotted function in sto) of ``name`` in the engine's ``module``, as the engine
-    ("mkdocs" or "properdocs") has it installed. A subprocess: importing ProperDocs redirects every
-    later ``import mkdocs`` in the process."""
-    digest_module, _, digest_name = digest.rpartition(".")
-    script = (f"import importlib; from {digest_module} import {digest_name}; "
-              f"print({digest_name}(getattr(importlib.import_module('{engine}.{module}'), '{name}')))")
+def engine_source_digest(engine: str, module: str, name: str) -> str:
+    """``sto.mkdocs.engine.source_digest`` of ``name`` (dotted: ``Page.render``) in the engine's
+    ``module``, as the engine ("mkdocs" or "properdocs") has it installed. A subprocess: importing
+    ProperDocs redirects every later ``import mkdocs`` in the process."""
+    script = ("import functools, importlib; from sto.mkdocs.engine import source_digest; "
+              f"print(source_digest(functools.reduce(getattr, {name.split('.')!r}, "
+              f"importlib.import_module('{engine}.{module}'))))")
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()

@@ -15,7 +15,7 @@ from .sitebuild import engine_source_digest, mkdocs_build, site_files
 def test_the_copy_of_page_render_follows_the_installed_engine(engine):
     """A new MkDocs or ProperDocs release that changes ``Page.render`` fails here: read the change,
     bring sto/mkdocs/converter.py in line and record the new digest."""
-    found = engine_source_digest(engine, "sto.mkdocs.converter.render_source_digest", "structure.pages", "Page")
+    found = engine_source_digest(engine, "structure.pages", "Page.render")
     assert found == RENDER_SOURCES[engine], f"{engine}'s Page.render changed: see sto/mkdocs/converter.py"
 
 

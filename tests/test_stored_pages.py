@@ -18,8 +18,7 @@ from .sitebuild import engine_source_digest
 def test_the_steps_follow_the_installed_engines_build_page(engine):
     """A new MkDocs or ProperDocs release that changes ``_build_page`` fails here: read the change,
     bring sto/mkdocs/stored_pages.py in line and record the new digest."""
-    found = engine_source_digest(engine, "sto.mkdocs.stored_pages.build_page_source_digest", "commands.build",
-                                 "_build_page")
+    found = engine_source_digest(engine, "commands.build", "_build_page")
     assert found == BUILD_PAGE_SOURCES[engine], f"{engine}'s _build_page changed: see sto/mkdocs/stored_pages.py"
 
 

@@ -15,11 +15,8 @@ byte-identical with and without (``STO_NO_SHARED_MARKDOWN=1``, a test builds bot
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import logging
 from collections.abc import Mapping
-from typing import Any
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,22 +25,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from sto.mkdocs import engine
+
 DISABLE_VARIABLE = "STO_NO_SHARED_MARKDOWN"
 
-# sha256 of inspect.getsource(Page.render) of each engine this copy follows
+# sto.mkdocs.engine.source_digest(Page.render) of each engine this copy follows
 RENDER_SOURCES = {
     "mkdocs": "320529348f7a8af152073d0a3ab02960ccce91f9204716144e51b20931983cc6",
     "properdocs": "ee04724746238ac17c0004482b10be71d084369ec5be615642eedee83a9f6171",
 }
-
-
-def engine() -> str:
-    """"mkdocs" or "properdocs": which one runs (ProperDocs answers ``import mkdocs`` itself)."""
-    return pages.__name__.partition(".")[0]
-
-
-def render_source_digest(page_class: type[Any]) -> str:
-    return hashlib.sha256(inspect.getsource(page_class.render).encode("utf-8")).hexdigest()
 
 
 def disabled_by(environ: Mapping[str, str]) -> bool:
@@ -55,7 +45,7 @@ class SharedConverter:
 
     def __init__(self) -> None:
         self._md: markdown.Markdown | None = None
-        self._always_links = engine() == "properdocs"  # MkDocs keeps them only above debug level
+        self._always_links = engine.name() == "properdocs"  # MkDocs keeps them only above debug level
 
     def _converter(self, config: MkDocsConfig) -> markdown.Markdown:
         if self._md is None:

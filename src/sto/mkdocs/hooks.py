@@ -192,11 +192,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     search_index = _search_index(config)
     if search_index is not None:
         incremental.index_once(search_index)
-    _keep_to_the_end()
-    if _command == "build" and incremental.reused_renderings():
-        state.stored_pages = StoredPages(incremental.stored_output)
-        state.stored_pages.install()  # before the workers start: they write their stored pages the same way
     if _command == "build":  # last: the workers start from everything set up above
+        _keep_to_the_end()
+        if incremental.reused_renderings():  # before the workers start: they write their stored pages the same way
+            state.stored_pages = StoredPages(incremental.stored_output)
+            state.stored_pages.install()
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
 
         def build_page_args(file: File) -> tuple[tuple[Any, ...], dict[str, Any]]:  # as MkDocs' build() calls it
@@ -275,14 +275,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         serve_problems.write_problem_page(config.site_dir, _problems)
         return
     state = _state()
+    failed = None
     if state.workers is not None:
         failed = state.workers.finish(_search_index(config), state.files.documentation_pages() if state.files else [],
                                       state.incremental.store)
         state.workers = None
-        _uninstall_stored_pages(state)
-        if failed:
-            raise Abort(f"Een pagina kon niet worden gebouwd: {failed}")
-    _uninstall_stored_pages(state)
+    if state.stored_pages is not None:  # after the workers: their _build_page wraps this one
+        state.stored_pages.uninstall()
+        state.stored_pages = None
+    if failed:
+        raise Abort(f"Een pagina kon niet worden gebouwd: {failed}")
     dirty = state.dirty
     written = write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
                                 state.incremental.reuse, write=dirty.write if dirty is not None else None)
@@ -299,12 +301,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.fragments is not None:
         log.debug(state.fragments.summary())
     state.incremental.finish()
-
-
-def _uninstall_stored_pages(state: _State) -> None:
-    if state.stored_pages is not None:
-        state.stored_pages.uninstall()
-        state.stored_pages = None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -15,8 +15,6 @@ build is byte-identical to a cold one (``tests/test_build_cache_site.py``).
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -28,17 +26,13 @@ from mkdocs.exceptions import BuildError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-# sha256 of inspect.getsource(_build_page) of each engine the steps follow
+# sto.mkdocs.engine.source_digest(_build_page) of each engine the steps follow
 BUILD_PAGE_SOURCES = {
     "mkdocs": "adcdbd14b236112697cafec9171bd281981f15a776e0d2f941a62e7bffd9a0d5",
     "properdocs": "a921d5be3f1bcca924d2c3442c443dcf32519dbec0021f9a6d26ec9d4e387f83",
 }
 
 log = logging.getLogger("mkdocs.hooks.sto.stored_pages")
-
-
-def build_page_source_digest(build_page: Callable[..., None]) -> str:
-    return hashlib.sha256(inspect.getsource(build_page).encode("utf-8")).hexdigest()
 
 
 class StoredPages:
