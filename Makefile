@@ -7,8 +7,9 @@ ADDR   ?= 127.0.0.1:8000
 # make build DATUM=2024-06-15 / make serve DATUM=2024-06-15: the site as it is on that day
 # (scripts/as-of sets SOURCE_DATE_EPOCH to its start in Amsterdam; a wrong date is refused in Dutch).
 AS_OF  := $(BIN)/python scripts/as-of
-# The engine: mkdocs, or properdocs (its maintained drop-in fork; same mkdocs.yml, hooks, output).
-ENGINE ?= mkdocs
+# The engine: properdocs (the maintained fork of MkDocs 1.6), or ENGINE=mkdocs (MkDocs 1.6.1, no longer
+# developed; the same mkdocs.yml, hooks and output, byte for byte: tests/test_engines.py).
+ENGINE ?= properdocs
 
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
