@@ -14,7 +14,7 @@ ENGINE ?= properdocs
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test unit lint todo screenshots brand-images bench new schemas published-ids nieuwsbrief clean
+.PHONY: build serve test content-check unit lint todo screenshots brand-images bench new schemas published-ids nieuwsbrief clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -58,6 +58,14 @@ node_modules/.stamp: package.json package-lock.json
 test: lint $(VENV)/.test-deps node_modules/.stamp  ## lint, then every test, as CI runs them
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
+
+# A content-only pull request's verdict (CI: .github/workflows/pull-request.yml), in about a minute
+# on a fresh clone: the strict build (every content problem, in Dutch, as annotations in CI), then
+# the checks of the real content: invariants, the published-ids contract, the vocabularies.
+# No browser, no Node.js. Code changes get the whole `make test` (.github/workflows/tests.yml).
+content-check: $(VENV)/.test-deps  ## the verdict on a change to content/ only: strict build and content checks
+	@$(AS_OF) $(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml
+	$(BIN)/python -m pytest -m content
 
 # ruff over all Python (pyproject.toml [tool.ruff]), mypy --strict over the core (src/sto, with
 # pydantic's plugin; [tool.mypy]). Both must report nothing.
