@@ -14,7 +14,7 @@ ENGINE ?= properdocs
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test content-check unit lint todo screenshots brand-images bench new schemas published-ids nieuwsbrief clean
+.PHONY: build serve test content-check unit lint todo screenshots guide-images brand-images bench new schemas published-ids nieuwsbrief clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -101,6 +101,12 @@ published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (
 screenshots: $(VENV)/.test-deps  ## home, news item, event, FAQ and Agenda volgen at phone and desktop width, in screenshots/ (or OUT=dir)
 	scripts/ensure-system-deps
 	$(BIN)/python -m scripts.screenshots $(OUT)
+
+# The editors' guide's picture of the problem page (docs-dev/voorbeeld-met-fouten.png), from the messages
+# the validator gives today (committed; rerun after changing a message).
+guide-images: $(VENV)/.test-deps
+	scripts/ensure-system-deps
+	$(BIN)/python -m scripts.guide_images
 
 # The share image and favicon.ico from the wordmark and colours (committed; rerun after changing them).
 brand-images: $(VENV)/.test-deps
