@@ -168,3 +168,18 @@ def test_a_document_shows_its_type_and_size_read_from_the_file(working_site):
         page = lxml.html.fromstring((working_site / path).read_bytes())
         [link] = [a for a in page.xpath("//a[contains(@href, 'fixture.pdf')]")]
         assert " ".join(link.text_content().split()) == f"Download {title} (PDF, 1 kB)"
+
+
+def test_a_warm_build_reports_a_reference_that_broke_without_its_file_changing(tmp_path):
+    """The linking file is unchanged (its item and references come from the build cache); the
+    page it links to is gone: the warm build refuses it as the cold one would."""
+    project = corpus_project(tmp_path / "project")
+    (project / "content/news/goed.md").write_text(WORKING, encoding="utf-8")
+    mkdocs_build(project, tmp_path / "cold")
+    assert (project / ".cache").is_dir()  # the next build is warm
+    (project / "content/news/fixture-digizine.md").unlink()
+    problems = _problems(mkdocs_build(project, tmp_path / "warm", check=False))
+    assert problems == [
+        "content/news/goed.md:15: 'fixture-digizine.md' bestaat niet op deze site (gelezen vanaf deze pagina: "
+        "nieuws/fixture-digizine.md); verwijs met het webadres, bijvoorbeeld /nieuws/<bestandsnaam>/ of /over-sto/"]
+    assert _problems(mkdocs_build(project, tmp_path / "again", check=False, env={"STO_NO_BUILD_CACHE": "1"})) == problems
