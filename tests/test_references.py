@@ -134,3 +134,11 @@ def test_documents_are_recognised_by_their_bytes_not_their_name(tmp_path):
     assert media.document_at("/echt.pdf") is not None and media.document_at("/echt.pdf").size == "2 kB"
     assert str(media.document_problem(tmp_path / "nep.pdf")) == (
         "'nep.pdf' is geen pdf; sla het document op als pdf (in Word: Opslaan als, PDF)")
+
+
+@pytest.mark.parametrize("body", ["![](/media/a.png)", "![ ](/media/a.png)", "![\u200b](/media/a.png)"])
+def test_an_image_in_a_body_without_alt_text_is_refused(body):
+    problems, _ = checked_body("content/news/x.md", f"Tekst.\n\n{body}\n", 8)
+    assert [str(p) for p in problems] == [
+        "content/news/x.md:10: de afbeelding '/media/a.png' heeft geen alt-tekst; schrijf tussen de haken wat erop "
+        "staat, voor wie haar niet kan zien: ![leerlingen in een techlab](...)"]

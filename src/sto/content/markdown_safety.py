@@ -23,7 +23,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from sto.content.trust import Refused, character_problems, check_url
+from sto.content.trust import Refused, character_problems, check_url, is_invisible
 from sto.problems import Problem
 
 # The extensions content bodies are rendered with (mkdocs.yml), as far as they can make links or
@@ -65,6 +65,9 @@ class _CheckUrls(Treeprocessor):
                 _refuse(self.refusals, written, str(refusal))
                 _neutralise(element)
                 continue
+            if element.tag == "img" and is_invisible(element.get("alt") or ""):
+                _refuse(self.refusals, written, f"de afbeelding '{written}' heeft geen alt-tekst; schrijf tussen "
+                        "de haken wat erop staat, voor wie haar niet kan zien: ![leerlingen in een techlab](...)")
             if self.found is not None:
                 self.found.append((written, "image" if element.tag == "img" else "link"))
 
