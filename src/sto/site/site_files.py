@@ -7,7 +7,9 @@ feeds' enclosures, the newsletter) asks here.
 
 from __future__ import annotations
 
+import os
 import posixpath
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -40,12 +42,14 @@ def file_for(docs_dir: Path, path: str) -> Path | None:
     relative = inside(path)
     if not relative or relative.endswith("/"):
         return None
-    root = docs_dir.resolve()
-    candidate = root / relative
-    try:
-        if any(part.is_symlink() for part in [candidate, *candidate.parents] if part.is_relative_to(root)):
-            return None
-        real = candidate.resolve(strict=True)
-    except OSError:
+    root = _real(str(docs_dir))
+    candidate = os.path.join(root, relative)
+    # ``relative`` holds no "..": the real path differs from it only through a symlink on the way
+    if os.path.realpath(candidate) != candidate or not os.path.isfile(candidate):
         return None
-    return real if real.is_relative_to(root) and real.is_file() else None
+    return Path(candidate)
+
+
+@lru_cache(maxsize=16)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
