@@ -26,6 +26,8 @@ Zie [de agenda](/agenda/bestaat-niet/).
 ![Een foto](/media/ook-niet.png)
 
 Lees [dit bericht](ander-bericht.md) en [die kop](/nieuws/fixture-nieuws-met-afbeelding/#geen-kop).
+
+Straks: [het ingeplande bericht](/nieuws/fixture-ingepland/).
 """
 
 WORKING = """---
@@ -83,6 +85,8 @@ def test_missing_pages_images_and_files_are_refused_at_the_editors_line(tmp_path
         "die kop bestaat niet; die pagina heeft: #eerste-kop",
         "content/news/kapot.md:15: 'ander-bericht.md' bestaat niet op deze site (gelezen vanaf deze pagina: "
         "nieuws/ander-bericht.md); verwijs met het webadres, bijvoorbeeld /nieuws/<bestandsnaam>/ of /over-sto/",
+        "content/news/kapot.md:17: '/nieuws/fixture-ingepland/' is nog niet gepubliceerd (een concept, of een "
+        "datum in de toekomst); link er pas naar als het op de site staat",
         "docs/kapot.md:7: '#nergens' verwijst naar #nergens, maar die kop bestaat niet; die pagina heeft: #een-pagina",
         "docs/kapot.md:7: 'bestaat-niet.md' bestaat niet op deze site (gelezen vanaf deze pagina: bestaat-niet.md); "
         "verwijs met het webadres, bijvoorbeeld /nieuws/<bestandsnaam>/ of /over-sto/",

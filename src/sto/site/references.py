@@ -209,6 +209,10 @@ class References:
             return None  # another host (or mailto:): never fetched
         target = resolve(address, src_uri, self.produced)
         if target is None:
+            path = site_path(address) if address.startswith("/") else None
+            if path is not None and (path if path.endswith("/") else path + "/") in self.build.unpublished:
+                return Refused(f"'{address}' is nog niet gepubliceerd (een concept, of een datum in de toekomst); "
+                               "link er pas naar als het op de site staat")
             return _missing(address, kind, src_uri)
         if target.anchor and (page := self.produced.pages.get(target.written)) is not None:
             ids = anchors.of(page)
