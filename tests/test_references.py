@@ -142,3 +142,8 @@ def test_an_image_in_a_body_without_alt_text_is_refused(body):
     assert [str(p) for p in problems] == [
         "content/news/x.md:10: de afbeelding '/media/a.png' heeft geen alt-tekst; schrijf tussen de haken wat erop "
         "staat, voor wie haar niet kan zien: ![leerlingen in een techlab](...)"]
+
+
+def test_an_e_mail_autolink_is_a_mailto_reference_not_a_file():
+    _, links = checked_body("x.md", "Mail <info@example.nl>.", 1)
+    assert links == [("mailto:info@example.nl", "link", 1)]

@@ -47,7 +47,7 @@ Zie [de agenda](/agenda/), [een vraag](/veelgestelde-vragen/keuzevak-op-ander-ni
 [een ander bericht](fixture-digizine.md), [een kop](fixture-nieuws-met-afbeelding.md#eerste-kop),
 [deze kop](#een-kop), [het nieuws als RSS](/feeds/rss.xml), [de agenda-app](/agenda/agenda.ics),
 [open data](/data/v1/nieuws.json), [over STO](/over-sto/), [zoeken](/agenda/?regio=twente)
-en [een andere site](https://www.rijksoverheid.nl/bestaat-misschien-niet).
+en [een andere site](https://www.rijksoverheid.nl/bestaat-misschien-niet). Mail <info@example.nl>.
 
 ![Een poster](/afbeeldingen/test-poster.svg)
 """

@@ -14,6 +14,7 @@ becomes plain text, an image its alt text), never silently kept.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -68,8 +69,8 @@ class _CheckUrls(Treeprocessor):
             if element.tag == "img" and is_invisible(element.get("alt") or ""):
                 _refuse(self.refusals, written, f"de afbeelding '{written}' heeft geen alt-tekst; schrijf tussen "
                         "de haken wat erop staat, voor wie haar niet kan zien: ![leerlingen in een techlab](...)")
-            if self.found is not None:
-                self.found.append((written, "image" if element.tag == "img" else "link"))
+            if self.found is not None:  # as written, but without the entities Markdown hides e-mail addresses with
+                self.found.append((html.unescape(written), "image" if element.tag == "img" else "link"))
 
 
 def _neutralise(element: ET.Element) -> None:
