@@ -171,7 +171,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _reference_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
     build = _state().build
-    written = [(f.src_uri, f.dest_uri, f.is_documentation_page()) for f in files]
+    serve = _command == "serve"  # a draft page is built in the preview only; an excluded file never
+    written = [(f.src_uri, f.dest_uri, f.is_documentation_page()) for f in files
+               if (f.inclusion.is_in_serve() if serve else f.inclusion.is_included())]  # type: ignore[no-untyped-call]
     produced = Produced.of(written, [*syndication_paths(build), *config.theme.static_templates])
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir)
