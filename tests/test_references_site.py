@@ -106,6 +106,8 @@ def test_missing_pages_images_and_files_are_refused_at_the_editors_line(tmp_path
      "documents.0.file: 'fixture.png' is geen pdf"),
     ("documents", "\n- file: /../mkdocs.yml\n  title: De instellingen", 7,
      "documents.0.file: het document '/../mkdocs.yml' bestaat niet op deze site"),
+    ("image", "\n  src: /agenda/\n  alt: Een pagina", 7, "image.src: '/agenda/' is geen afbeelding die de site kan lezen"),
+    ("documents", "\n- file: /feeds/rss.xml\n  title: Een feed", 7, "documents.0.file: '/feeds/rss.xml' is geen pdf"),
 ])
 def test_references_that_leave_the_site_or_are_not_what_they_claim_are_refused(tmp_path, field, value, line, expected):
     project = corpus_project(tmp_path / "project")

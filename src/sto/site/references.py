@@ -218,10 +218,14 @@ class References:
             ids = anchors.of(page)
             if ids is not None and target.anchor not in ids:
                 return _no_anchor(address, target.anchor, ids)
-        if kind in (IMAGE, DOCUMENT):
+        if kind in (IMAGE, DOCUMENT):  # a file an editor added (docs/), not a page or a feed the build writes
             found = file_for(self.docs_dir, target.written)
-            if found is not None:
-                return media.image_problem(found) if kind == IMAGE else media.document_problem(found)
+            if found is None and kind == IMAGE:
+                return Refused(f"'{address}' is geen afbeelding die de site kan lezen; gebruik een jpg, png, gif, "
+                               "webp of een svg met width en height")
+            if found is None:
+                return Refused(f"'{address}' is geen pdf; sla het document op als pdf (in Word: Opslaan als, PDF)")
+            return media.image_problem(found) if kind == IMAGE else media.document_problem(found)
         return None
 
 
