@@ -151,6 +151,8 @@ REFUSED = [
             f"{E}:8: 'https://evil.example/pixel.gif' staat niet op deze site"),
     Refused("backslash link in a body", {"content/faq/vraag.md": faq(1, body="Zie [dit](/\\evil.example/x).\n")},
             "content/faq/vraag.md:7: '/\\evil.example/x' bevat een backslash"),
+    Refused("body image without alt text", {N: news(1, body="![](/afbeeldingen/fixture.png)\n")},
+            f"{N}:7: de afbeelding '/afbeeldingen/fixture.png' heeft geen alt-tekst"),
     Refused("onerror on a body image", {N: news(1, body="![x](/a.png){onerror=alert(1)}\n")},
             f"{N}:7: het kenmerk 'onerror' is niet toegestaan"),
     Refused("style on a heading", {N: news(1, body="## Kop {: style=\"position:fixed\" }\n")},
