@@ -26,6 +26,8 @@ class Build:
     site_name: str  # the configuration's site_name: pages, feeds and calendars name the site with it
     preview: bool = False  # make serve: drafts are shown
     page_size: int = PAGE_SIZE  # items per page of a paginated listing
+    pages_dir: Path | None = None  # docs/: the hand-written pages and the files (media) the site copies
+    unpublished: frozenset[str] = frozenset()  # addresses of valid items not (yet) public: drafts, scheduled
 
     @classmethod
     def load(cls, root: Path, site_url: str, site_name: str, *, preview: bool = False,
@@ -41,7 +43,9 @@ class Build:
             raise ContentInvalid(invalid.problems + problems) from None
         if problems:
             raise ContentInvalid(problems)
-        return cls(everything.published(now, drafts=preview), now, site_url, site_name, preview, page_size)
+        published = everything.published(now, drafts=preview)
+        unpublished = frozenset(item.url for item in everything.items) - {item.url for item in published.items}
+        return cls(published, now, site_url, site_name, preview, page_size, pages_dir, unpublished)
 
     @cached_property
     def listings(self) -> Listings:

@@ -14,6 +14,7 @@ becomes plain text, an image its alt text), never silently kept.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -23,7 +24,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from sto.content.trust import Refused, character_problems, check_url
+from sto.content.trust import Refused, character_problems, check_url, is_invisible
 from sto.problems import Problem
 
 # The extensions content bodies are rendered with (mkdocs.yml), as far as they can make links or
@@ -37,6 +38,8 @@ ATTRIBUTES = ("id", "class", "data-topic")
 
 # (what was written, the Dutch refusal), collected while a body is converted by body_problems
 Refusals = list[tuple[str, str]]
+# (what was written, "image" or "link"): every address a body links to that passed check_url
+Found = list[tuple[str, str]]
 
 
 def _refuse(refusals: Refusals | None, written: str, message: str) -> None:
@@ -45,9 +48,10 @@ def _refuse(refusals: Refusals | None, written: str, message: str) -> None:
 
 
 class _CheckUrls(Treeprocessor):
-    def __init__(self, md: Markdown, refusals: Refusals | None):
+    def __init__(self, md: Markdown, refusals: Refusals | None, found: Found | None = None):
         super().__init__(md)
         self.refusals = refusals
+        self.found = found
 
     def run(self, root: ET.Element) -> None:
         for element in list(root.iter()):
@@ -61,6 +65,12 @@ class _CheckUrls(Treeprocessor):
             except Refused as refusal:
                 _refuse(self.refusals, written, str(refusal))
                 _neutralise(element)
+                continue
+            if element.tag == "img" and is_invisible(element.get("alt") or ""):
+                _refuse(self.refusals, written, f"de afbeelding '{written}' heeft geen alt-tekst; schrijf tussen "
+                        "de haken wat erop staat, voor wie haar niet kan zien: ![leerlingen in een techlab](...)")
+            if self.found is not None:  # as written, but without the entities Markdown hides e-mail addresses with
+                self.found.append((html.unescape(written), "image" if element.tag == "img" else "link"))
 
 
 def _neutralise(element: ET.Element) -> None:
@@ -98,9 +108,10 @@ class _IdAndClassOnly(AttrListTreeprocessor):
 
 
 class EscapeRawHtml(Extension):
-    def __init__(self, refusals: Refusals | None = None):
+    def __init__(self, refusals: Refusals | None = None, found: Found | None = None):
         super().__init__()
         self.refusals = refusals  # None in the site build: refused parts are only neutralised there
+        self.found = found  # the addresses that passed, for the reference check (sto.site.references)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
         if "html_block" in md.preprocessors:
@@ -109,29 +120,45 @@ class EscapeRawHtml(Extension):
             md.inlinePatterns.deregister("html")
         if "attr_list" in md.treeprocessors:
             md.treeprocessors.register(_IdAndClassOnly(md, self.refusals), "attr_list", 8)  # attr_list's own priority
-        md.treeprocessors.register(_CheckUrls(md, self.refusals), "sto_check_urls", 1)
+        md.treeprocessors.register(_CheckUrls(md, self.refusals, self.found), "sto_check_urls", 1)
 
 
 _refusals: Refusals = []
+_found: Found = []
+
+# A body's addresses as plain data (marshal, for the build cache): (address, "image" or "link", line)
+BodyLinks = list[tuple[str, str, int]]
 
 
 @cache
 def _checker() -> Markdown:
-    """One Markdown instance for every body check of the process, reporting into _refusals."""
-    return Markdown(extensions=[*BODY_EXTENSIONS, EscapeRawHtml(_refusals)])
+    """One Markdown instance for every body check of the process, reporting into _refusals and _found."""
+    return Markdown(extensions=[*BODY_EXTENSIONS, EscapeRawHtml(_refusals, _found)])
 
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Everything in a Markdown body that may not be published, with the body's line."""
+    return checked_body(path, body, first_line)[0]
+
+
+def checked_body(path: str, body: str, first_line: int) -> tuple[list[Problem], BodyLinks]:
+    """``body_problems``, and every address the body links to or shows that passed the check,
+    with its line (one conversion for both): what the reference check resolves."""
     lines = body.split("\n")
     problems = character_problems(path, body, first_line)
     if not any(mark in body for mark in ("]", "{", "<")):
-        return problems  # no link, image, autolink or attribute list: nothing more to decide
+        return problems, []  # no link, image, autolink or attribute list: nothing more to decide
     md = _checker()
     md.reset()
     _refusals.clear()
+    _found.clear()
     md.convert(body)
     for written, message in _refusals:
-        number = next((n for n, line in enumerate(lines) if written in line), 0)
-        problems.append(Problem(path, first_line + number, "", message))
-    return problems
+        problems.append(Problem(path, first_line + _line_of(lines, written), "", message))
+    links = [(written, kind, first_line + _line_of(lines, written)) for written, kind in _found]
+    return problems, links
+
+
+def _line_of(lines: list[str], written: str) -> int:
+    """The first line (from 0) that holds ``written``: where the editor typed it."""
+    return next((n for n, line in enumerate(lines) if written in line), 0)

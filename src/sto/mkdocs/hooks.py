@@ -42,10 +42,13 @@ from sto.problems import ContentInvalid, Problem
 from sto.site.embed import EmbedSnippets
 from sto.site.listings import page_size_from
 from sto.site.templating import FILTERS, GLOBALS
+from sto.site.media_files import ImageDimensions, MediaFiles
+from sto.site.references import Produced, References, docs_pages
 from sto.site.robots import ROBOTS, SITEMAP, robots_txt
 from sto.site.views import Site
 from sto.syndication.partners import partner_files
-from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
+from sto.syndication.writer import (SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, syndication_paths,
+                                    write_syndication)
 
 if TYPE_CHECKING:  # the preview's server and its watcher (watchdog) are imported by mkdocs serve only
     from mkdocs.livereload import LiveReloadServer
@@ -69,6 +72,7 @@ class _State:
     files: Files | None = None  # from on_env
     workers: PageWorkers | None = None  # mkdocs build: processes rendering part of the pages
     stored_pages: StoredPages | None = None  # mkdocs build: pages printed from the cache skip their template
+    images: ImageDimensions | None = None  # width and height on the images in pages' Markdown
 
 
 _command = "build"
@@ -103,20 +107,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                            memory=incremental.item_memory())
         site = Site.of(build)
     except ContentInvalid as invalid:
-        if _command == "serve":
-            print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
-            _problems = invalid.problems
-            serve_problems.empty_the_build(config)
-            return config
-        if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
-            print(github_annotations(invalid.problems), flush=True)
-        raise Abort(invalid.report()) from None
+        _stop(invalid, config)
+        return config
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
+    images = ImageDimensions(MediaFiles(Path(config.docs_dir)))
+    config.markdown_extensions.append(images)  # type: ignore[arg-type]
     shared = None if converter.disabled_by(os.environ) else converter.SharedConverter()
     _current = _State(build, site, FeedHtml(build), incremental, shared,
-                      DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None)
+                      DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None, images=images)
     _keep_to_the_end()
     return config
+
+
+def _stop(invalid: ContentInvalid, config: MkDocsConfig) -> None:
+    """Every problem at once: the build stops (in CI also as annotations on each file and line);
+    the preview goes on and shows them on every page."""
+    global _problems
+    if _command == "serve":
+        print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
+        _problems = invalid.problems
+        serve_problems.empty_the_build(config)
+        return
+    if in_github_actions(os.environ):
+        print(github_annotations(invalid.problems), flush=True)
+    raise Abort(invalid.report()) from None
 
 
 def _keep_to_the_end() -> None:
@@ -146,9 +160,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
+    problems = _reference_problems(files, config)  # every link, image and document resolves, or the build stops
+    if problems:
+        _stop(ContentInvalid(problems), config)
+        return serve_problems.no_files()
     if state.dirty is not None:
         state.dirty.start(files)
     return files
+
+
+def _reference_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
+    build = _state().build
+    serve = _command == "serve"  # a draft page is built in the preview only; an excluded file never
+    written = [(f.src_uri, f.dest_uri, f.is_documentation_page()) for f in files
+               if (f.inclusion.is_in_serve() if serve else f.inclusion.is_included())]  # type: ignore[no-untyped-call]
+    produced = Produced.of(written, [*syndication_paths(build), *config.theme.static_templates])
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir)
+    return References(build, produced, docs_dir, docs_pages(root, docs_dir), config.markdown_extensions,
+                      config.mdx_configs).problems()
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -159,6 +189,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
+    if state.images is not None:
+        state.images.page = page.file.src_uri  # its relative images resolve from its source
     if state.markdown is not None:
         state.markdown.use_for(page)
     state.incremental.convert_once(page)  # around the converter: a stored conversion skips it
