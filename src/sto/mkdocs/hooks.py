@@ -32,6 +32,7 @@ from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
+from sto.mkdocs.hand_written import use_checked_settings
 from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
@@ -163,6 +164,13 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
         state.markdown.use_for(page)
     state.incremental.convert_once(page)  # around the converter: a stored conversion skips it
     return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A hand-written page keeps only the front matter the core checked."""
+    if _problems is None:
+        use_checked_settings(page, _state().build)
+    return markdown
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
