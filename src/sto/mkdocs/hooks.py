@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from sto.build import Build
 from sto.cache.fingerprint import item_digest
 from sto.mkdocs.autoescape import for_templates_in
-from sto.mkdocs.csp import PagePolicy
+from sto.mkdocs.csp import PagePolicy, site_scripts
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
@@ -181,7 +181,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     state.files = files
     state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
-    _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
+    _policy = PagePolicy(config.theme.dirs, site_scripts(config.site_url or "", config.docs_dir, config.theme.dirs, [
+        str(script) for script in config.extra_javascript])) if _command != "serve" else None
     env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
     env.auto_reload = False  # no stat() per include: each build (and each preview rebuild) has a new environment
     env.globals["sto"] = state.build
@@ -268,7 +269,8 @@ def _secured(html: str, name: str) -> str:
         return html
     secured = _policy.apply(html)
     for script in _policy.unknown:  # a warning fails the strict build
-        log.warning("%s: an inline script that is in no template gets no hash and is blocked: %r", name, script)
+        log.warning("%s: a script that is in no template (inline) or in the registry of sto.mkdocs.csp (a file) "
+                    "is blocked: %r", name, script)
     _policy.unknown.clear()
     return secured
 
