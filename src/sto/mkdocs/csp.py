@@ -63,7 +63,8 @@ def site_scripts(site_url: str, docs_dir: str | Path, theme_dirs: Iterable[str |
     for folder in folders[1:]:
         scripts = folder / "assets" / "javascripts"
         if scripts.is_dir():
-            paths += [f"assets/javascripts/{p.name}" for p in sorted(scripts.iterdir()) if _MATERIAL_BUNDLE.fullmatch(p.name)]
+            paths += [f"assets/javascripts/{p.name}" for p in sorted(scripts.iterdir())
+                      if _MATERIAL_BUNDLE.fullmatch(p.name)]
     files = {}
     for path in paths:
         source = next((folder / path for folder in folders if (folder / path).is_file()), None)
