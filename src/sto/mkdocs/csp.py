@@ -93,6 +93,15 @@ def policy(script_hashes: Iterable[str], scripts: SiteScripts | None = None) -> 
     ])
 
 
+def header_policy() -> str:
+    """The part of every page's policy that is the same on every page, with ``frame-ancestors``
+    (which a ``<meta>`` policy cannot hold), for hosts that send headers (sto.mkdocs.hosting).
+    Without default-src and script-src: the page's own ``<meta>`` policy holds those, with the
+    hashes of its inline scripts, and a browser enforces both policies."""
+    kept = [d for d in policy([]).split("; ") if not d.startswith(("default-src ", "script-src "))]
+    return "; ".join([*kept, "frame-ancestors 'self'"])
+
+
 def template_scripts(template_dirs: Iterable[str | Path]) -> list[re.Pattern[str]]:
     """Every inline script in the theme's templates, with each ``{{ ... }}`` as a wildcard
     that cannot leave a JavaScript string (no quote, no angle bracket)."""

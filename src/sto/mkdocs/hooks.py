@@ -33,6 +33,7 @@ from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
 from sto.mkdocs.hand_written import use_checked_settings
+from sto.mkdocs.hosting import hosting_files
 from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
@@ -147,6 +148,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
+    try:  # _headers and .well-known/security.txt; INCLUDED, or MkDocs would skip the dot-folder
+        hosting = hosting_files(state.build, config.extra, [file.dest_uri for file in files])
+    except ValueError as wrong:
+        raise Abort(str(wrong)) from None
+    for src_uri, content in hosting.items():
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.INCLUDED))
     if state.dirty is not None:
         state.dirty.start(files)
     return files
