@@ -45,7 +45,8 @@ def hosting_files(build: Build, extra: Mapping[str, Any], dest_uris: Iterable[st
 
 
 def headers_file(dest_uris: Iterable[str]) -> str:
-    folders, root_documents = set(), {"404.html"}  # 404.html: the theme's, written from a template
+    folders: set[str] = set()
+    root_documents = {"404.html"}  # 404.html: the theme's, written from a template
     for uri in dest_uris:
         if uri.endswith(_DOCUMENTS):
             first, _, rest = uri.partition("/")
