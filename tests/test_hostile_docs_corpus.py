@@ -70,9 +70,8 @@ def test_a_real_build_refuses_one_case_of_each_class_at_once_without_a_traceback
 
 # ---- the neutralised pages, in one site ---------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def docs_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("hostile-docs-site")
+def build_docs_site(base: Path) -> Path:
+    """The test corpus with the NEUTRALISED docs pages and files, built; the site's folder."""
     project = corpus_project(base / "project")
     for relpath, text in NEUTRALISED.items():
         path = project / "docs" / relpath
@@ -80,6 +79,11 @@ def docs_site(tmp_path_factory) -> Path:
         path.write_text(text, encoding="utf-8")
     mkdocs_build(project, base / "site", EPOCH_2024_06_15)
     return base / "site"
+
+
+@pytest.fixture(scope="module")
+def docs_site(tmp_path_factory) -> Path:
+    return build_docs_site(tmp_path_factory.mktemp("hostile-docs-site"))
 
 
 def test_no_page_holds_markup_from_a_docs_page_and_each_title_reads_back_exactly(docs_site):
