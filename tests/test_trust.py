@@ -239,3 +239,13 @@ def test_script_files_are_allowed_by_exact_address_and_hash_and_get_their_integr
     assert f'<script src="../assets/eigen.js" defer integrity="sha256-{digest}">' in secured
     assert f"'sha256-{digest}'" in secured
     assert page.unknown == ['<script src="https://evil.example/x.js">', '<script src="/assets/extra.js">']
+
+
+def test_the_redirect_pages_script_gets_no_hash():
+    from material import templates
+
+    redirect = Path(templates.__file__).with_name("redirect.html").read_text(encoding="utf-8")
+    script = redirect.split("<script>")[1].split("</script>")[0].replace("{{ page.meta.location }}", "https://e.example/")
+    page = PagePolicy([os.path.dirname(templates.__file__)])
+    page.apply(f'<meta charset="utf-8"><script>{script}</script>')
+    assert page.unknown == [script[:80]]

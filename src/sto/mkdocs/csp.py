@@ -33,6 +33,9 @@ SCRIPT_FILES: tuple[str, ...] = ("assets/sto/copy-url.js",)  # overrides/sto/age
 # Further script-src keywords a script on the site needs (WebAssembly would need 'wasm-unsafe-eval').
 SCRIPT_KEYWORDS: tuple[str, ...] = ()
 _MATERIAL_BUNDLE = re.compile(r"bundle\.[0-9a-f]+\.min\.js")
+# Templates of the theme no page renders (sto.content.docs_pages allows a page only our own), so
+# their inline scripts get no hash even if one appeared on a page.
+NEVER_RENDERED = frozenset({"redirect.html"})
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _SCRIPT_FILE = re.compile(r'<script\b[^>]*?\bsrc="([^"]*)"[^>]*>')
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
@@ -104,9 +107,12 @@ def header_policy() -> str:
 
 def template_scripts(template_dirs: Iterable[str | Path]) -> list[re.Pattern[str]]:
     """Every inline script in the theme's templates, with each ``{{ ... }}`` as a wildcard
-    that cannot leave a JavaScript string (no quote, no angle bracket)."""
+    that cannot leave a JavaScript string (no quote, no angle bracket). Not the templates no
+    page may use (``NEVER_RENDERED``): Material's redirect page's script sends visitors anywhere."""
     found = set()
     for path in _html_files(template_dirs):
+        if path.name in NEVER_RENDERED:
+            continue
         for match in _INLINE_SCRIPT.finditer(path.read_text(encoding="utf-8")):
             parts = _EXPRESSION.split(match.group(1))
             found.add("[^\"'<>\\\\]*".join(re.escape(part) for part in parts))
