@@ -249,3 +249,14 @@ def test_the_redirect_pages_script_gets_no_hash():
     page = PagePolicy([os.path.dirname(templates.__file__)])
     page.apply(f'<meta charset="utf-8"><script>{script}</script>')
     assert page.unknown == [script[:80]]
+
+
+def test_a_registered_script_the_build_has_no_file_of_is_allowed_by_address_only(tmp_path):
+    from sto.mkdocs.csp import site_scripts
+
+    scripts = site_scripts("https://www.example.nl/", tmp_path, [], ["later/written.js"])
+    assert scripts.files["later/written.js"] is None
+    page = PagePolicy([tmp_path / "none"], scripts)
+    secured = page.apply('<meta charset="utf-8"><script src="later/written.js"></script>')
+    assert page.unknown == [] and "integrity" not in secured.split("</script>")[0].split("<script")[-1]
+    assert "https://www.example.nl/later/written.js" in secured

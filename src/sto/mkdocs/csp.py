@@ -47,14 +47,15 @@ class SiteScripts:
     """The site's script files: each path from the site's root with the SHA-256 (base64) of its
     bytes, and the site's address (empty: none known, the hashes alone allow them)."""
 
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | None] = field(default_factory=dict)  # None: written after the build, no hash
     site_url: str = ""
 
     def sources(self) -> list[str]:
         """script-src's sources for the files: each by its exact address and by its hash."""
         base = self.site_url.rstrip("/") + "/" if self.site_url else ""
         exact = [base + path for path in sorted(self.files)] if base else []
-        return [*exact, *(f"'sha256-{h}'" for h in sorted(set(self.files.values()))), *SCRIPT_KEYWORDS]
+        hashes = sorted({h for h in self.files.values() if h is not None})
+        return [*exact, *(f"'sha256-{h}'" for h in hashes), *SCRIPT_KEYWORDS]
 
 
 def site_scripts(site_url: str, docs_dir: str | Path, theme_dirs: Iterable[str | Path],
@@ -68,13 +69,17 @@ def site_scripts(site_url: str, docs_dir: str | Path, theme_dirs: Iterable[str |
         if scripts.is_dir():
             paths += [f"assets/javascripts/{p.name}" for p in sorted(scripts.iterdir())
                       if _MATERIAL_BUNDLE.fullmatch(p.name)]
-    files = {}
+    files: dict[str, str | None] = {}
     for path in paths:
         source = next((folder / path for folder in folders if (folder / path).is_file()), None)
-        if source is None:
-            raise FileNotFoundError(f"the script {path} (sto.mkdocs.csp) is in no folder the site is built from")
-        files[path] = base64.b64encode(hashlib.sha256(source.read_bytes()).digest()).decode()
+        # A script a tool writes into the site after the build (none yet) has no bytes to hash
+        # here: it is allowed by its address only, so only where the site is served from site_url.
+        files[path] = None if source is None else _sha256(source.read_bytes())
     return SiteScripts(files, site_url)
+
+
+def _sha256(data: bytes) -> str:
+    return base64.b64encode(hashlib.sha256(data).digest()).decode()
 
 
 def policy(script_hashes: Iterable[str], scripts: SiteScripts | None = None) -> str:
@@ -158,11 +163,12 @@ class PagePolicy:
 
     def _with_integrity(self, tag: re.Match[str]) -> str:
         """A ``<script src>`` of a file in the registry gets its hash as ``integrity``; another is reported."""
-        found = self.scripts.files.get(_site_path(tag.group(1)))
-        if found is None:
+        path = _site_path(tag.group(1))
+        if path not in self.scripts.files:
             self.unknown.append(tag.group(0)[:80])
             return tag.group(0)
-        if "integrity=" in tag.group(0):
+        found = self.scripts.files[path]
+        if found is None or "integrity=" in tag.group(0):
             return tag.group(0)
         return f'{tag.group(0)[:-1]} integrity="sha256-{found}">'
 
