@@ -115,6 +115,8 @@ REFUSED = [
     Refused("a search boost", {P: page("search:\n  boost: 1000")}, f"{P}:3: search.boost: onbekend veld"),
     Refused("an unknown part to hide", {P: page("hide: [header]")}, f"{P}:2: hide.0: 'header' is geen geldige waarde"),
     Refused("an empty title", {P: page("title: ''")}, f"{P}:2: title: mag niet leeg zijn"),
+    Refused("a page that is not UTF-8 (MkDocs would stop with a traceback)", {P: b"# Kop\n\nCaf\xe9\n"},
+            f"{P}:3: het bestand is geen geldige UTF-8-tekst"),
     # -- names the theme's scripts use (class 4) ---------------------------------------------------
     Refused("a heading that takes Material's configuration id", {P: page("title: Pagina", "# __config\n")},
             f"{P}:5: de kop '__config' krijgt de id '__config', die de site zelf gebruikt"),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sto.content.docs_pages import PROJECT_ASSETS, TEMPLATES, file_refusal, page_settings
 from sto.content.svg_safety import svg_problems
@@ -51,3 +55,27 @@ def test_a_plain_drawing_passes_and_its_local_references_too():
                b'<g clip-path="url(#c)"><path d="M0 0h9" stroke="#000"/></g></svg>')
     assert svg_problems("docs/a.svg", drawing) == []
     assert svg_problems("docs/a.svg", (ROOT / "tests/corpus/docs/afbeeldingen/test-poster.svg").read_bytes()) == []
+
+
+CHECK = settings(max_examples=int(os.environ.get("STO_HYPOTHESIS_EXAMPLES", "150")), deadline=None)
+FRONT = st.sampled_from(["---\n", "title: ", "template: ", "search:\n  exclude: ", "hide: [", "]\n", "{", "'", "\"",
+                         "&a ", "*a", "!!python/name:x ", "\n", ": ", "- ", "# __config\n", "{: #x data-topic=y }"])
+
+
+@CHECK
+@given(raw=st.one_of(st.binary(max_size=300), st.lists(st.one_of(FRONT, st.text(max_size=8)), max_size=30).map(
+    lambda parts: "".join(parts).encode("utf-8", "surrogatepass"))))
+def test_a_page_never_raises_it_is_settings_or_problems_with_its_file(raw):
+    meta, problems = page_settings("docs/p.md", "p.md", raw)
+    assert (meta is None) == bool(problems)
+    assert all(problem.path == "docs/p.md" and problem.line >= 1 and problem.message for problem in problems)
+    if meta is not None:
+        assert set(meta) <= {"title", "description", "template", "search", "hide"}
+
+
+@CHECK
+@given(raw=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(lambda t: f"<svg {t}>".encode("utf-8",
+                                                                                                    "surrogatepass"))))
+def test_an_svg_never_raises(raw):
+    for problem in svg_problems("docs/a.svg", raw):
+        assert problem.path == "docs/a.svg" and problem.line >= 1

@@ -161,13 +161,18 @@ def file_refusal(src_uri: str) -> str | None:
 
 def page_settings(shown: str, src_uri: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
     """A page's validated front matter as MkDocs gets it (None when invalid), and its problems."""
-    text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n")
+    try:  # MkDocs would stop with a traceback on a page that is not UTF-8
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as undecodable:
+        return None, [Problem(shown, raw.count(b"\n", 0, undecodable.start) + 1, "",
+                              "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
     first = text.split("\n", 1)[0]
     if first.rstrip() != frontmatter.FENCE:
         if _MULTIMARKDOWN_META.match(first):
             return None, [Problem(shown, 1, "", "gegevens bovenaan een pagina horen tussen twee regels '---'; "
                                   "zet er een regel '---' boven en onder, of begin de pagina met een kop (# Titel)")]
-        return {}, body_problems(shown, text, 1)
+        problems = body_problems(shown, text, 1)
+        return (None if problems else {}), problems
     parsed = frontmatter.parse(shown, raw)
     if isinstance(parsed, list):  # front matter that cannot be read: its problems, and the body unchecked
         return None, parsed
