@@ -5,12 +5,13 @@ Created once per build by the MkDocs hooks, then shared by pages, feeds and cale
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
 from sto.clock import build_now
+from sto.content.docs_pages import DocsPages, read_docs
 from sto.content.items import AnyItem, Content
 from sto.content.loader import ItemMemory, load_content
 from sto.content.placeholders import page_problems
@@ -28,6 +29,7 @@ class Build:
     page_size: int = PAGE_SIZE  # items per page of a paginated listing
     pages_dir: Path | None = None  # docs/: the hand-written pages and the files (media) the site copies
     unpublished: frozenset[str] = frozenset()  # addresses of valid items not (yet) public: drafts, scheduled
+    docs: DocsPages = field(default_factory=DocsPages)  # the hand-written pages' checked settings
 
     @classmethod
     def load(cls, root: Path, site_url: str, site_name: str, *, preview: bool = False,
@@ -45,7 +47,8 @@ class Build:
             raise ContentInvalid(problems)
         published = everything.published(now, drafts=preview)
         unpublished = frozenset(item.url for item in everything.items) - {item.url for item in published.items}
-        return cls(published, now, site_url, site_name, preview, page_size, pages_dir, unpublished)
+        docs = read_docs(pages_dir, root) if pages_dir else DocsPages()  # valid: load_content checked docs/
+        return cls(published, now, site_url, site_name, preview, page_size, pages_dir, unpublished, docs)
 
     @cached_property
     def listings(self) -> Listings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -16,9 +16,10 @@ from sto.content.messages import dutch
 from sto.content.models import ContentModel
 from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
-from sto.content.markdown_safety import body_problems, checked_body
+from sto.content.docs_pages import read_docs
+from sto.content.markdown_safety import checked_body
 from sto.content.references import body_references, front_matter_references
-from sto.content.sources import content_files, files_under, symlink_problems
+from sto.content.sources import content_files, symlink_problems
 from sto.content.trust import SLUG
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 from sto.sections import SECTIONS, Section
@@ -195,21 +196,9 @@ def _vocabulary_problems(section: Section[Any], parsed: frontmatter.Parsed, voca
 
 
 def docs_problems(root: Path) -> list[Problem]:
-    """The hand-written pages in docs/ pass the same body check as content (their front matter is
-    MkDocs' own page settings, checked for plain YAML only)."""
-    problems = []
-    docs = root / "docs"
-    for shown in [p for p in files_under(docs, root) if PurePosixPath(p).suffix == ".md"]:  # links are not followed
-        text = (root / shown).read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
-        body, first_line = text, 1
-        lines = text.split("\n")
-        if lines[0].rstrip() == frontmatter.FENCE:
-            close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (frontmatter.FENCE, "...")), None)
-            if close is not None:
-                problems += frontmatter.plain_data_problems(shown, "\n".join(lines[1:close]), first_line=2)
-                body, first_line = "\n".join(lines[close + 1:]), close + 2
-        problems += body_problems(shown, body, first_line)
-    return problems
+    """Every file in docs/ passes the same boundary as content: file types, page settings, bodies
+    (``sto.content.docs_pages``)."""
+    return read_docs(root / "docs", root).problems
 
 
 def _duplicates(items: list[AnyItem]) -> list[Problem]:

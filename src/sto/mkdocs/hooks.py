@@ -27,11 +27,13 @@ from mkdocs.structure.pages import Page
 from sto.build import Build
 from sto.cache.fingerprint import item_digest
 from sto.mkdocs.autoescape import for_templates_in
-from sto.mkdocs.csp import PagePolicy
+from sto.mkdocs.csp import PagePolicy, site_scripts
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
+from sto.mkdocs.hand_written import use_checked_settings
+from sto.mkdocs.hosting import hosting_files
 from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
@@ -160,6 +162,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
+    try:  # _headers and .well-known/security.txt; INCLUDED, or MkDocs would skip the dot-folder
+        hosting = hosting_files(state.build, config.extra, [file.dest_uri for file in files])
+    except ValueError as wrong:
+        raise Abort(str(wrong)) from None
+    for src_uri, content in hosting.items():
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.INCLUDED))
     problems = _reference_problems(files, config)  # every link, image and document resolves, or the build stops
     if problems:
         _stop(ContentInvalid(problems), config)
@@ -197,6 +205,13 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A hand-written page keeps only the front matter the core checked."""
+    if _problems is None:
+        use_checked_settings(page, _state().build)
+    return markdown
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     global _policy
     if _problems is not None:
@@ -205,7 +220,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     state.files = files
     state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
-    _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
+    _policy = PagePolicy(config.theme.dirs, site_scripts(config.site_url or "", config.docs_dir, config.theme.dirs, [
+        str(script) for script in config.extra_javascript])) if _command != "serve" else None
     env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
     env.auto_reload = False  # no stat() per include: each build (and each preview rebuild) has a new environment
     env.globals["sto"] = state.build
@@ -292,7 +308,8 @@ def _secured(html: str, name: str) -> str:
         return html
     secured = _policy.apply(html)
     for script in _policy.unknown:  # a warning fails the strict build
-        log.warning("%s: an inline script that is in no template gets no hash and is blocked: %r", name, script)
+        log.warning("%s: a script that is in no template (inline) or in the registry of sto.mkdocs.csp (a file) "
+                    "is blocked: %r", name, script)
     _policy.unknown.clear()
     return secured
 
