@@ -23,6 +23,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from sto.content.markdown_limits import structure_problems
 from sto.content.trust import Refused, character_problems, check_url
 from sto.problems import Problem
 
@@ -122,7 +123,10 @@ def _checker() -> Markdown:
 
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
-    """Everything in a Markdown body that may not be published, with the body's line."""
+    """Everything in a Markdown body that may not be published, with the body's line (first its
+    depth and size, see markdown_limits)."""
+    if limits := structure_problems(path, body, first_line):
+        return limits  # too deep or too large for the converter: it does not run on this body
     lines = body.split("\n")
     problems = character_problems(path, body, first_line)
     if not any(mark in body for mark in ("]", "{", "<")):

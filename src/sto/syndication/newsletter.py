@@ -24,6 +24,7 @@ import imagesize
 
 from sto.build import Build
 from sto.content.items import Content, Item
+from sto.content.site_paths import file_in_docs
 from sto.content.models import Event, NewsItem
 from sto.site import urls
 from sto.site.dutch import day_month_year, month_year
@@ -117,14 +118,11 @@ def monthly_editions(content: Content, now: datetime) -> list[Edition]:
 def image_sizes(docs_dir: Path) -> ImageSize:
     """(width, height) of an image on this site, read from its file header; None when the image
     is not a file under docs/ (we never fetch one)."""
-    root = docs_dir.resolve()
 
     @cache  # one build: many items share an image, and its file does not change meanwhile
     def size(src: str) -> tuple[int, int] | None:
-        if not src.startswith("/") or src.startswith("//"):
-            return None
-        path = (root / urlsplit(src).path.lstrip("/")).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
+        path = file_in_docs(docs_dir, src)  # never a file outside docs/
+        if path is None:
             return None
         width, height = imagesize.get(path)
         return (width, height) if width > 0 and height > 0 else None

@@ -15,6 +15,7 @@ from sto.cache.store import Reuse, no_reuse
 from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
 from sto.syndication.calendars import calendar_files
 from sto.content.items import Item
+from sto.content.site_paths import file_in_docs
 from sto.content.models import Event, NewsItem
 from sto.syndication.feed_html import feed_html
 from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links, in_feeds
@@ -86,8 +87,8 @@ class Syndication:
 
 def _file_size(docs_dir: Path) -> FileSize:
     def size(src: str) -> int | None:
-        path = docs_dir / src.lstrip("/")
-        return path.stat().st_size if path.is_file() else None
+        path = file_in_docs(docs_dir, src)  # never a file outside docs/
+        return path.stat().st_size if path is not None else None
     return size
 
 
