@@ -17,7 +17,7 @@ from sto.content.models import ContentModel
 from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
 from sto.content.markdown_safety import body_problems
-from sto.content.sources import content_files, files_under, symlink_problems
+from sto.content.sources import content_files, file_name_problems, files_under, symlink_problems
 from sto.content.trust import SLUG
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 from sto.sections import SECTIONS, Section
@@ -48,7 +48,7 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
     root = Path(root) if root else content_dir.parent
     global _last_load
     vocab, problems = load_vocabularies(content_dir / "data", root)
-    problems += symlink_problems(root)
+    problems += symlink_problems(root) + file_name_problems(root)
     files = content_files(content_dir, root, {key: section.folder for key, section in SECTIONS.items()},
                           tuple(FILES.values()))
     problems += files.problems
