@@ -175,6 +175,16 @@ class Event(_Model):
                            "(wintertijd); kies een tijd ervoor of erna", field=field)
         return timezone
 
+    @field_validator("status_note")
+    @classmethod
+    def _note_only_where_shown(cls, note: str | None, info: ValidationInfo) -> str | None:
+        """The page, calendars, embeds and newsletter show a note only with a cancelled or moved
+        event: one beside 'gepland' would be published nowhere a visitor reads it."""
+        if note is not None and info.data.get("status", "gepland") == "gepland":
+            raise fail("de site toont een toelichting alleen bij 'status: geannuleerd' of 'status: verplaatst'; "
+                       "bij 'gepland' staat hij nergens: haal de toelichting weg of pas de status aan")
+        return note
+
     @field_validator("join_url")
     @classmethod
     def _join_url_only_online(cls, join_url: str | None, info: ValidationInfo) -> str | None:

@@ -32,6 +32,7 @@ from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
+from sto.mkdocs.claims import claim_problems
 from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
@@ -103,20 +104,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                            memory=incremental.item_memory())
         site = Site.of(build)
     except ContentInvalid as invalid:
-        if _command == "serve":
-            print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
-            _problems = invalid.problems
-            serve_problems.empty_the_build(config)
-            return config
-        if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
-            print(github_annotations(invalid.problems), flush=True)
-        raise Abort(invalid.report()) from None
+        _refuse(invalid, config)
+        return config
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
     shared = None if converter.disabled_by(os.environ) else converter.SharedConverter()
     _current = _State(build, site, FeedHtml(build), incremental, shared,
                       DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None)
     _keep_to_the_end()
     return config
+
+
+def _refuse(invalid: ContentInvalid, config: MkDocsConfig) -> Files:
+    """Stop the build with every problem; the preview keeps running and shows them on every
+    page instead (it then builds no files)."""
+    global _problems
+    if _command == "serve":
+        print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
+        _problems = invalid.problems
+        serve_problems.empty_the_build(config)
+        return serve_problems.no_files()
+    if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
+        print(github_annotations(invalid.problems), flush=True)
+    raise Abort(invalid.report()) from None
 
 
 def _keep_to_the_end() -> None:
@@ -140,12 +149,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _problems is not None:
         return serve_problems.no_files()
     state = _state()
-    for src_uri, markdown in state.site.generated(state.incremental.item_memory()).items():
-        files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
-    files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
-    for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
-        files.append(File.generated(config, src_uri, content=content))
+    added = [File.generated(config, src_uri, content=markdown)
+             for src_uri, markdown in state.site.generated(state.incremental.item_memory()).items()]
+    added.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
+    added.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
+    added += [File.generated(config, src_uri, content=content)  # data, embeds, newsletter
+              for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items()]
+    if problems := claim_problems(files, added, config, state.build):  # before append replaces a file
+        return _refuse(ContentInvalid(problems), config)
+    for file in added:
+        files.append(file)
     if state.dirty is not None:
         state.dirty.start(files)
     return files
