@@ -28,8 +28,8 @@ _INLINE = re.compile(r"[*_]+|!?\[|\]")
 def structure_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """A problem for a body over the size limit, or for its first line nested too deep."""
     if len(body) > MAX_BODY_CHARACTERS:
-        return [Problem(path, first_line, "", f"de tekst is langer dan {MAX_BODY_CHARACTERS:,} tekens".replace(",", ".")
-                        + "; verdeel hem over meer pagina's")]
+        limit = f"{MAX_BODY_CHARACTERS:,}".replace(",", ".")  # Dutch thousands
+        return [Problem(path, first_line, "", f"de tekst is langer dan {limit} tekens; verdeel hem over meer pagina's")]
     open_runs: list[tuple[str, int]] = []  # (delimiter, weight) still open in the current paragraph
     for number, line in enumerate(body.split("\n")):
         if not line.strip():

@@ -92,8 +92,7 @@ def check_one_line(text: str) -> str:
     line of its own (the newsletter's text part, a problem report) gets a line it did not make."""
     check_characters(text)
     if _LINE_BREAKS.search(text):
-        raise Refused("moet op één regel staan; haal de regelovergang weg (een lange tekst mag in het bestand "
-                      "over meer regels lopen, maar zonder '|' en zonder lege regel ertussen)")
+        raise Refused("moet op één regel staan; haal de regelovergang weg")
     return text
 
 
