@@ -241,7 +241,9 @@ REFUSED = [
 
 # Refused only once the whole build is known (sto.syndication.addresses, in on_files): each takes
 # an address the build also writes. Built together, in one real build; the corpus's own files
-# (docs/ and content/) are there too.
+# (docs/ and content/) are there too. Pages first (always allowed in docs/, so each must get
+# exactly its collision), then other files (which a file-type check of docs/ may refuse earlier,
+# with another problem at the same file: either way refused, naming the file).
 REFUSED_IN_BUILD = [
     Refused("event named like the subscribe page", {"content/agenda/volgen.md": event(201)},
             "content/agenda/volgen.md:1: het adres /agenda/volgen/ is ook van de pagina /agenda/volgen/ "
@@ -250,21 +252,27 @@ REFUSED_IN_BUILD = [
             "docs/nieuws/index.md:1: het adres /nieuws/ is ook van de pagina /nieuws/ (maakt de site zelf)"),
     Refused("docs page named like the overview", {"docs/agenda.md": "# Agenda\n\nTekst.\n"},
             "docs/agenda.md:1: het adres /agenda/ is ook van de pagina /agenda/ (maakt de site zelf)"),
+    Refused("docs page on a later page of the news overview", {"docs/nieuws/pagina/2.md": "# Twee\n\nTekst.\n"},
+            "docs/nieuws/pagina/2.md:1: het adres /nieuws/pagina/2/ is ook van de pagina /nieuws/pagina/2/"),
+    Refused("docs page on a content item's address", {"docs/nieuws/fixture-gevaarlijke-tekst.md": "# X\n\nTekst.\n"},
+            "docs/nieuws/fixture-gevaarlijke-tekst.md:1: het adres /nieuws/fixture-gevaarlijke-tekst/ is ook van "
+            "content/news/fixture-gevaarlijke-tekst.md"),
+    Refused("docs page on the embed's address", {"docs/embed/agenda/index.md": "# Embed\n\nTekst.\n"},
+            "docs/embed/agenda/index.md:1: het adres /embed/agenda/ is ook van de insluitbare agenda"),
+]
+REFUSED_FILES_IN_BUILD = [
     Refused("docs file on the news feed's address", {"docs/feeds/rss.xml": "<rss/>\n"},
             "docs/feeds/rss.xml:1: het adres /feeds/rss.xml is ook van de nieuwsfeed /feeds/rss.xml"),
     Refused("docs file on an open data address", {"docs/data/v1/agenda.json": "{}\n"},
             "docs/data/v1/agenda.json:1: het adres /data/v1/agenda.json is ook van de open data"),
     Refused("docs file on the whole agenda's calendar", {"docs/agenda/agenda.ics": "BEGIN:VCALENDAR\n"},
             "docs/agenda/agenda.ics:1: het adres /agenda/agenda.ics is ook van de agenda /agenda/agenda.ics"),
-    Refused("docs page on the embed's address", {"docs/embed/agenda/index.md": "# Embed\n\nTekst.\n"},
-            "docs/embed/agenda/index.md:1: het adres /embed/agenda/ is ook van de insluitbare agenda"),
+    Refused("docs script hiding the theme's own", {"docs/assets/sto/copy-url.js": "alert(1)\n"},
+            "docs/assets/sto/copy-url.js:1: het adres /assets/sto/copy-url.js is ook van het themabestand"),
     Refused("docs file where the category feeds' folder must be", {"docs/feeds/categorie": "x\n"},
             "docs/feeds/categorie:1: op het adres /feeds/categorie moet een map staan voor de nieuwsfeed"),
     Refused("docs file on the sitemap's address", {"docs/sitemap.xml": "<urlset/>\n"},
             "docs/sitemap.xml:1: het adres /sitemap.xml is ook van het bestand /sitemap.xml (maakt de site zelf)"),
-    Refused("docs page on a content item's address", {"docs/nieuws/fixture-gevaarlijke-tekst.md": "# X\n\nTekst.\n"},
-            "docs/nieuws/fixture-gevaarlijke-tekst.md:1: het adres /nieuws/fixture-gevaarlijke-tekst/ is ook van "
-            "content/news/fixture-gevaarlijke-tekst.md"),
 ]
 
 

@@ -30,8 +30,8 @@ from sto.content.loader import load_content
 from sto.problems import ContentInvalid
 
 from .conftest import ContentTree
-from .hostile_corpus import (MARK, MARKUP_TITLE, NEUTRALISED, NEUTRALISED_TEXTS, REFUSED, REFUSED_IN_BUILD,
-                             VOCABULARY_EXTRA, ZONE_EVENTS, Refused)
+from .hostile_corpus import (MARK, MARKUP_TITLE, NEUTRALISED, NEUTRALISED_TEXTS, REFUSED, REFUSED_FILES_IN_BUILD,
+                             REFUSED_IN_BUILD, VOCABULARY_EXTRA, ZONE_EVENTS, Refused)
 from .hostile_corpus import event as event_file
 from .test_feeds import shown
 from .sitebuild import EPOCH_2024_06_15, corpus_project, mkdocs_build
@@ -99,9 +99,11 @@ def assert_no_workflow_command(output: str, annotations: bool = False) -> None:
             assert annotations and re.fullmatch(r"::error file=[^,:\n]*,line=\d+,title=[^:\n]*::[^\r]*", line), line
 
 
-def test_every_address_claimed_twice_is_refused_at_once_in_a_real_build_naming_both_files(tmp_path):
+def _build_refusing(cases: list[Refused], tmp_path: Path) -> str:
+    """One real build of the corpus with ``cases`` added: refused, without a traceback or a
+    workflow command of its own making, each case as a CI annotation at its file; the output."""
     project = corpus_project(tmp_path / "project")
-    for case in REFUSED_IN_BUILD:
+    for case in cases:
         _materialise(case, project)
     started = time.monotonic()
     result = mkdocs_build(project, tmp_path / "site", check=False, env={"GITHUB_ACTIONS": "true"})
@@ -110,10 +112,24 @@ def test_every_address_claimed_twice_is_refused_at_once_in_a_real_build_naming_b
     assert time.monotonic() - started < 60
     assert "Traceback" not in output and not (tmp_path / "site").exists()
     assert_no_workflow_command(output, annotations=True)
-    for case in REFUSED_IN_BUILD:
-        assert case.expected in output, (case.name, output[-3000:])
+    for case in cases:
         path = case.expected.partition(":")[0]
         assert f"::error file={path.replace(':', '%3A').replace(',', '%2C')},line=1," in output, case.name
+    return output
+
+
+def test_every_page_address_claimed_twice_is_refused_at_once_in_a_real_build_naming_both_files(tmp_path):
+    output = _build_refusing(REFUSED_IN_BUILD, tmp_path)
+    for case in REFUSED_IN_BUILD:
+        assert case.expected in output, (case.name, output[-3000:])
+
+
+def test_every_other_file_on_an_address_the_build_writes_is_refused_naming_it(tmp_path):
+    """Its collision, unless a check of what docs/ may hold refuses the file first (at the same file)."""
+    output = _build_refusing(REFUSED_FILES_IN_BUILD, tmp_path)
+    for case in REFUSED_FILES_IN_BUILD:
+        path = case.expected.partition(":")[0]
+        assert case.expected in output or f"\n{path}:1: " in output, (case.name, output[-3000:])
 
 
 def test_without_the_colliding_files_the_same_build_passes(tmp_path):

@@ -28,6 +28,10 @@ def claim_problems(existing: Iterable[File], added: Iterable[File], config: MkDo
     our hooks add (``added``), the feeds and calendars, the sitemap and the search index."""
     docs = Path(config.docs_dir)
     claims = [_claim(file, docs) for file in existing]
+    # MkDocs adds a theme file only when docs/ has no file of that name, so the theme file a
+    # docs/ file hides (a script or stylesheet every page loads) is not among ``existing``.
+    claims += [Claim(file.dest_uri, made_by_the_build("het themabestand", file.dest_uri))
+               for file in existing if _from(file, docs) and _in_theme(file.src_uri, config)]
     claims += [page_claim(build, file.src_uri, file.dest_uri) for file in added]
     claims += written_after_the_pages(build)
     made = [*config.theme.static_templates, "sitemap.xml.gz", SEARCH_INDEX]
@@ -36,6 +40,15 @@ def claim_problems(existing: Iterable[File], added: Iterable[File], config: MkDo
 
 
 def _claim(file: File, docs: Path) -> Claim:
-    if file.src_dir is not None and Path(file.src_dir) == docs:
+    if _from(file, docs):
         return Claim(file.dest_uri, f"docs/{file.src_uri}")
     return Claim(file.dest_uri, made_by_the_build("het themabestand", file.dest_uri))
+
+
+def _from(file: File, docs: Path) -> bool:
+    return file.src_dir is not None and Path(file.src_dir) == docs
+
+
+def _in_theme(src_uri: str, config: MkDocsConfig) -> bool:
+    """Whether a theme folder (overrides/ or Material's) has a file of this name: a page is never one."""
+    return not src_uri.endswith(".md") and any(Path(folder, src_uri).is_file() for folder in config.theme.dirs)
