@@ -9,10 +9,12 @@ every output; built together in one site by test_hostile_corpus.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
 ID = "99999999-aaaa-4bbb-8ccc-{:012d}"
+CORPUS_DATA = Path(__file__).resolve().parent / "corpus/content/data"
 
 
 def _front(**fields) -> str:
@@ -259,6 +261,10 @@ REFUSED_IN_BUILD = [
             "content/news/fixture-gevaarlijke-tekst.md"),
     Refused("docs page on the embed's address", {"docs/embed/agenda/index.md": "# Embed\n\nTekst.\n"},
             "docs/embed/agenda/index.md:1: het adres /embed/agenda/ is ook van de insluitbare agenda"),
+    Refused("event whose own calendar is a region's calendar", {
+        "content/agenda/regio.md": event(202, regions=["regio"]),
+        "content/data/regios.yml": (CORPUS_DATA / "regios.yml").read_text(encoding="utf-8") + "regio: Regio\n"},
+            "content/agenda/regio.md:1: het adres /agenda/regio/regio.ics is ook van de agenda /agenda/regio/regio.ics"),
 ]
 REFUSED_FILES_IN_BUILD = [
     Refused("docs file on the news feed's address", {"docs/feeds/rss.xml": "<rss/>\n"},
