@@ -29,6 +29,7 @@ from lxml import html as lxml_html
 from sto.content.loader import load_content
 from sto.problems import ContentInvalid
 
+from .calendar_readers import read_with_vobject
 from .conftest import ContentTree
 from .hostile_corpus import (MARK, MARKUP_TITLE, NEUTRALISED, NEUTRALISED_TEXTS, REFUSED, REFUSED_FILES_IN_BUILD,
                              REFUSED_IN_BUILD, VOCABULARY_EXTRA, ZONE_EVENTS, Refused)
@@ -345,7 +346,7 @@ def test_events_in_years_with_other_zone_rules_are_read_at_their_own_instant(hos
     calendar = icalendar.Calendar.from_ical(data)
     zones = {str(z["TZID"]): z.to_tz() for z in calendar.walk("VTIMEZONE")}
     by_title = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
-    read_by_vobject = {str(e.summary.value): e.dtstart.value for e in vobject.readOne(data.decode()).vevent_list}
+    read_by_vobject = {str(e.summary.value): e.dtstart.value for e in read_with_vobject(data).vevent_list}
     for local, utc in ZONE_EVENTS.values():
         title, expected = f"Almaty {local[:4]}", datetime.fromisoformat(utc).replace(tzinfo=UTC)
         start = by_title[title]["DTSTART"]
