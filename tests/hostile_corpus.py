@@ -339,6 +339,10 @@ NEUTRALISED = {  # path under content/ -> text; every field a template prints, e
 # Issue 20, class 11: a title with markup and entities, as the editor typed it, in every reader.
 MARKUP_TITLE = "R&D: <b>vet</b> &amp; &lt;i&gt; 5 > 3 < 4"
 NEUTRALISED["news/hostile-markup-titel.md"] = news(108, "Tekst.\n", title=MARKUP_TITLE, summary="A & B <i>c</i>.")
+# Class 5: front matter is text, never Markdown: 3,000 emphasis marks in a title and 800 brackets in
+# a summary are printed as they are (escaped), and nothing recurses.
+NEUTRALISED["news/hostile-diepe-titel.md"] = news(111, "Tekst.\n", title="*" * 1500 + "x" + "_" * 1500,
+                                                 summary="[" * 800 + " samenvatting")
 # Class 10: two events in one calendar, in years whose zone rules differ (Almaty moved from UTC+6
 # to UTC+5 on 1 March 2024), each read back at its own UTC instant.
 ZONE_EVENTS = {  # file -> (local start, UTC start)
