@@ -50,5 +50,7 @@ def _from(file: File, docs: Path) -> bool:
 
 
 def _in_theme(src_uri: str, config: MkDocsConfig) -> bool:
-    """Whether a theme folder (overrides/ or Material's) has a file of this name: a page is never one."""
-    return not src_uri.endswith(".md") and any(Path(folder, src_uri).is_file() for folder in config.theme.dirs)
+    """Whether a theme folder (overrides/ or Material's) has a file of this name that MkDocs copies
+    (a page never is one; a static template such as sitemap.xml is rendered, and claimed as such)."""
+    return (not src_uri.endswith(".md") and src_uri not in config.theme.static_templates
+            and any(Path(folder, src_uri).is_file() for folder in config.theme.dirs))
