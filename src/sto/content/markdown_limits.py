@@ -21,7 +21,7 @@ MAX_INLINE_DEPTH = 12  # emphasis and links inside each other within one paragra
 TAB_WIDTH = 4  # Python-Markdown's tab_length, as MkDocs configures it
 
 _QUOTES = re.compile(r"(?:\s{0,3}>)+")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+_BACKTICKS = re.compile(r"`+")
 _INLINE = re.compile(r"[*_]+|!?\[|\]")
 
 
@@ -57,35 +57,66 @@ def block_depth(line: str) -> int:
 
 def _inline_depth(line: str, open_runs: list[tuple[str, int]]) -> int:
     """The deepest nesting of emphasis and link brackets so far in the paragraph (``open_runs``
-    carries what is still open into its next line). A run of ``*`` or ``_`` opens when a
-    character follows it and closes the nearest open run of the same character when one
-    precedes it; its weight is its length, since ``***`` can open two elements."""
-    text = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)  # code spans hold no markup
-    deepest = sum(weight for _, weight in open_runs)
+    carries what is still open into its next line), returned as soon as it is over the limit, so
+    a long line costs one pass. A run of ``*`` or ``_`` opens when a character follows it and
+    closes the nearest open run of the same character when one precedes it; its weight is its
+    length, since ``***`` can open two elements."""
+    text = _without_code_spans(line)
+    depth = deepest = sum(weight for _, weight in open_runs)
     for found in _INLINE.finditer(text):
         token, start, end = found.group(), found.start(), found.end()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         if token == "]":
-            _close(open_runs, "[")
+            depth -= _close(open_runs, "[")
             continue
+        mark = token[0]
         if token.endswith("["):
-            open_runs.append(("[", 1))
+            opened = [("[", 1)]
+        elif len(set(token)) > 1:  # mixed *_*_: each character a delimiter of its own
+            opened = [(ch, 1) for ch in token] if not after.isspace() else []
+        elif not before.isspace() and any(ch == mark for ch, _ in open_runs[-MAX_INLINE_DEPTH - 1:]):
+            depth -= _close(open_runs, mark)
+            continue
         else:
-            mark = token[0]
-            if len(set(token)) > 1:  # mixed *_*_: each character a delimiter of its own
-                open_runs += [(ch, 1) for ch in token] if not after.isspace() else []
-            elif not before.isspace() and any(ch == mark for ch, _ in open_runs):
-                _close(open_runs, mark)
-            elif not after.isspace():
-                open_runs.append((mark, len(token)))
-        deepest = max(deepest, sum(weight for _, weight in open_runs))
+            opened = [(mark, len(token))] if not after.isspace() else []
+        open_runs += opened
+        depth += sum(weight for _, weight in opened)
+        deepest = max(deepest, depth)
+        if deepest > MAX_INLINE_DEPTH:
+            break
     return deepest
 
 
-def _close(open_runs: list[tuple[str, int]], mark: str) -> None:
-    """Close the nearest open run of ``mark`` and whatever opened after it."""
-    for index in range(len(open_runs) - 1, -1, -1):
+def _close(open_runs: list[tuple[str, int]], mark: str) -> int:
+    """Close the nearest open run of ``mark`` and whatever opened after it; the weight closed.
+    Only the runs within the limit are searched: deeper ones have already been refused."""
+    for index in range(len(open_runs) - 1, max(-1, len(open_runs) - MAX_INLINE_DEPTH - 2), -1):
         if open_runs[index][0] == mark:
+            closed = sum(weight for _, weight in open_runs[index:])
             del open_runs[index:]
-            return
+            return closed
+    return 0
+
+
+def _without_code_spans(line: str) -> str:
+    """``line`` with its code spans (which hold no markup) blanked out. A span runs from a run of
+    backticks to the next run of the same length; found in one pass (a regular expression with a
+    backreference takes quadratic time on a line of backticks)."""
+    runs = [(found.start(), found.end()) for found in _BACKTICKS.finditer(line)]
+    following: list[int | None] = [None] * len(runs)  # the next run of the same length, by index
+    last_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last_of_length.get(length)
+        last_of_length[length] = index
+    parts, done, index = [], 0, 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1
+            continue
+        start, end = runs[index][0], runs[closing][1]
+        parts += [line[done:start], " " * (end - start)]
+        done, index = end, closing + 1
+    return "".join(parts) + line[done:]
