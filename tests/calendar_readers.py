@@ -34,10 +34,25 @@ def _list(value):
     return [] if value is None else value if isinstance(value, list) else [value]
 
 
+def forget_vobject_zones() -> None:
+    """vobject keeps the first VTIMEZONE it read for each TZID for the rest of the process (its
+    module-level registry), so a later file's own zone would go unread: start afresh."""
+    registry = vars(vobject.icalendar)["__tzidMap"]
+    utc = registry.get("UTC")
+    registry.clear()
+    registry["UTC"] = utc
+
+
+def read_with_vobject(data: bytes):
+    """The calendar as vobject reads it, with the time zones of this file's own VTIMEZONEs."""
+    forget_vobject_zones()
+    return vobject.readOne(data.decode("utf-8"))
+
+
 def with_vobject(data: bytes) -> dict[str, dict]:
     """UID -> start/end/summary/status/sequence as vobject reads them; it builds its time zones from
     our VTIMEZONE (not from the tz database), so this also checks our DST rules."""
-    calendar = vobject.readOne(data.decode("utf-8"))
+    calendar = read_with_vobject(data)
     found = {}
     for event in getattr(calendar, "vevent_list", []):
         start = event.dtstart.value

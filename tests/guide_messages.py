@@ -6,8 +6,8 @@ import ast
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parent.parent / "src" / "sto" / "content"
-MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "markdown_safety.py", "messages.py", "models.py",
-           "placeholders.py", "sources.py", "trust.py", "vocabulary.py",
+MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "markdown_limits.py", "markdown_safety.py", "messages.py",
+           "models.py", "placeholders.py", "sources.py", "trust.py", "vocabulary.py",
            "../site/references.py", "../site/media_files.py")  # every reference resolves
 
 

@@ -9,10 +9,12 @@ every output; built together in one site by test_hostile_corpus.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
 ID = "99999999-aaaa-4bbb-8ccc-{:012d}"
+CORPUS_DATA = Path(__file__).resolve().parent / "corpus/content/data"
 
 
 def _front(**fields) -> str:
@@ -180,6 +182,108 @@ REFUSED = [
             "content/news/elders:1: dit is een snelkoppeling", {"content/news/elders": "../../elders"}),
     Refused("symlink in overrides/", {"geheim.env": "x\n"},
             "overrides/main.html:1: dit is een snelkoppeling", {"overrides/main.html": "../geheim.env"}),
+    # == issue 20, classes 5 to 11 ===================================================================
+    # -- 5: structure deep enough to make Python-Markdown recurse past Python's limit -------------
+    Refused("2,000 nested stars in a body", {N: news(1, body="*" * 2000 + "x" + "*" * 2000 + "\n")},
+            f"{N}:7: de tekst heeft hier meer dan 12 lagen opmaak of links in elkaar"),
+    Refused("emphasis opened word after word in a FAQ answer",
+            {"content/faq/vraag.md": faq(1, body=" ".join(["*a"] * 3000) + " x" + "* b" * 3000 + "\n")},
+            "content/faq/vraag.md:7: de tekst heeft hier meer dan 12 lagen opmaak"),
+    Refused("underscores 2,000 deep after a paragraph", {N: news(1, body="Eerst.\n\n" + "_" * 2000 + "x" + "_" * 2000)},
+            f"{N}:9: de tekst heeft hier meer dan 12 lagen"),
+    Refused("links nested 500 deep", {N: news(1, body="[" * 500 + "x" + "](/a)" * 500 + "\n")},
+            f"{N}:7: de tekst heeft hier meer dan 12 lagen"),
+    Refused("a list 100 levels deep in an event", {E: event(1, body="".join("    " * i + "- a\n" for i in range(100)))},
+            f"{E}:21: de tekst is hier meer dan 12 niveaus diep genest"),
+    Refused("quotes 500 deep in a docs page", {"docs/privacy.md": "# Privacy\n\n" + ">" * 500 + " x\n"},
+            "docs/privacy.md:3: de tekst is hier meer dan 12 niveaus diep genest"),
+    Refused("admonitions nested 30 deep in a docs page",
+            {"docs/over-sto.md": "# Over\n\n" + "".join("    " * i + "!!! note\n" for i in range(30))},
+            "docs/over-sto.md:16: de tekst is hier meer dan 12 niveaus diep genest"),
+    Refused("a body of 300,000 characters", {"docs/privacy.md": "# Privacy\n\n" + "Tekst. " * 43_000},
+            "docs/privacy.md:1: de tekst is langer dan 200.000 tekens"),
+    # -- 6: a field set where the item's kind shows it nowhere -------------------------------------
+    Refused("status note on a planned event", {E: event(1, status_note="Gaat gewoon door.")},
+            f"{E}:7: status_note: de site toont een toelichting alleen bij 'status: geannuleerd'"),
+    # -- 7: paths that climb out of the site -------------------------------------------------------
+    Refused("image path climbing out", {N: news(1, image={"src": "/../../../../etc/passwd", "alt": "x"})},
+            f"{N}:7: image.src: '/../../../../etc/passwd' bevat '..' of '.' als map"),
+    Refused("percent-encoded dots in an image path",
+            {N: news(1, image={"src": "/afbeeldingen/%2e%2e/%2E%2E/%2e%2e/etc/hostname", "alt": "x"})},
+            f"{N}:7: image.src: '/afbeeldingen/%2e%2e/%2E%2E/%2e%2e/etc/hostname' bevat '..'"),
+    Refused("poster path climbing out", {E: event(1, kind="webinar", online=True, location=None, recording={
+        "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "poster": "/opnames/../../../geheim.jpg"})},
+            f"{E}:10: recording.poster: '/opnames/../../../geheim.jpg' bevat '..'"),
+    Refused("document path climbing out", {N: news(1, kind="handreiking", documents=[
+                {"file": "/downloads/../../mkdocs.yml", "title": "Instellingen"}])},
+            f"{N}:8: documents.0.file: '/downloads/../../mkdocs.yml' bevat '..'"),
+    Refused("body image climbing out", {N: news(1, body="![x](/../../../etc/hostname)\n")},
+            f"{N}:7: '/../../../etc/hostname' bevat '..'"),
+    # -- 8: names that would start a workflow command in CI ----------------------------------------
+    Refused("docs file name with a line break and a workflow command",
+            {"docs/a\n::error file=x::nep.md": "# A\n"},
+            "docs/a\\x0a::error file=x::nep.md:1: de naam van dit bestand (of van een map erboven) bevat een regelovergang"),
+    Refused("docs file name with a right-to-left override", {"docs/factuur\u202egpj.md": "# A\n"},
+            "docs/factuur\u202egpj.md:1: de naam van dit bestand (of van een map erboven) bevat"),
+    # -- 9: one-line fields and web addresses ------------------------------------------------------
+    Refused("title with a line break", {N: news(1, title="Kop\nNieuwe regel in de nieuwsbrief")},
+            f"{N}:3: title: moet op één regel staan"),
+    Refused("summary with a line separator", {N: news(1, summary="Kort\u2028verhaal")},
+            f"{N}:5: summary: moet op één regel staan"),
+    Refused("location with a line break", {E: event(1, location="Zaal A\nAanmelden: https://evil.example/")},
+            f"{E}:6: location: moet op één regel staan"),
+    Refused("status note with a line break", {E: event(1, status="geannuleerd", status_note="Helaas.\n-- \nNep")},
+            f"{E}:8: status_note: moet op één regel staan"),
+    Refused("alt text with a paragraph separator", {N: news(1, image={"src": "/a.png", "alt": "Een\u2029foto"})},
+            f"{N}:8: image.alt: moet op één regel staan"),
+    Refused("vocabulary name with a line break", {"content/data/regios.yml": "noord: \"Noord\\nBrabant\"\n"},
+            "content/data/regios.yml:1: noord: moet op één regel staan"),
+    Refused("registration by e-mail address", {E: event(1, registration_url="mailto:aanmelden@example.nl")},
+            f"{E}:7: registration_url: 'mailto:aanmelden@example.nl' is geen volledig webadres"),
+    Refused("registration as a path on this site", {E: event(1, registration_url="/aanmelden/")},
+            f"{E}:7: registration_url: '/aanmelden/' is geen volledig webadres"),
+    Refused("join address as a path", {E: event(1, online=True, join_url="/live/")},
+            f"{E}:8: join_url: '/live/' is geen volledig webadres"),
+]
+
+# Refused only once the whole build is known (sto.syndication.addresses, in on_files): each takes
+# an address the build also writes. Built together, in one real build; the corpus's own files
+# (docs/ and content/) are there too. Pages first (always allowed in docs/, so each must get
+# exactly its collision), then other files (which a file-type check of docs/ may refuse earlier,
+# with another problem at the same file: either way refused, naming the file).
+REFUSED_IN_BUILD = [
+    Refused("event named like the subscribe page", {"content/agenda/volgen.md": event(201)},
+            "content/agenda/volgen.md:1: het adres /agenda/volgen/ is ook van de pagina /agenda/volgen/ "
+            "(maakt de site zelf)"),
+    Refused("docs page on the news overview's address", {"docs/nieuws/index.md": "# Nieuws\n\nTekst.\n"},
+            "docs/nieuws/index.md:1: het adres /nieuws/ is ook van de pagina /nieuws/ (maakt de site zelf)"),
+    Refused("docs page named like the overview", {"docs/agenda.md": "# Agenda\n\nTekst.\n"},
+            "docs/agenda.md:1: het adres /agenda/ is ook van de pagina /agenda/ (maakt de site zelf)"),
+    Refused("docs page on a later page of the news overview", {"docs/nieuws/pagina/2.md": "# Twee\n\nTekst.\n"},
+            "docs/nieuws/pagina/2.md:1: het adres /nieuws/pagina/2/ is ook van de pagina /nieuws/pagina/2/"),
+    Refused("docs page on a content item's address", {"docs/nieuws/fixture-gevaarlijke-tekst.md": "# X\n\nTekst.\n"},
+            "docs/nieuws/fixture-gevaarlijke-tekst.md:1: het adres /nieuws/fixture-gevaarlijke-tekst/ is ook van "
+            "content/news/fixture-gevaarlijke-tekst.md"),
+    Refused("docs page on the embed's address", {"docs/embed/agenda/index.md": "# Embed\n\nTekst.\n"},
+            "docs/embed/agenda/index.md:1: het adres /embed/agenda/ is ook van de insluitbare agenda"),
+    Refused("event whose own calendar is a region's calendar", {
+        "content/agenda/regio.md": event(202, regions=["regio"]),
+        "content/data/regios.yml": (CORPUS_DATA / "regios.yml").read_text(encoding="utf-8") + "regio: Regio\n"},
+            "content/agenda/regio.md:1: het adres /agenda/regio/regio.ics is ook van de agenda /agenda/regio/regio.ics"),
+]
+REFUSED_FILES_IN_BUILD = [
+    Refused("docs file on the news feed's address", {"docs/feeds/rss.xml": "<rss/>\n"},
+            "docs/feeds/rss.xml:1: het adres /feeds/rss.xml is ook van de nieuwsfeed /feeds/rss.xml"),
+    Refused("docs file on an open data address", {"docs/data/v1/agenda.json": "{}\n"},
+            "docs/data/v1/agenda.json:1: het adres /data/v1/agenda.json is ook van de open data"),
+    Refused("docs file on the whole agenda's calendar", {"docs/agenda/agenda.ics": "BEGIN:VCALENDAR\n"},
+            "docs/agenda/agenda.ics:1: het adres /agenda/agenda.ics is ook van de agenda /agenda/agenda.ics"),
+    Refused("docs script hiding the theme's own", {"docs/assets/sto/copy-url.js": "alert(1)\n"},
+            "docs/assets/sto/copy-url.js:1: het adres /assets/sto/copy-url.js is ook van het themabestand"),
+    Refused("docs file where the category feeds' folder must be", {"docs/feeds/categorie": "x\n"},
+            "docs/feeds/categorie:1: op het adres /feeds/categorie moet een map staan voor de nieuwsfeed"),
+    Refused("docs file on the sitemap's address", {"docs/sitemap.xml": "<urlset/>\n"},
+            "docs/sitemap.xml:1: het adres /sitemap.xml is ook van het bestand /sitemap.xml (maakt de site zelf)"),
 ]
 
 
@@ -238,5 +342,22 @@ NEUTRALISED = {  # path under content/ -> text; every field a template prints, e
                                        recording={"url": "https://vimeo.com/123456", "poster": "/afbeeldingen/fixture.png",
                                                   "captions": "/downloads/fixture.vtt"}),
 }
+# Issue 20, class 11: a title with markup and entities, as the editor typed it, in every reader.
+MARKUP_TITLE = "R&D: <b>vet</b> &amp; &lt;i&gt; 5 > 3 < 4"
+NEUTRALISED["news/hostile-markup-titel.md"] = news(108, "Tekst.\n", title=MARKUP_TITLE, summary="A & B <i>c</i>.")
+# Class 5: front matter is text, never Markdown: 3,000 emphasis marks in a title and 800 brackets in
+# a summary are printed as they are (escaped), and nothing recurses.
+NEUTRALISED["news/hostile-diepe-titel.md"] = news(111, "Tekst.\n", title="*" * 1500 + "x" + "_" * 1500,
+                                                 summary="[" * 800 + " samenvatting")
+# Class 10: two events in one calendar, in years whose zone rules differ (Almaty moved from UTC+6
+# to UTC+5 on 1 March 2024), each read back at its own UTC instant.
+ZONE_EVENTS = {  # file -> (local start, UTC start)
+    "agenda/hostile-almaty-2023.md": ("2023-12-01 10:00", "2023-12-01 04:00"),
+    "agenda/hostile-almaty-2025.md": ("2025-06-01 10:00", "2025-06-01 05:00"),
+}
+for _n, (_relpath, (_local, _)) in enumerate(ZONE_EVENTS.items()):
+    NEUTRALISED[_relpath] = event(109 + _n, "", title=f"Almaty {_local[:4]}", start=_local, timezone="Asia/Almaty",
+                                  location="Almaty")
+
 # Each hostile text, as the visitor must read it.
 NEUTRALISED_TEXTS = {n: hostile(n) for n in (1, 2, 3, *range(10, 26))}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import icalendar
 import pytest
@@ -240,7 +240,7 @@ def test_an_event_in_another_zone_gets_that_zone_and_a_single_standard_part(tree
 
 
 def test_a_title_full_of_special_characters_survives_in_summary_and_description(tree):
-    title = NASTY_TITLE + "\nop een nieuwe regel"
+    title = NASTY_TITLE  # (a title is one line: the model refuses a line break)
     build = make_build(tree, {"agenda/lastig.md": event(1, "2024-07-01 10:00", title=json.dumps(title, ensure_ascii=False),
                                                         extra=f"summary: {json.dumps(title, ensure_ascii=False)}\n")})
     data = calendar_files(build)["agenda/agenda.ics"]
@@ -252,11 +252,11 @@ def test_a_title_full_of_special_characters_survives_in_summary_and_description(
 
 
 def test_calendar_names_are_escaped_too(tree):
-    title = "Komma, puntkomma; en\nregel"
+    title = "Komma, puntkomma; en \\ regel"
     build = make_build(tree, {"agenda/naam.md": event(1, "2024-07-01 10:00", title=json.dumps(title))})
     data = calendar_files(build)["agenda/naam/naam.ics"]
-    assert b"X-WR-CALNAME:Komma\\, puntkomma\\; en\\nregel\r\n" in data
-    assert b"NAME:Komma\\, puntkomma\\; en\\nregel\r\n" in data
+    assert b"X-WR-CALNAME:Komma\\, puntkomma\\; en \\\\ regel\r\n" in data
+    assert b"NAME:Komma\\, puntkomma\\; en \\\\ regel\r\n" in data
     assert vobject.readOne(data.decode()).x_wr_calname.value == title
 
 
@@ -266,3 +266,43 @@ def test_an_events_kind_is_named_in_its_calendar_as_on_its_page(tree):
     (vevent,) = icalendar.Calendar.from_ical(calendar_files(build)["agenda/agenda.ics"]).walk("VEVENT")
     assert vevent["CATEGORIES"].cats == ["Evenement"]
     assert kind_label(build.content.events[0]) == "Evenement"
+
+
+# (zone, now, [(local start, UTC start)]): events in one calendar whose years follow different
+# rules. Amsterdam ended summer time in September until 1995; Mexico City dropped daylight saving
+# time after 2022; Almaty moved from UTC+6 to UTC+5 on 1 March 2024.
+RULE_CHANGES = [
+    ("Europe/Amsterdam", datetime(1996, 3, 1, tzinfo=AMSTERDAM),
+     [("1995-10-10 15:00", datetime(1995, 10, 10, 14, 0)), ("1996-10-10 15:00", datetime(1996, 10, 10, 13, 0))]),
+    ("America/Mexico_City", datetime(2023, 3, 1, tzinfo=AMSTERDAM),
+     [("2022-07-01 10:00", datetime(2022, 7, 1, 15, 0)), ("2023-07-01 10:00", datetime(2023, 7, 1, 16, 0))]),
+    ("Asia/Almaty", datetime(2024, 6, 1, tzinfo=AMSTERDAM),
+     [("2023-12-01 10:00", datetime(2023, 12, 1, 4, 0)), ("2025-06-01 10:00", datetime(2025, 6, 1, 5, 0))]),
+]
+
+
+def _through_the_files_vtimezone(data: bytes) -> dict[str, datetime]:
+    """UID -> UTC start, icalendar turning the file's own VTIMEZONE into the tzinfo (as clients
+    that do not know the zone's name do) instead of looking the name up in the tz database."""
+    calendar = icalendar.Calendar.from_ical(data)
+    zones = {str(z["TZID"]): z.to_tz() for z in calendar.walk("VTIMEZONE")}
+    found = {}
+    for vevent in calendar.walk("VEVENT"):
+        start = vevent["DTSTART"]
+        local = start.dt.replace(tzinfo=None).replace(tzinfo=zones[start.params["TZID"]])
+        found[str(vevent["UID"])] = local.astimezone(UTC).replace(tzinfo=None)
+    return found
+
+
+@pytest.mark.parametrize(("zone", "now", "cases"), RULE_CHANGES, ids=[case[0] for case in RULE_CHANGES])
+def test_events_in_years_with_other_zone_rules_are_read_at_their_own_utc_instant(tree, zone, now, cases):
+    files = {f"agenda/zone-{n}.md": event(n, local, extra=f"timezone: {zone}\n") for n, (local, _) in enumerate(cases)}
+    build = make_build(tree, files, now=now)
+    data = calendar_files(build)["agenda/agenda.ics"]
+    assert len(icalendar.Calendar.from_ical(data).walk("VEVENT")) == len(cases)
+    own = _through_the_files_vtimezone(data)
+    by_vobject = with_vobject(data)  # vobject builds its zones from the file's VTIMEZONE
+    for n, (local, utc) in enumerate(cases):
+        assert own[uid(n)] == utc, ("icalendar", local)
+        assert by_vobject[uid(n)]["start"] == utc, ("vobject", local)
+        assert with_icalendar(data)[uid(n)]["start"] == utc, ("icalendar by name", local)

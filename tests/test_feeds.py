@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import feedparser
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from sto.syndication.feeds import NEWEST, feed_files, feed_links, guid
 
@@ -46,7 +47,14 @@ def entries_of(parsed):
     if isinstance(parsed, JsonFeed):
         return [(i.id, str(i.url), i.title, i.date_published.astimezone(timezone.utc).replace(tzinfo=None))
                 for i in parsed.items]
-    return [(e.id, e.link, e.title, datetime(*e.published_parsed[:6])) for e in parsed.entries]
+    return [(e.id, e.link, shown(e.title_detail), datetime(*e.published_parsed[:6])) for e in parsed.entries]
+
+
+def shown(detail) -> str:
+    """The text a reader shows for a feedparser text construct: HTML is rendered, text is text."""
+    if detail.type in ("text/html", "application/xhtml+xml"):
+        return lxml_html.fragment_fromstring(detail.value, create_parent="div").text_content() if detail.value else ""
+    return detail.value
 
 
 @pytest.mark.parametrize("name", FORMATS)
@@ -149,10 +157,14 @@ def _nasty(tree, title: str):
                                                     body="Tekst")})
 
 
-@pytest.mark.parametrize("title", [NASTY_TITLE, NASTY_TITLE + "\nop een nieuwe regel"])
+MARKUP_TITLES = [NASTY_TITLE, "R&D: <b>vet</b> &amp; &lt;i&gt; <img src=x onerror=alert(1)> 5 > 3 < 4",
+                 "Tom & Jerry", "&#x3C;script&#x3E;", "<![CDATA[ x ]]> ]]>"]
+
+
+@pytest.mark.parametrize("title", MARKUP_TITLES)
 def test_a_title_full_of_special_characters_comes_back_unchanged_from_every_format(tree, title):
     build = _nasty(tree, title)
-    assert build.content.news[0].title == title  # the model accepts it (YAML "\n" makes the newline)
+    assert build.content.news[0].title == title
     html = {uuid(1): '<p>Tekst &amp; <script>-vrij</p>'}
     files = feed_files(build, html, _image_size)
     for name in FORMATS:
@@ -171,3 +183,18 @@ def test_autodiscovery_links_add_the_category_feeds_on_a_category_page(build):
     assert with_category[3].href == f"{SITE_URL}feeds/categorie/subsidie/rss.xml"
     assert "Subsidie" in with_category[3].title
     assert feed_links(build, "bestaat-niet") == plain
+
+
+@pytest.mark.parametrize("title", MARKUP_TITLES)
+def test_a_reader_that_parses_the_xml_itself_shows_the_title_as_typed(tree, title):
+    """A second reader beside feedparser: lxml reads the XML, then RSS titles (and the channel's)
+    as HTML, as most feed readers treat them, and Atom titles by their declared type (text)."""
+    files = feed_files(_nasty(tree, title), {}, _image_size)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    rss = etree.fromstring(files["feeds/rss.xml"], parser)
+    item_title = rss.find("channel/item/title").text
+    assert lxml_html.fragment_fromstring(item_title, create_parent="div").text_content() == title
+    atom = etree.fromstring(files["feeds/atom.xml"], parser)
+    entry_title = atom.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title")
+    assert entry_title.get("type") == "text" and entry_title.text == title
+    assert json.loads(files["feeds/feed.json"])["items"][0]["title"] == title

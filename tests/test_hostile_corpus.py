@@ -13,7 +13,9 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
@@ -27,8 +29,12 @@ from lxml import html as lxml_html
 from sto.content.loader import load_content
 from sto.problems import ContentInvalid
 
+from .calendar_readers import read_with_vobject
 from .conftest import ContentTree
-from .hostile_corpus import MARK, NEUTRALISED, NEUTRALISED_TEXTS, REFUSED, VOCABULARY_EXTRA, Refused
+from .hostile_corpus import (MARK, MARKUP_TITLE, NEUTRALISED, NEUTRALISED_TEXTS, REFUSED, REFUSED_FILES_IN_BUILD,
+                             REFUSED_IN_BUILD, VOCABULARY_EXTRA, ZONE_EVENTS, Refused)
+from .hostile_corpus import event as event_file
+from .test_feeds import shown
 from .sitebuild import EPOCH_2024_06_15, corpus_project, mkdocs_build
 from .test_site_checks import _json_pairs
 
@@ -64,8 +70,10 @@ def test_a_real_build_refuses_several_cases_at_once_without_a_traceback_or_a_lea
     project = corpus_project(tmp_path / "project")
     chosen = [case for case in REFUSED if case.name in (
         "alias bomb", "entity-encoded scheme in a body link", "vertical tab in a body", "symlink in docs/ to a secret",
-        "news in content/nieuws/", "spring-forward gap", "onerror on a body image", "dotfile")]
-    assert len(chosen) == 8
+        "news in content/nieuws/", "spring-forward gap", "onerror on a body image", "dotfile",
+        "2,000 nested stars in a body", "docs file name with a line break and a workflow command",
+        "image path climbing out")]
+    assert len(chosen) == 11
     for n, case in enumerate(chosen):  # one file name per case, so none overwrites another
         renamed = Refused(case.name, {k.replace("bericht.md", f"bericht-{n}.md").replace("evenement.md", f"evenement-{n}.md"): v
                                       for k, v in case.files.items()}, case.expected, case.links)
@@ -77,9 +85,63 @@ def test_a_real_build_refuses_several_cases_at_once_without_a_traceback_or_a_lea
     assert time.monotonic() - started < 60
     assert "Traceback" not in output
     assert "hunter2" not in output and not (tmp_path / "site").exists()
+    assert_no_workflow_command(output)
     for n, case in enumerate(chosen):
         expected = case.expected.replace("bericht.md", f"bericht-{n}.md").replace("evenement.md", f"evenement-{n}.md")
         assert expected in output, (case.name, output[-3000:])
+
+
+def assert_no_workflow_command(output: str, annotations: bool = False) -> None:
+    """No line of a build's output starts a GitHub workflow command ('::' at its start, '##['
+    anywhere), except, with ``annotations``, our own well-formed ::error annotations."""
+    for line in output.splitlines():
+        assert "##[" not in line, line
+        if line.lstrip().startswith("::"):
+            assert annotations and re.fullmatch(r"::error file=[^,:\n]*,line=\d+,title=[^:\n]*::[^\r]*", line), line
+
+
+def _build_refusing(cases: list[Refused], tmp_path: Path) -> str:
+    """One real build of the corpus with ``cases`` added: refused, without a traceback or a
+    workflow command of its own making, each case as a CI annotation at its file; the output."""
+    project = corpus_project(tmp_path / "project")
+    for case in cases:
+        _materialise(case, project)
+    started = time.monotonic()
+    result = mkdocs_build(project, tmp_path / "site", check=False, env={"GITHUB_ACTIONS": "true"})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert time.monotonic() - started < 60
+    assert "Traceback" not in output and not (tmp_path / "site").exists()
+    assert_no_workflow_command(output, annotations=True)
+    for case in cases:
+        path = case.expected.partition(":")[0]
+        assert f"::error file={path.replace(':', '%3A').replace(',', '%2C')},line=1," in output, case.name
+    return output
+
+
+def test_every_page_address_claimed_twice_is_refused_at_once_in_a_real_build_naming_both_files(tmp_path):
+    output = _build_refusing(REFUSED_IN_BUILD, tmp_path)
+    for case in REFUSED_IN_BUILD:
+        assert case.expected in output, (case.name, output[-3000:])
+
+
+def test_every_other_file_on_an_address_the_build_writes_is_refused_naming_it(tmp_path):
+    """Its collision, unless a check of what docs/ may hold refuses the file first (at the same file)."""
+    output = _build_refusing(REFUSED_FILES_IN_BUILD, tmp_path)
+    for case in REFUSED_FILES_IN_BUILD:
+        path = case.expected.partition(":")[0]
+        assert case.expected in output or f"\n{path}:1: " in output, (case.name, output[-3000:])
+        if "het adres" in output:  # the collisions were checked: each says exactly its own
+            assert case.expected in output, (case.name, output[-3000:])
+
+
+def test_without_the_colliding_files_the_same_build_passes(tmp_path):
+    """The collisions above are the cases' own: the corpus with only the subscribe page's
+    neighbour (an event that takes no address the build uses) builds."""
+    project = corpus_project(tmp_path / "project")
+    _materialise(Refused("x", {"content/agenda/volgen-ons.md": event_file(201)}, ""), project)
+    mkdocs_build(project, tmp_path / "site")
+    assert (tmp_path / "site/agenda/volgen-ons/index.html").is_file()
 
 
 # ---- the neutralised corpus, in one site --------------------------------------------------------
@@ -96,6 +158,9 @@ def hostile_site(tmp_path_factory) -> Path:
         (project / "content" / relpath).write_text(text, encoding="utf-8")
     mkdocs_build(project, base / "site", EPOCH_2024_06_15)
     return base / "site"
+
+
+ATOM = "http://www.w3.org/2005/Atom"
 
 
 def _files(site: Path, *suffixes: str) -> list[Path]:
@@ -164,7 +229,7 @@ def test_every_vocabulary_name_is_printed_as_text(hostile_site):
         doc = lxml_html.fromstring(path.read_bytes())
         assert markup_from_content(doc) == []
     rss = feedparser.parse((hostile_site / "feeds/categorie/gevaarlijk/rss.xml").read_bytes())
-    assert texts["categories"] in rss.feed.title
+    assert texts["categories"] in shown(rss.feed.title_detail)
     follow = lxml_html.fromstring((hostile_site / "agenda/volgen/index.html").read_bytes())
     assert texts["regions"] in follow.text_content()
 
@@ -183,7 +248,7 @@ def test_the_search_index_holds_the_titles_as_text_and_no_markup(hostile_site):
 def test_rss_and_atom_parse_and_their_html_holds_no_markup(hostile_site):
     feeds = [p for p in _files(hostile_site, ".xml") if "feeds" in p.parts]
     assert len(feeds) >= 4
-    titles = set()
+    titles, lxml_titles = set(), set()
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.bozo_exception)
@@ -192,8 +257,14 @@ def test_rss_and_atom_parse_and_their_html_holds_no_markup(hostile_site):
             name = etree.QName(element).localname if isinstance(element.tag, str) else ""
             if element.text and (element.get("type") in ("html", "xhtml") or name in ("description", "encoded")):
                 assert markup_from_content(_fragment(element.text)) == [], (path, name)
-        titles |= {entry.title for entry in parsed.entries}
-    assert {NEUTRALISED_TEXTS[n] for n in (10, 13, 15)} <= titles
+        titles |= {shown(entry.title_detail) for entry in parsed.entries}
+        # a second reader: lxml, reading an RSS title as HTML (as readers do) and Atom's by its type
+        for title in root.iter("title", f"{{{ATOM}}}title"):
+            if title.getparent().tag in ("item", f"{{{ATOM}}}entry"):
+                plain = title.get("type") == "text"
+                lxml_titles.add(title.text if plain else _fragment(title.text).text_content())
+    assert {NEUTRALISED_TEXTS[n] for n in (10, 13, 15)} | {MARKUP_TITLE} <= titles
+    assert {NEUTRALISED_TEXTS[n] for n in (10, 13, 15)} | {MARKUP_TITLE} <= lxml_titles
 
 
 def test_json_feeds_carry_the_titles_and_html_without_markup(hostile_site):
@@ -205,7 +276,7 @@ def test_json_feeds_carry_the_titles_and_html_without_markup(hostile_site):
         for item in data["items"]:
             titles.add(item["title"])
             assert markup_from_content(_fragment(item.get("content_html", ""))) == [], path
-    assert {NEUTRALISED_TEXTS[n] for n in (10, 13, 15)} <= titles
+    assert {NEUTRALISED_TEXTS[n] for n in (10, 13, 15)} | {MARKUP_TITLE} <= titles
     gevaarlijk = json.loads((hostile_site / "feeds/categorie/gevaarlijk/feed.json").read_text(encoding="utf-8"))
     assert NEUTRALISED_TEXTS[1] in gevaarlijk["title"]
 
@@ -276,3 +347,26 @@ def test_every_page_carries_the_policy_before_any_script_with_the_hash_of_each_i
             assert integrity in allowed - inline_hashes, (path, src)
         assert text.count("<script src=") == text.count(" integrity="), path
         assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+
+
+def test_events_in_years_with_other_zone_rules_are_read_at_their_own_instant(hostile_site):
+    """Class 10: agenda.ics holds both Almaty events; vobject (which builds the zone from the
+    file's VTIMEZONE) and icalendar through that same VTIMEZONE read each at its UTC instant."""
+    data = (hostile_site / "agenda/agenda.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(data)
+    zones = {str(z["TZID"]): z.to_tz() for z in calendar.walk("VTIMEZONE")}
+    by_title = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    read_by_vobject = {str(e.summary.value): e.dtstart.value for e in read_with_vobject(data).vevent_list}
+    for local, utc in ZONE_EVENTS.values():
+        title, expected = f"Almaty {local[:4]}", datetime.fromisoformat(utc).replace(tzinfo=UTC)
+        start = by_title[title]["DTSTART"]
+        assert start.dt.replace(tzinfo=zones[start.params["TZID"]]) == expected, title
+        assert read_by_vobject[title].astimezone(UTC) == expected, title
+
+
+def test_the_newsletter_text_part_has_only_the_lines_it_makes(hostile_site):
+    """Class 9: no one-line field can add a line (a forged link or signature) to the text part."""
+    for path in hostile_site.glob("nieuwsbrief/*/nieuwsbrief.txt"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert lines.count("-- ") == 1, path
+        assert not any(ch in path.read_text(encoding="utf-8") for ch in "\r\u2028\u2029\x0b\x0c\x85"), path

@@ -36,6 +36,21 @@ def test_warnings_and_our_own_lines_stay():
     assert _shown("mkdocs.livereload", logging.WARNING, '[21:10:14] "GET /favicon.ico HTTP/1.1" code 404') is None
 
 
+def test_no_printed_line_can_start_a_workflow_command_in_ci():
+    """MkDocs quotes docs file names as they are; a name with a line break would start a GitHub
+    workflow command on the next line (the newer '::' form at a line's start, the older '##['
+    anywhere in it)."""
+    name = "docs/a\n::error file=x::nep\r\n  ::add-mask::geheim ##[error]oud.md"
+    for logger, level in (("mkdocs.structure.pages", logging.WARNING), ("mkdocs.hooks.sto", logging.WARNING),
+                          ("mkdocs.plugins.material.search", logging.ERROR), ("mkdocs.commands", logging.DEBUG)):
+        shown = _shown(logger, level, f"Doc file '{name}' contains a link 'x.md'")
+        assert shown is not None
+        for line in shown.splitlines():
+            assert not line.lstrip().startswith("::") and "##[" not in line and "\r" not in line, (logger, shown)
+        assert "nep" in shown and "oud.md" in shown  # escaped, not dropped
+    assert _shown("mkdocs.structure.pages", logging.WARNING, "gewone tekst: 100% klaar") == "gewone tekst: 100% klaar"
+
+
 def test_mkdocs_warning_about_dirty_builds_is_dropped_only_where_they_are_exact():
     """make serve's dirty rebuilds are exact (sto.mkdocs.preview_writes); elsewhere the warning stays."""
     warning = ("A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other "

@@ -97,15 +97,15 @@ def test_missing_pages_images_and_files_are_refused_at_the_editors_line(tmp_path
 
 @pytest.mark.parametrize("field, value, line, expected", [
     ("image", "\n  src: /../../etc/passwd\n  alt: Geheim", 7,
-     "image.src: de afbeelding '/../../etc/passwd' bestaat niet op deze site"),
+     "image.src: '/../../etc/passwd' bevat '..' of '.' als map; verwijs naar het bestand met zijn volledige pad vanaf docs/"),  # refused as a field value, before any lookup
     ("image", "\n  src: /%2e%2e/%2e%2e/etc/passwd\n  alt: Geheim", 7,
-     "image.src: de afbeelding '/%2e%2e/%2e%2e/etc/passwd' bestaat niet op deze site"),
+     "image.src: '/%2e%2e/%2e%2e/etc/passwd' bevat '..' of '.' als map; verwijs naar het bestand met zijn volledige pad vanaf docs/"),
     ("image", "\n  src: /downloads/fixture.pdf\n  alt: Geen plaatje", 7,
      "image.src: 'fixture.pdf' is geen afbeelding die de site kan lezen"),
     ("documents", "\n- file: /afbeeldingen/fixture.png\n  title: Geen pdf", 7,
      "documents.0.file: 'fixture.png' is geen pdf"),
     ("documents", "\n- file: /../mkdocs.yml\n  title: De instellingen", 7,
-     "documents.0.file: het document '/../mkdocs.yml' bestaat niet op deze site"),
+     "documents.0.file: '/../mkdocs.yml' bevat '..' of '.' als map; verwijs naar het bestand met zijn volledige pad vanaf docs/"),
     ("image", "\n  src: /agenda/\n  alt: Een pagina", 7, "image.src: '/agenda/' is geen afbeelding die de site kan lezen"),
     ("documents", "\n- file: /feeds/rss.xml\n  title: Een feed", 7, "documents.0.file: '/feeds/rss.xml' is geen pdf"),
 ])

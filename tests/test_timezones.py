@@ -45,3 +45,24 @@ def test_a_zone_without_dst_is_a_single_standard_part():
     component, tz = _as_tz("America/Curacao", 2024)
     assert [c.name for c in component.subcomponents] == ["STANDARD"]
     assert datetime(2024, 7, 1, 10, tzinfo=tz).astimezone(UTC).hour == 14
+
+
+@pytest.mark.parametrize(("name", "first", "last"), [("Europe/Amsterdam", 1994, 1997), ("America/Mexico_City", 2021, 2024),
+                                                     ("Asia/Almaty", 2023, 2025)])
+def test_a_vtimezone_over_years_with_other_rules_agrees_with_the_tz_database_every_hour(name, first, last):
+    component = icalendar.Timezone.from_ical(vtimezone(name, first, last).to_ical())
+    ours, real = component.to_tz(), ZoneInfo(name)
+    assert "RDATE" not in component.to_ical().decode()
+    for year in range(first, last + 1):
+        for month in range(1, 13):
+            for day in range(1, monthrange(year, month)[1] + 1):
+                for hour in range(0, 24):
+                    local = datetime(year, month, day, hour, 30)
+                    if local.replace(tzinfo=real) != local.replace(tzinfo=real).astimezone(UTC).astimezone(real):
+                        continue
+                    assert local.replace(tzinfo=ours).utcoffset() == local.replace(tzinfo=real).utcoffset(), (name, local)
+
+
+def test_one_era_is_written_as_before_rules_from_1970_without_until():
+    assert vtimezone("Europe/Amsterdam", 2000, 2030).to_ical() == vtimezone("Europe/Amsterdam", 2024).to_ical()
+    assert b"UNTIL" not in vtimezone("Europe/Amsterdam", 1996, 2026).to_ical()

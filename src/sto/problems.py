@@ -10,11 +10,22 @@ from dataclasses import dataclass
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+# The GitHub runner's older command form, "##[error]...", is found anywhere in a line.
+_OLD_COMMAND = "##["
+
+
 def printable(text: str) -> str:
-    """``text`` on one line, control characters shown as escapes (\\x0b), never a leading ``::``."""
+    """``text`` on one line, control characters shown as escapes (\\x0b), never a leading ``::``
+    nor a ``##[`` anywhere: no workflow command in CI."""
     text = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                            else f"\\u{ord(m.group()):04x}", text)
+                            else f"\\u{ord(m.group()):04x}", text).replace(_OLD_COMMAND, "#\\#[")
     return "\\" + text if text.lstrip().startswith("::") else text
+
+
+def printable_lines(text: str) -> str:
+    """A message of several lines, each made printable: a line break the message means stays,
+    but none can start a workflow command (a file name with a line break in a warning)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from sto.content.trust import Refused, check_characters, check_url
+from sto.content.trust import Refused, check_one_line, check_url
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
@@ -115,7 +115,7 @@ def parse_text(value: object) -> str:
     text = str(value).strip()
     if not text:
         raise fail("mag niet leeg zijn")
-    return _trusted(check_characters, text)
+    return _trusted(check_one_line, text)  # every text field is one line: titles, summaries, places, notes
 
 
 def parse_link(value: object) -> str:
@@ -123,9 +123,23 @@ def parse_link(value: object) -> str:
     return _trusted(check_url, parse_text(value))
 
 
+def parse_web_link(value: object) -> str:
+    """A full web address (https:// or http://): what agenda apps, the open data and a mail can
+    open wherever they are read; a path on this site or an e-mail address cannot be that."""
+    url = parse_link(value)
+    if not WEB_ADDRESS.match(url):
+        raise fail(f"'{url}' is geen volledig webadres; schrijf het hele adres, beginnend met https://. "
+                   "Een e-mailadres of een pad op deze site kan hier niet: agenda-apps en de open data "
+                   "hebben een webpagina nodig (een e-mailadres kan wel in de tekst)")
+    return url
+
+
 def parse_media_link(value: object) -> str:
     """An image, poster, caption or video file: only a path on this site (nothing from third parties)."""
     return _trusted(lambda url: check_url(url, media=True), parse_text(value))
+
+
+WEB_ADDRESS = re.compile(r"https?://")
 
 
 def _trusted(check: Callable[[str], str], text: str) -> str:
@@ -170,9 +184,13 @@ def _string_schema(**extra: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", **extra})
 
 
-Text = Annotated[str, BeforeValidator(parse_text), _string_schema(minLength=1)]
-Link = Annotated[str, BeforeValidator(parse_link), _string_schema(pattern=r"^(https?://|mailto:|/(?![/\\]))")]
-MediaLink = Annotated[str, BeforeValidator(parse_media_link), _string_schema(pattern=r"^/(?![/\\])")]
+# The schemas say what the checks say, as far as a pattern can: one line; no '.' or '..' folder in a site path.
+ONE_LINE = r"^[^\n\r\u2028\u2029]*$"
+SITE_PATH = r"/(?![/\\])(?!(?:[^?#]*/)?\.\.?(?:[/?#]|$))"
+Text = Annotated[str, BeforeValidator(parse_text), _string_schema(minLength=1, pattern=ONE_LINE)]
+Link = Annotated[str, BeforeValidator(parse_link), _string_schema(pattern=f"^(https?://|mailto:|{SITE_PATH})")]
+WebLink = Annotated[str, BeforeValidator(parse_web_link), _string_schema(pattern=f"^{WEB_ADDRESS.pattern}")]
+MediaLink = Annotated[str, BeforeValidator(parse_media_link), _string_schema(pattern=f"^{SITE_PATH}")]
 Day = Annotated[date, BeforeValidator(parse_day), _string_schema(format="date")]
 # PlainValidator: pydantic's own date check would turn a MonthOnly back into a plain date.
 DayOrMonth = Annotated[date, PlainValidator(parse_day_or_month), _string_schema(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]

@@ -19,7 +19,7 @@ from sto.problems import ContentInvalid, Problem
 from sto.content.docs_pages import read_docs
 from sto.content.markdown_safety import checked_body
 from sto.content.references import body_references, front_matter_references
-from sto.content.sources import content_files, symlink_problems
+from sto.content.sources import content_files, file_name_problems, symlink_problems
 from sto.content.trust import SLUG
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 from sto.sections import SECTIONS, Section
@@ -55,7 +55,7 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
     root = Path(root) if root else content_dir.parent
     global _last_load
     vocab, problems = load_vocabularies(content_dir / "data", root)
-    problems += symlink_problems(root)
+    problems += symlink_problems(root) + file_name_problems(root)
     files = content_files(content_dir, root, {key: section.folder for key, section in SECTIONS.items()},
                           tuple(FILES.values()))
     problems += files.problems

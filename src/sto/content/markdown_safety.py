@@ -24,6 +24,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from sto.content.markdown_limits import structure_problems
 from sto.content.trust import Refused, character_problems, check_url, is_invisible
 from sto.problems import Problem
 
@@ -193,7 +194,10 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
 
 def checked_body(path: str, body: str, first_line: int) -> tuple[list[Problem], BodyLinks]:
     """``body_problems``, and every address the body links to or shows that passed the check,
-    with its line (one conversion for both): what the reference check resolves."""
+    with its line (one conversion for both): what the reference check resolves. First the body's
+    depth and size (markdown_limits): a body too deep or too large is not converted at all."""
+    if limits := structure_problems(path, body, first_line):
+        return limits, []
     lines = body.split("\n")
     problems = character_problems(path, body, first_line)
     if not any(mark in body for mark in ("]", "{", "<")) and not _HEADING.search(body):

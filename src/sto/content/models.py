@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from sto.clock import AMSTERDAM_NAME
 from sto.content.fieldtypes import (Day, DayOrMonth, Identifier, Link, MediaLink, Moment, Slug, Text, TimeZoneName,
-                                    fail)
+                                    WebLink, fail)
 from sto.content.trust import is_on_this_site
 from sto.content.video_hosts import vimeo_id, youtube_id
 from sto.zones import has_yearly_rules
@@ -128,9 +128,9 @@ class Event(_Model):
     end: Moment | None = Field(None, description="Einde, in dezelfde vorm als start; bij hele dagen de laatste dag")
     timezone: TimeZoneName = Field(AMSTERDAM_NAME, validate_default=True, description="Tijdzone van start en einde")
     online: bool = Field(False, description="true als het evenement online is")
-    join_url: Link | None = Field(None, description="Link om deel te nemen aan een online evenement")
+    join_url: WebLink | None = Field(None, description="Webadres (https://) om deel te nemen aan een online evenement")
     location: Text | None = Field(None, description="Adres of plaats van een fysiek evenement")
-    registration_url: Link | None = Field(None, description="Link om u aan te melden")
+    registration_url: WebLink | None = Field(None, description="Webadres (https://) om u aan te melden")
     status: EventStatus = Field("gepland", description="gepland, geannuleerd of verplaatst")
     status_note: Text | None = Field(None, description="Toelichting bij annuleren of verplaatsen")
     sequence: int = Field(0, ge=0, description="Verhoog met 1 bij elke wijziging van tijd, plaats of status")
@@ -181,6 +181,16 @@ class Event(_Model):
                 raise fail(f"'{shown}' komt in {timezone} twee keer voor: de klok gaat die nacht terug "
                            "(wintertijd); kies een tijd ervoor of erna", field=field)
         return timezone
+
+    @field_validator("status_note")
+    @classmethod
+    def _note_only_where_shown(cls, note: str | None, info: ValidationInfo) -> str | None:
+        """The page, calendars, embeds and newsletter show a note only with a cancelled or moved
+        event: one beside 'gepland' would be published nowhere a visitor reads it."""
+        if note is not None and info.data.get("status", "gepland") == "gepland":
+            raise fail("de site toont een toelichting alleen bij 'status: geannuleerd' of 'status: verplaatst'; "
+                       "bij 'gepland' staat hij nergens: haal de toelichting weg of pas de status aan")
+        return note
 
     @field_validator("join_url")
     @classmethod

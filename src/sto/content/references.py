@@ -14,7 +14,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from sto.content.fieldtypes import parse_link, parse_media_link
+from sto.content.fieldtypes import parse_link, parse_web_link, parse_media_link
 from sto.content.markdown_safety import BodyLinks
 
 # (field as the editor wrote it, e.g. "image.src" or "" for the body; address; kind; line).
@@ -37,11 +37,11 @@ def _validators(annotation: Any) -> set[Any]:
 
 
 def _address_kind(model: type[BaseModel], name: str, info: FieldInfo) -> str | None:
-    """IMAGE, DOCUMENT, MEDIA or LINK for a field typed Link or MediaLink (fieldtypes); else None."""
+    """IMAGE, DOCUMENT, MEDIA or LINK for a field typed Link, WebLink or MediaLink (fieldtypes); else None."""
     parsers = {getattr(m, "func", None) for m in info.metadata} | _validators(info.annotation)
     if parse_media_link in parsers:
         return KINDS.get((model.__name__, name), MEDIA)
-    if parse_link in parsers:
+    if parse_link in parsers or parse_web_link in parsers:  # a web address (WebLink) is a link too
         return KINDS.get((model.__name__, name), LINK)
     return None
 

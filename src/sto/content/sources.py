@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sto.content.trust import Refused, check_one_line
 from sto.problems import Problem
 
 # Folders (by name) that editors plausibly mean when they type one of these.
@@ -70,6 +71,20 @@ def symlink_problems(root: Path) -> list[Problem]:
     return [Problem(f"{folder}/{link}", 1, "", "dit is een snelkoppeling (symbolische link); die volgt de bouw niet, "
                     "zet het bestand zelf hier neer")
             for folder in LINKED_FOLDERS for link in _scan(root / folder)[1]]
+
+
+def file_name_problems(root: Path) -> list[Problem]:
+    """Every file or folder in docs/ (whose names become addresses as they are) with a name no
+    address or log line can carry: a line break, a control or an invisible character."""
+    problems = []
+    for shown in files_under(root / "docs", root):
+        try:
+            check_one_line(shown)
+        except Refused:
+            problems.append(Problem(shown, 1, "", "de naam van dit bestand (of van een map erboven) bevat een "
+                                    "regelovergang, een onzichtbaar teken of een teken dat de leesrichting omdraait; "
+                                    "geef het een naam met alleen letters, cijfers, streepjes en punten"))
+    return problems
 
 
 def files_under(top: Path, root: Path) -> list[str]:

@@ -83,6 +83,19 @@ def check_characters(text: str) -> str:
     return text
 
 
+# What starts a new line somewhere: in the newsletter's text part, a calendar, a CI log.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def check_one_line(text: str) -> str:
+    """A title, summary, place, note or name: one line, so that no output that prints it on a
+    line of its own (the newsletter's text part, a problem report) gets a line it did not make."""
+    check_characters(text)
+    if _LINE_BREAKS.search(text):
+        raise Refused("moet op één regel staan; haal de regelovergang weg")
+    return text
+
+
 def is_invisible(text: str) -> bool:
     """True when nothing in ``text`` would show: spaces, zero-width and other blank characters."""
     return all(ch.isspace() or ch in _BLANKS or unicodedata.category(ch) == "Cf" for ch in text)
@@ -140,9 +153,21 @@ def check_url(url: str, *, relative: bool = False, media: bool = False) -> str:
             return url
         _check_web_address(url, plain)
         return url
-    if compact.startswith("/") or relative:
+    if compact.startswith("/"):
+        return _check_site_path(url, compact)
+    if relative:
         return url
     raise Refused(f"'{url}' is geen geldige link; begin met https:// of, voor een bestand op deze site, met /")
+
+
+def _check_site_path(url: str, plain: str) -> str:
+    """A path from the site's root names one file or page inside the site: no ``.`` or ``..``
+    segments (also not percent-encoded; ``plain`` is decoded), which could climb out of it."""
+    path = plain.split("?", 1)[0].split("#", 1)[0]
+    if any(segment in (".", "..") for segment in path.split("/")):
+        raise Refused(f"'{url}' bevat '..' of '.' als map; verwijs naar het bestand met zijn volledige pad vanaf "
+                      "docs/, bijvoorbeeld /afbeeldingen/techlab.jpg")
+    return url
 
 
 def _check_web_address(url: str, plain: str) -> None:

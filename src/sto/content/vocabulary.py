@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from sto.content.frontmatter import _Loader, plain_data_problems
-from sto.content.trust import SLUG, Refused, character_problems, check_characters
+from sto.content.trust import SLUG, Refused, character_problems, check_one_line
 from sto.problems import Problem
 
 FILES = {"categories": "categorieen.yml", "topics": "onderwerpen.yml", "regions": "regios.yml"}
@@ -54,7 +54,7 @@ def load_vocabularies(data_dir: Path, root: Path) -> tuple[Vocabularies, list[Pr
                 problems.append(Problem(shown, line, key.value, "deze slug staat twee keer in het bestand"))
             else:
                 try:
-                    found[name][key.value] = check_characters(value.value.strip())
+                    found[name][key.value] = check_one_line(value.value.strip())
                 except Refused as refusal:
                     problems.append(Problem(shown, line, key.value, str(refusal)))
     return Vocabularies(**found), problems

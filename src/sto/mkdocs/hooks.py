@@ -32,6 +32,7 @@ from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
+from sto.mkdocs.claims import claim_problems
 from sto.mkdocs.hand_written import use_checked_settings
 from sto.mkdocs.hosting import hosting_files
 from sto.mkdocs.parallel import PageWorkers
@@ -109,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                            memory=incremental.item_memory())
         site = Site.of(build)
     except ContentInvalid as invalid:
-        _stop(invalid, config)
+        _refuse(invalid, config)
         return config
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
     images = ImageDimensions(MediaFiles(Path(config.docs_dir)))
@@ -121,16 +122,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _stop(invalid: ContentInvalid, config: MkDocsConfig) -> None:
-    """Every problem at once: the build stops (in CI also as annotations on each file and line);
-    the preview goes on and shows them on every page."""
+def _refuse(invalid: ContentInvalid, config: MkDocsConfig) -> Files:
+    """Stop the build with every problem; the preview keeps running and shows them on every
+    page instead (it then builds no files)."""
     global _problems
     if _command == "serve":
         print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
         _problems = invalid.problems
         serve_problems.empty_the_build(config)
-        return
-    if in_github_actions(os.environ):
+        return serve_problems.no_files()
+    if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
         print(github_annotations(invalid.problems), flush=True)
     raise Abort(invalid.report()) from None
 
@@ -156,22 +157,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _problems is not None:
         return serve_problems.no_files()
     state = _state()
-    for src_uri, markdown in state.site.generated(state.incremental.item_memory()).items():
-        files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
-    files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
-    for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
-        files.append(File.generated(config, src_uri, content=content))
+    added = [File.generated(config, src_uri, content=markdown)
+             for src_uri, markdown in state.site.generated(state.incremental.item_memory()).items()]
+    added.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
+    added.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
+    added += [File.generated(config, src_uri, content=content)  # data, embeds, newsletter
+              for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items()]
+    if problems := claim_problems(files, added, config, state.build):  # before append replaces a file
+        return _refuse(ContentInvalid(problems), config)
+    for file in added:
+        files.append(file)
     try:  # _headers and .well-known/security.txt; INCLUDED, or MkDocs would skip the dot-folder
         hosting = hosting_files(state.build, config.extra, [file.dest_uri for file in files])
     except ValueError as wrong:
         raise Abort(str(wrong)) from None
     for src_uri, content in hosting.items():
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.INCLUDED))
-    problems = _reference_problems(files, config)  # every link, image and document resolves, or the build stops
-    if problems:
-        _stop(ContentInvalid(problems), config)
-        return serve_problems.no_files()
+    if problems := _reference_problems(files, config):  # every link, image and document resolves
+        return _refuse(ContentInvalid(problems), config)
     if state.dirty is not None:
         state.dirty.start(files)
     return files

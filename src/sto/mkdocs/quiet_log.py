@@ -3,9 +3,10 @@
 MkDocs' own INFO lines are English and mostly noise to an editor ("Cleaning site directory",
 "Building documentation to directory: …"): the few that tell something are said in Dutch, the
 rest are dropped, so that the content problems are what stands out. Warnings and errors pass
-unchanged (in strict mode they fail the build), except the preview's request log for a page
-that is not there. (Material's banner about its future is switched off with the environment
-variable NO_MKDOCS_2_WARNING=1, set by the Makefile.)
+(in strict mode they fail the build), except the preview's request log for a page that is not
+there; every line printed is made safe for CI first (a file name cannot start a workflow
+command). (Material's banner about its future is switched off with the environment variable
+NO_MKDOCS_2_WARNING=1, set by the Makefile.)
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+
+from sto.problems import printable_lines
 
 OUR_LOGGER = "mkdocs.hooks.sto"
 STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # what `mkdocs serve` puts before its messages
@@ -33,17 +36,29 @@ DUTCH: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [  # MkDoc
 class QuietDutch(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.name == OUR_LOGGER or record.name.startswith(OUR_LOGGER + "."):
-            return True
+            return _safe_for_ci(record)
         message = STAMP.sub("", record.getMessage())
         if record.levelno >= logging.WARNING:
-            return not (NOT_FOUND_REQUEST.match(message) or (_exact_dirty_builds and DIRTY_BUILD.match(message)))
+            return not (NOT_FOUND_REQUEST.match(message) or (_exact_dirty_builds and DIRTY_BUILD.match(message))) \
+                and _safe_for_ci(record)
         if record.levelno != logging.INFO:
-            return True  # --verbose debugging output stays as it is
+            return _safe_for_ci(record)  # --verbose debugging output stays as it is, but printable
         for pattern, dutch in DUTCH:
             if match := pattern.match(message):
                 record.msg, record.args = dutch(match), ()
                 return True
         return False
+
+
+def _safe_for_ci(record: logging.LogRecord) -> bool:
+    """Every message that is printed names files and values from a pull request as they are
+    (MkDocs' warnings quote docs file names): each of its lines made printable, so none starts a
+    GitHub workflow command (sto.problems.printable). Always True: the record is printed."""
+    message = record.getMessage()
+    safe = printable_lines(message)
+    if safe != message:
+        record.msg, record.args = safe, ()
+    return True
 
 
 def exact_dirty_builds(exact: bool) -> None:

@@ -50,6 +50,13 @@ def file_for(docs_dir: Path, path: str) -> Path | None:
     return Path(candidate)
 
 
+def file_in_docs(docs_dir: Path, address: str) -> Path | None:
+    """The regular file under ``docs_dir`` that the address on this site (``/map/foto.jpg``,
+    percent-encoded as a browser sends it) is served from, or None (``site_path``, then ``file_for``)."""
+    path = site_path(address)
+    return file_for(docs_dir, path) if path is not None else None
+
+
 @lru_cache(maxsize=16)
 def _real(folder: str) -> str:
     return os.path.realpath(folder)

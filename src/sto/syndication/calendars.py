@@ -243,24 +243,26 @@ def ics(calendar: Calendar, build: Build, vevents: dict[str, bytes] | None = Non
                         _calendar_page(calendar), calendar.path), lambda: _head(calendar, build))
     assert head.endswith(_END)
     items = sorted(calendar.items, key=lambda i: _sort_key(i, build.site_url))
-    zones: dict[str, int] = {}
+    zones: dict[str, tuple[int, int]] = {}  # zone -> the first and last year its events need rules for
     for item in items:
         if not item.data.all_day:
-            zones[item.data.timezone] = max(zones.get(item.data.timezone, 0), item.data.start.year)
+            first, last = zones.get(item.data.timezone, (item.data.start.year, item.data.start.year))
+            years = (item.data.starts_at.year, item.data.ends_at.year)
+            zones[item.data.timezone] = (min(first, *years), max(last, *years))
     parts = [head[: -len(_END)]]  # components are spliced in before END:VCALENDAR
     if not items:
         # RFC 5545 requires at least one component; an empty calendar (a kind or region without
         # events) gets the zone its events would use, with the rules of the build's year.
-        zones[AMSTERDAM_NAME] = build.now.year
-    parts += [_vtimezone_bytes(name, zones[name]) for name in sorted(zones)]  # rules of the latest event year
+        zones[AMSTERDAM_NAME] = (build.now.year, build.now.year)
+    parts += [_vtimezone_bytes(name, *zones[name]) for name in sorted(zones)]  # rules for every event's year
     parts += [vevents[item.id] if vevents else ical_bytes(vevent(item, build)) for item in items]
     parts.append(_END)
     return b"".join(parts)
 
 
 @cache
-def _vtimezone_bytes(name: str, year: int) -> bytes:
-    return ical_bytes(vtimezone(name, year))
+def _vtimezone_bytes(name: str, first_year: int, last_year: int) -> bytes:
+    return ical_bytes(vtimezone(name, first_year, last_year))
 
 
 def calendar_files(build: Build, reuse: Reuse = no_reuse) -> dict[str, bytes]:

@@ -167,7 +167,9 @@ def home_page(feed: Feed, build: Build) -> str:
 
 def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     fg = FeedGenerator()
-    fg.title(feed.title)
+    # RSS says nothing of a title's type and readers (feedparser among them) read markup in it as
+    # HTML: escaped as HTML, every reader shows the text as it was typed ("R&D", "<b>" included).
+    fg.title(html.escape(feed.title, quote=False))
     fg.description(html.escape(feed.description, quote=False))  # like each item: readers may read it as HTML
     fg.language(LANGUAGE)
     fg.generator(build.site_name)  # feedgen's own generator string carries its version: bytes would change on upgrade
@@ -180,7 +182,7 @@ def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     for e in items:
         fe = fg.add_entry(order="append")  # the default prepends, reversing our order
         fe.guid(e.id, permalink=False)
-        fe.title(e.title)
+        fe.title(html.escape(e.title, quote=False))  # as the channel's title
         fe.link(href=e.url)
         fe.description(html.escape(e.summary, quote=False))  # RSS readers read description as HTML
         if e.html:
