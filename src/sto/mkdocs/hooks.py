@@ -31,6 +31,8 @@ from sto.mkdocs.csp import PagePolicy
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
+from sto.editors.cms_config import EditorSettings
+from sto.editors.web_editor import editor_files
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
 from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
@@ -146,9 +148,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items():  # data, embeds, newsletter
         files.append(File.generated(config, src_uri, content=content))
+    for src_uri, made in _editor_files(state.build, config).items():  # the web editor, /beheer/
+        files.append(File.generated(config, src_uri, abs_src_path=str(made)) if isinstance(made, Path)
+                     else File.generated(config, src_uri, content=made))
     if state.dirty is not None:
         state.dirty.start(files)
     return files
+
+
+def _editor_files(build: Build, config: MkDocsConfig) -> dict[str, str | Path]:
+    try:
+        settings = EditorSettings.from_extra(config.extra)
+    except ValueError as wrong:
+        raise Abort(str(wrong)) from None
+    return editor_files(build.content.vocabularies, settings, build.site_name, build.site_url)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
