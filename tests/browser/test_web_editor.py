@@ -74,8 +74,9 @@ class Editor:
         port = _free_port()
         self.backend = f"http://{HOST}:{port}/api/v1"
         config = (self.repo / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config.replace("\nextra:\n", f"\nextra:\n  editor:\n    repo: {TEST_REPO}\n"
-                                f"    local_backend: {self.backend}\n", 1)
+        unset = '  editor:\n    repo: ""\n'
+        assert unset in config
+        config = config.replace(unset, f"  editor:\n    repo: {TEST_REPO}\n    local_backend: {self.backend}\n")
         (self.repo / "mkdocs.yml").write_text(config, encoding="utf-8")
         (self.repo / ".gitignore").write_text(".cache/\n", encoding="utf-8")
         _git(self.repo, "init", "-q", "-b", "main")

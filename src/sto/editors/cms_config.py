@@ -251,6 +251,11 @@ class _Fields:
         return {"widget": "list", "field": {"name": "item", "label": _label(name), **single}}
 
 
+def model_fields(model: type[BaseModel], vocabularies: Vocabularies) -> list[dict[str, Any]]:
+    """Decap's fields for one model (without the body), e.g. to look at one model's form."""
+    return _Fields(vocabularies, {}).of(model)
+
+
 def _slug_template(model: type[BaseModel], dated: bool) -> str:
     """A new file's name as ``make new`` gives it (sto.editors.scaffold.relative_path): the date
     (the item's date, an event's start day) and the slugged title."""
