@@ -206,7 +206,9 @@ def field(page, name: str):
 
 
 def toast(page, text: str) -> None:
-    page.get_by_text(text).first.wait_for(timeout=15000)
+    """Wait for Decap's message (a toast) with this text, shown."""
+    page.locator(".Toastify__toast").filter(has_text=text).first.wait_for(timeout=15000)
+    page.wait_for_timeout(300)  # its slide-in, for the screenshots
 
 
 def save(page) -> None:
@@ -225,12 +227,15 @@ def publish(page, origin: str, collection: str, slug: str) -> None:
     toast(page, "Item gepubliceerd")
 
 
-def upload(page, button: str, source: Path, name: str, tmp: Path) -> None:
+def upload(page, button: str, source: Path, name: str, tmp: Path, shot: Path | None = None) -> None:
+    """Upload a file in Decap's media library (docs/media/) and choose it."""
     file = tmp / name
     shutil.copyfile(source, file)
     page.get_by_role("button", name=button).first.click()
     page.locator("input[type=file]").set_input_files(str(file))
     page.get_by_text(name).first.wait_for()
+    if shot is not None:
+        page.screenshot(path=str(shot))
     page.get_by_role("button", name="Gebruik selectie").click()
 
 
@@ -282,12 +287,15 @@ def test_incomplete_form_is_refused_in_dutch_and_nothing_is_written(session, edi
     save(page)  # no title: Decap's own check, in Dutch
     toast(page, "Oeps, sommige verplichte velden zijn niet ingevuld.")
     assert page.get_by_text("Titel is vereist.").count() >= 1
+    page.screenshot(path=str(shots / "09-geweigerd-zonder-titel.png"))
     field(page, "title").fill("Een bericht met een afbeelding zonder alt-tekst")
     upload(page, "Kies een afbeelding", ROOT / "tests/corpus/docs/afbeeldingen/fixture.png", "zonder-alt.png", tmp_path)
+    for close in page.locator(".Toastify__close-button").all():  # the first refusal's message
+        close.click()
     save(page)  # an image without alt text: the editor's script (sto-cms.js), from the model
     toast(page, "Kan item niet opslaan: Vul bij ‘Afbeelding’ ook ‘Alt-tekst’ in, of maak ‘Afbeelding’ helemaal leeg. "
                 "Er is niets opgeslagen.")
-    page.screenshot(path=str(shots / "04-geweigerd-zonder-alt-tekst.png"))
+    page.screenshot(path=str(shots / "10-geweigerd-zonder-alt-tekst.png"))
     assert editor.state() == before
     assert session.foreign == [] and session.csp_violations == []
 
@@ -295,6 +303,8 @@ def test_incomplete_form_is_refused_in_dutch_and_nothing_is_written(session, edi
 def test_news_webinar_and_recording_are_saved_built_and_shown(session, editor, tmp_path, shots):
     page, repo = session.page, editor.repo
     login(page, editor.server.origin)
+    open_in_editor(page, editor.server.origin, "collections/evenement")
+    page.get_by_text("STO LIVE-webinar: Gorinchem en Altena").first.wait_for()  # the agenda, listed
     page.screenshot(path=str(shots / "02-overzicht.png"))
 
     # A news item with an uploaded image and its alt text.
@@ -305,8 +315,9 @@ def test_news_webinar_and_recording_are_saved_built_and_shown(session, editor, t
     field(page, "title").fill(NEWS_TITLE)
     field(page, "date").fill("2024-06-12")
     field(page, "summary").fill("Leerlingen bouwden een dag lang aan robots.")
-    upload(page, "Kies een afbeelding", ROOT / "tests/corpus/docs/afbeeldingen/fixture.png", "robotdag.png", tmp_path)
-    page.screenshot(path=str(shots / "03-afbeelding-kiezen.png"))
+    page.screenshot(path=str(shots / "03-nieuw-bericht.png"))
+    upload(page, "Kies een afbeelding", ROOT / "tests/corpus/docs/afbeeldingen/fixture.png", "robotdag.png", tmp_path,
+           shots / "04-afbeelding-kiezen.png")
     field(page, "alt").fill("Twee leerlingen bouwen een robot")
     toggle = field(page, "draft")
     assert toggle.get_attribute("aria-checked") == "true"  # a new item starts as a draft
@@ -344,6 +355,7 @@ def test_news_webinar_and_recording_are_saved_built_and_shown(session, editor, t
            tmp_path)
     save(page)
     toast(page, "Item opgeslagen")
+    field(page, "url").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "07-opname-toegevoegd.png"))
     open_in_editor(page, editor.server.origin, "workflow")
     page.get_by_text("Wordt beoordeeld").first.wait_for()
