@@ -42,6 +42,7 @@ NEWS_TITLE = "Één dag techniek in Curaçao"
 WEBINAR_TITLE = "Webinar: techniek in de onderbouw"
 PAST_WEBINAR = "content/agenda/2024-06-19-sto-live-gorinchem-en-altena.md"
 RECORDING = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+DIGIZINE = "content/news/2024-06-digizine-techlabs-en-hotspots.md"
 TEST_REPO = "sto-test/voorbeeld"  # the fixture's GitHub repository setting (never contacted)
 
 
@@ -79,6 +80,9 @@ class Editor:
         config = config.replace(unset, f"  editor:\n    repo: {TEST_REPO}\n    local_backend: {self.backend}\n")
         (self.repo / "mkdocs.yml").write_text(config, encoding="utf-8")
         (self.repo / ".gitignore").write_text(".cache/\n", encoding="utf-8")
+        digizine = self.repo / DIGIZINE  # as in the real content: a date known only to its month
+        digizine.write_text(digizine.read_text(encoding="utf-8").replace("\ndate: 2024-06-04\n", "\ndate: 2024-06\n"),
+                            encoding="utf-8")
         _git(self.repo, "init", "-q", "-b", "main")
         _git(self.repo, "add", "-A")
         _git(self.repo, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "start")
@@ -401,3 +405,21 @@ def _front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     block = text.split("---\n")[1]
     return yaml.load(block, Loader=yaml.BaseLoader)
+
+
+def test_editing_an_existing_item_changes_only_what_the_editor_changed(session, editor):
+    """A month-only date, the id, the categories and the body stay as they were."""
+    page, before = session.page, _front_matter(editor.repo / DIGIZINE)
+    assert before["date"] == "2024-06"
+    login(page, editor.server.origin)
+    slug = Path(DIGIZINE).stem
+    open_in_editor(page, editor.server.origin, f"collections/digizine/entries/{slug}")
+    field(page, "summary").fill("Techlabs en hotspots laten duizenden leerlingen kennismaken met techniek.")
+    save(page)
+    toast(page, "Item opgeslagen")
+    publish(page, editor.server.origin, "digizine", slug)
+    after = _front_matter(editor.repo / DIGIZINE)
+    assert after == {**before, "summary": "Techlabs en hotspots laten duizenden leerlingen kennismaken met techniek."}
+    body = (editor.repo / DIGIZINE).read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body.split() == (ROOT / "tests/corpus" / DIGIZINE).read_text(encoding="utf-8").split("---\n", 2)[2].split()
+    load_content(editor.repo / "content", editor.repo)  # still valid
