@@ -7,13 +7,14 @@ ADDR   ?= 127.0.0.1:8000
 # make build DATUM=2024-06-15 / make serve DATUM=2024-06-15: the site as it is on that day
 # (scripts/as-of sets SOURCE_DATE_EPOCH to its start in Amsterdam; a wrong date is refused in Dutch).
 AS_OF  := $(BIN)/python scripts/as-of
-# The engine: mkdocs, or properdocs (its maintained drop-in fork; same mkdocs.yml, hooks, output).
-ENGINE ?= mkdocs
+# The engine: properdocs (the maintained fork of MkDocs 1.6), or ENGINE=mkdocs (MkDocs 1.6.1, no longer
+# developed; the same mkdocs.yml, hooks and output, byte for byte: tests/test_engines.py).
+ENGINE ?= properdocs
 
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test unit lint todo screenshots brand-images bench new schemas published-ids nieuwsbrief decap clean
+.PHONY: build serve test content-check unit lint todo screenshots guide-images brand-images bench new schemas published-ids nieuwsbrief decap clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -58,6 +59,14 @@ test: lint $(VENV)/.test-deps node_modules/.stamp  ## lint, then every test, as 
 	scripts/ensure-system-deps
 	$(BIN)/python -m pytest
 
+# A content-only pull request's verdict (CI: .github/workflows/pull-request.yml), in about a minute
+# on a fresh clone: the strict build (every content problem, in Dutch, as annotations in CI), then
+# the checks of the real content: invariants, the published-ids contract, the vocabularies.
+# No browser, no Node.js. Code changes get the whole `make test` (.github/workflows/tests.yml).
+content-check: $(VENV)/.test-deps  ## the verdict on a change to content/ only: strict build and content checks
+	@$(AS_OF) $(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml
+	$(BIN)/python -m pytest -m content
+
 # ruff over all Python (pyproject.toml [tool.ruff]), mypy --strict over the core (src/sto, with
 # pydantic's plugin; [tool.mypy]). Both must report nothing.
 lint: $(VENV)/.test-deps  ## ruff and mypy (strict for sto), zero findings
@@ -97,6 +106,12 @@ published-ids: $(VENV)/.build-deps  ## record new feed guids and calendar UIDs (
 screenshots: $(VENV)/.test-deps  ## home, news item, event, FAQ and Agenda volgen at phone and desktop width, in screenshots/ (or OUT=dir)
 	scripts/ensure-system-deps
 	$(BIN)/python -m scripts.screenshots $(OUT)
+
+# The editors' guide's picture of the problem page (docs-dev/voorbeeld-met-fouten.png), from the messages
+# the validator gives today (committed; rerun after changing a message).
+guide-images: $(VENV)/.test-deps
+	scripts/ensure-system-deps
+	$(BIN)/python -m scripts.guide_images
 
 # The share image and favicon.ico from the wordmark and colours (committed; rerun after changing them).
 brand-images: $(VENV)/.test-deps

@@ -17,9 +17,10 @@ from __future__ import annotations
 import itertools
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
+
+from tests.sitebuild import engine_command
 
 EPOCH = "1718409600"  # 2024-06-15, as the tests use
 ASIDE = ".set-aside"  # inside the benchmark's work folder, removed with it
@@ -52,7 +53,7 @@ def timed_build(project: Path, site: Path, cache: Path | None = None) -> tuple[f
     env.pop("STO_CACHE_DIR", None)
     env.pop("STO_NO_BUILD_CACHE", None)
     env.update({"STO_CACHE_DIR": str(cache)} if cache else {"STO_NO_BUILD_CACHE": "1"})
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    mkdocs = engine_command()
     start = time.perf_counter()
     process = subprocess.Popen([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)],
                                cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

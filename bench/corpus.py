@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import struct
 import sys
 import uuid
 from datetime import date, datetime, timedelta
@@ -130,11 +131,11 @@ def items(n: int, seed: int = SEED) -> list[tuple[str, dict, str]]:
                 "categories": rng.sample(categories, rng.randint(0, 2)),
                 "regions": rng.sample(regions, rng.randint(0, 2))}
         if meta["kind"] == "handreiking":
-            meta["download"] = f"/downloads/handreiking-{i}.pdf"
+            meta["documents"] = [{"file": f"/media/handreiking-{i % MEDIA_FILES}.pdf", "title": "de handreiking"}]
         if meta["kind"] == "digizine":
             meta["link"] = f"https://digizine.example.nl/editie-{i}"
         if rng.random() < 0.2:
-            meta["image"] = {"src": f"/afbeeldingen/foto-{i % 50}.jpg", "alt": write.sentence(4, 9)}
+            meta["image"] = {"src": f"/media/foto-{i % MEDIA_FILES}.jpg", "alt": write.sentence(4, 9)}
         found.append((f"news/{_slugify(title, i)}.md", meta, write.body(2, 6)))
     for i in range(n // 5):
         question = write.sentence(6, 14).rstrip(".?") + "?"
@@ -204,6 +205,19 @@ nav:
 PLAIN_FOLDERS = {"news": "nieuws", "faq": "veelgestelde-vragen", "agenda": "agenda"}
 
 
+MEDIA_FILES = 50  # images and documents the items share: every reference resolves, so they exist
+
+
+def _media(docs: Path) -> None:
+    """docs/media/: small JPEGs (a header with their size, 800 x 600) and PDFs the items refer to."""
+    media = docs / "media"
+    media.mkdir(parents=True, exist_ok=True)
+    jpeg = b"\xff\xd8\xff\xc0" + struct.pack(">HBHHB", 17, 8, 600, 800, 3) + bytes(9) + b"\xff\xd9"
+    for i in range(MEDIA_FILES):
+        (media / f"foto-{i}.jpg").write_bytes(jpeg)
+        (media / f"handreiking-{i}.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+
+
 def write_corpus(n: int, dest: Path, seed: int = SEED) -> dict[str, Path]:
     """Write ``dest/project`` (this project with the corpus as content/) and ``dest/plain``."""
     dest = Path(dest)
@@ -218,6 +232,7 @@ def write_corpus(n: int, dest: Path, seed: int = SEED) -> dict[str, Path]:
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, project / part)
+    _media(project / "docs")
     data = project / "content" / "data"
     data.mkdir(parents=True)
     for name, mapping in vocabularies(random.Random(seed)).items():

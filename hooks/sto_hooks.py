@@ -8,6 +8,7 @@ from sto.mkdocs.hooks import (  # noqa: F401  (MkDocs looks these names up on th
     on_nav,
     on_page_content,
     on_page_context,
+    on_page_markdown,
     on_post_build,
     on_post_page,
     on_post_template,

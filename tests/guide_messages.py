@@ -7,7 +7,8 @@ from pathlib import Path
 
 CORE = Path(__file__).resolve().parent.parent / "src" / "sto" / "content"
 MODULES = ("fieldtypes.py", "frontmatter.py", "loader.py", "markdown_safety.py", "messages.py", "models.py",
-           "placeholders.py", "sources.py", "trust.py", "vocabulary.py")
+           "placeholders.py", "sources.py", "trust.py", "vocabulary.py",
+           "../site/references.py", "../site/media_files.py")  # every reference resolves
 
 
 def _text(node: ast.AST) -> str | None:

@@ -118,10 +118,12 @@ REFUSED = [
             f"{N}:7: link: '/\\evil.example/x' bevat een backslash"),
     Refused("userinfo trick", {E: event(1, registration_url="https://www.rijksoverheid.nl@evil.example/")},
             f"{E}:7: registration_url: 'https://www.rijksoverheid.nl@evil.example/' bevat een @"),
-    Refused("encoded javascript in a download", {N: news(1, kind="handreiking", download="javascript&#58;alert(1)")},
-            f"{N}:7: download: links met 'javascript:' zijn niet toegestaan"),
-    Refused("percent-encoded slash slash", {N: news(1, kind="digizine", pdf="/%2F/evil.example/x.pdf")},
-            f"{N}:7: pdf: '/%2F/evil.example/x.pdf' begint met //"),
+    Refused("encoded javascript in a document", {N: news(1, kind="handreiking", documents=[
+        {"file": "javascript&#58;alert(1)", "title": "x"}])},
+            f"{N}:8: documents.0.file: 'javascript&#58;alert(1)' staat niet op deze site"),
+    Refused("percent-encoded slash slash", {N: news(1, kind="digizine", documents=[
+        {"file": "/%2F/evil.example/x.pdf", "title": "x"}])},
+            f"{N}:8: documents.0.file: '/%2F/evil.example/x.pdf' begint met //"),
     Refused("image from another host", {N: news(1, image={"src": "https://evil.example/a.png", "alt": "x"})},
             f"{N}:7: image.src: 'https://evil.example/a.png' staat niet op deze site"),
     Refused("pasted data: image", {N: news(1, image={"src": "data:image/png;base64,iVBORw0KGgo=", "alt": "x"})},
@@ -149,6 +151,8 @@ REFUSED = [
             f"{E}:8: 'https://evil.example/pixel.gif' staat niet op deze site"),
     Refused("backslash link in a body", {"content/faq/vraag.md": faq(1, body="Zie [dit](/\\evil.example/x).\n")},
             "content/faq/vraag.md:7: '/\\evil.example/x' bevat een backslash"),
+    Refused("body image without alt text", {N: news(1, body="![](/afbeeldingen/fixture.png)\n")},
+            f"{N}:7: de afbeelding '/afbeeldingen/fixture.png' heeft geen alt-tekst"),
     Refused("onerror on a body image", {N: news(1, body="![x](/a.png){onerror=alert(1)}\n")},
             f"{N}:7: het kenmerk 'onerror' is niet toegestaan"),
     Refused("style on a heading", {N: news(1, body="## Kop {: style=\"position:fixed\" }\n")},
@@ -220,7 +224,8 @@ NEUTRALISED = {  # path under content/ -> text; every field a template prints, e
     "news/hostile-digizine.md": news(102, "Digizine.\n", kind="digizine", title=hostile(13), summary=hostile(14),
                                      link="https://www.example.nl/digizine?a=1&b=2", categories=["gevaarlijk"]),
     "news/hostile-handreiking.md": news(103, "Handreiking.\n", kind="handreiking", title=hostile(15),
-                                        summary=hostile(16), download="/downloads/fixture.pdf"),
+                                        summary=hostile(16),
+                                        documents=[{"file": "/downloads/fixture.pdf", "title": hostile(25)}]),
     "faq/hostile-vraag.md": faq(104, NEUTRALISED_BODY, title=hostile(17), topic="gevaarlijk"),
     "agenda/hostile-evenement.md": event(105, NEUTRALISED_BODY, title=hostile(18), summary=hostile(19),
                                          series=hostile(20), location=hostile(21), regions=["gevaarlijk"],
@@ -234,4 +239,4 @@ NEUTRALISED = {  # path under content/ -> text; every field a template prints, e
                                                   "captions": "/downloads/fixture.vtt"}),
 }
 # Each hostile text, as the visitor must read it.
-NEUTRALISED_TEXTS = {n: hostile(n) for n in (1, 2, 3, *range(10, 25))}
+NEUTRALISED_TEXTS = {n: hostile(n) for n in (1, 2, 3, *range(10, 26))}

@@ -13,14 +13,16 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .sitebuild import EPOCH_2024_06_15
+from .sitebuild import ENGINE, EPOCH_2024_06_15, engine_command
 
 HOST = "127.0.0.1"
 # What MkDocs' server adds to every HTML page it serves (the live-reload poller).
 LIVERELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = function.*?livereload\(\d+, \d+\);\s*</script>", re.S)
-# `mkdocs serve`'s builder (mkdocs/commands/serve.py), once, in a fresh process: what the preview writes.
-_BUILD_LIKE_SERVE = """
+# The serve command's builder (commands/serve.py), once, in a fresh process: what the preview writes.
+# From the engine `make serve` runs (importing ProperDocs first makes it answer `import mkdocs`).
+_BUILD_LIKE_SERVE = f"""
 import sys
+import {ENGINE}
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=False)
@@ -58,7 +60,7 @@ class Preview:
 
     def __enter__(self) -> Preview:
         env = {**os.environ, "SOURCE_DATE_EPOCH": self.epoch, "NO_MKDOCS_2_WARNING": "1"}
-        mkdocs = Path(sys.executable).with_name("mkdocs")
+        mkdocs = engine_command()
         address = self.base.removeprefix("http://").rstrip("/")
         self.log = (self.project / "serve.log").open("w", encoding="utf-8")
         self.process = subprocess.Popen([str(mkdocs), "serve", *SERVE_FLAGS, "--dev-addr", address],

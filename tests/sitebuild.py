@@ -22,6 +22,21 @@ CODE_PARTS = ("mkdocs.yml", "docs", "hooks", "src", "overrides")
 EPOCH_2024_06_15 = "1718409600"
 
 
+def _default_engine() -> str:
+    """The engine `make build` and `make serve` run (the Makefile's ``ENGINE ?=``): one place decides."""
+    line = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                if line.startswith("ENGINE ") and "?=" in line)
+    return line.partition("?=")[2].strip()
+
+
+ENGINE = _default_engine()  # "properdocs"; MkDocs stays tested (test_properdocs.py, test_quiet_log.py)
+
+
+def engine_command(engine: str = ENGINE) -> Path:
+    """The engine's command in this environment (.venv/bin/properdocs or .venv/bin/mkdocs)."""
+    return Path(sys.executable).with_name(engine)
+
+
 def _copy(source: Path, dest: Path) -> None:
     if source.is_dir():
         shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
@@ -66,10 +81,10 @@ def corpus_project(dest: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *, check: bool = True,
-                 env: dict[str, str] | None = None, engine: str = "mkdocs"):
-    """``engine``: "mkdocs" or "properdocs" (its drop-in fork; it reads the same mkdocs.yml)."""
+                 env: dict[str, str] | None = None, engine: str = ENGINE):
+    """``engine``: "properdocs" (the default) or "mkdocs" (the engine it forked; the same mkdocs.yml)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}), "SOURCE_DATE_EPOCH": epoch}
-    command = Path(sys.executable).with_name(engine)
+    command = engine_command(engine)
     result = subprocess.run([str(command), "build", "--strict", "--config-file", "mkdocs.yml",
                              "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
     if check and result.returncode != 0:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from sto.editors.annotations import annotation, annotations, escape_data, escape_property, in_github_actions
 from sto.problems import Problem
 
-from .sitebuild import EPOCH_2024_06_15, corpus_project
+from .sitebuild import EPOCH_2024_06_15, corpus_project, engine_command
 
 
 def test_escaping_follows_the_workflow_command_rules():
@@ -41,7 +40,7 @@ def test_only_inside_github_actions():
 def build(project: Path, **env) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     environ.update(SOURCE_DATE_EPOCH=EPOCH_2024_06_15, **env)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    mkdocs = engine_command()
     return subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(project / "site")], cwd=project,
                           env=environ, capture_output=True, text=True, timeout=300)
 

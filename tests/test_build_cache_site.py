@@ -10,12 +10,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .sitebuild import EPOCH_2024_06_15, corpus_project, site_files
+from .sitebuild import EPOCH_2024_06_15, corpus_project, engine_command, site_files
 
 pytestmark = pytest.mark.site
 
@@ -31,7 +30,7 @@ def _build(project: Path, site: Path, cache: Path | None, epoch: str = EPOCH_202
         env["STO_NO_BUILD_CACHE"] = "1"
     else:
         env["STO_CACHE_DIR"] = str(cache)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    mkdocs = engine_command()
     result = subprocess.run([str(mkdocs), "build", "--strict", "--verbose", "--config-file", "mkdocs.yml",
                              "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

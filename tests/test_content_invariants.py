@@ -20,7 +20,7 @@ from .calendar_readers import with_vobject
 from .sitebuild import ROOT, SITE_NAME
 from .test_syndication_site import read_feed
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.content]
 
 SITE_URL = "https://www.sterktechniekonderwijs.nl/"
 

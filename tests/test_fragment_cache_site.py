@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, mkdocs_build, site_files
+from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, engine_command, mkdocs_build, site_files
 
 pytestmark = pytest.mark.site
 
@@ -38,7 +37,7 @@ def test_the_fixture_site_is_byte_identical_with_and_without_the_cache(tmp_path)
 
 def _summary(project: Path, site: Path, env: dict[str, str]) -> str:
     """The cache's own account of a build (logged at debug level in on_post_build)."""
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    mkdocs = engine_command()
     result = subprocess.run([str(mkdocs), "build", "--strict", "--verbose", "--site-dir", str(site)], cwd=project,
                             env={**os.environ, **env, "SOURCE_DATE_EPOCH": EPOCH_2024_06_15},
                             capture_output=True, text=True, check=True)

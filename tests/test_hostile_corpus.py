@@ -253,6 +253,7 @@ def test_every_page_carries_the_policy_before_any_script_with_the_hash_of_each_i
     import re
 
     pages = _files(hostile_site, ".html")
+    site = hostile_site
     assert len(pages) > 30
     for path in pages:
         text = path.read_text(encoding="utf-8")
@@ -266,5 +267,12 @@ def test_every_page_carries_the_policy_before_any_script_with_the_hash_of_each_i
         allowed = set(re.findall(r"'sha256-([^']+)'", directives["script-src"]))
         inline = re.findall(r"<script>(.*?)</script>", text, re.S)
         assert inline, path
-        assert {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline} == allowed, path
+        assert "'self'" not in directives["script-src"], path  # script files by exact address and hash (issue 20)
+        inline_hashes = {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline}
+        assert inline_hashes <= allowed and len(allowed - inline_hashes) == 3, path  # Material's bundle, ours two
+        for src, integrity in re.findall(r'<script src="([^"]+)"[^>]*? integrity="sha256-([^"]+)"', text):
+            file = site / src.lstrip("/") if src.startswith("/") else path.parent / src
+            assert base64.b64encode(hashlib.sha256(file.read_bytes()).digest()).decode() == integrity, (path, src)
+            assert integrity in allowed - inline_hashes, (path, src)
+        assert text.count("<script src=") == text.count(" integrity="), path
         assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"

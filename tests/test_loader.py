@@ -53,9 +53,9 @@ def test_valid_items_load_with_urls_and_bodies(tree):
      "kies een bestaande waarde of voeg hem daar toe"),
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-06-03\nsummary: S\nimage:\n  src: /a.jpg\n",
      "content/news/x.md:6: image.alt: dit veld is verplicht maar ontbreekt"),
-    ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-06-03\nsummary: S\nkind: handreiking\n"
-     "download: javascript:alert(1)\n",
-     "content/news/x.md:7: download: links met 'javascript:' zijn niet toegestaan; gebruik een https://-adres"),
+    ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-06-03\nsummary: S\nkind: digizine\n"
+     "link: javascript:alert(1)\n",
+     "content/news/x.md:7: link: links met 'javascript:' zijn niet toegestaan; gebruik een https://-adres"),
     ("id: 11111111-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-06-03\nupdated: 2024-06-01\nsummary: S\n",
      "content/news/x.md:5: updated: ligt vóór 'date'; een wijziging kan niet eerder zijn dan de publicatie"),
     ("id: Mijn Bericht\ntitle: T\ndate: 2024-06-03\nsummary: S\n",

@@ -7,6 +7,7 @@ import warnings
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from sto.content.loader import load_content
@@ -16,13 +17,14 @@ from .sitebuild import ROOT, corpus_project
 from .syndication_helpers import SITE_URL, event, make_build, news
 
 
+@pytest.mark.content
 def test_the_content_keeps_every_published_guid_and_uid_and_raises_sequence_on_changes():
     site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     recorded = json.loads((ROOT / RECORD_PATH).read_text(encoding="utf-8"))
     broken, unrecorded = check(recorded, snapshot(load_content(ROOT / "content", ROOT), site_url))
     assert broken == [], "\n".join(broken)
-    # New items are fine in an editor's pull request (editors cannot run make); maintainers
-    # record them with 'make published-ids' so later changes to them are guarded too.
+    # New items are fine in an editor's pull request (editors run no commands); a maintainer
+    # records them after merging ('make published-ids'), so later changes to them are guarded too.
     for note in unrecorded:
         warnings.warn(note, stacklevel=1)
 

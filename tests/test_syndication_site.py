@@ -170,7 +170,10 @@ def changed(tmp_path_factory):
     seed = project / f"content/agenda/{WEBINAR}.md"
     seed.write_text(seed.read_text(encoding="utf-8").replace("online: true\n", "online: true\nstatus: geannuleerd\n"),
                     encoding="utf-8")
-    image = bytes(range(256)) * 40  # any bytes: only the length matters to the enclosure
+    # a PNG header (the build reads its width and height; an image it cannot read is refused), then
+    # any bytes: only the length matters to the enclosure
+    image = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (40).to_bytes(4, "big") + (30).to_bytes(4, "big")
+             + b"\x08\x02\x00\x00\x00" + bytes(range(256)) * 40)
     (project / "docs/afbeeldingen").mkdir(parents=True, exist_ok=True)
     (project / "docs/afbeeldingen/techlab.png").write_bytes(image)
     (project / "content/news/2024-06-geillustreerd.md").write_text(

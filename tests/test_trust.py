@@ -182,7 +182,7 @@ def test_the_body_check_never_raises_and_names_lines_inside_the_body(body):
 def test_the_policy_allows_no_inline_script_unless_hashed_and_frames_only_the_players():
     text = policy(["abc="])
     directives = dict(part.strip().split(" ", 1) for part in text.split(";"))
-    assert directives["script-src"] == "'self' 'sha256-abc='"
+    assert directives["script-src"] == "'sha256-abc='"  # no 'self': script files only by address and hash
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
     assert directives["frame-src"] == "https://www.youtube-nocookie.com https://player.vimeo.com"
     assert directives["img-src"].split()[0] == "'self'" and directives["media-src"] == "'self'"
@@ -215,3 +215,48 @@ def test_autoescape_is_on_for_our_templates_only():
     ours = for_templates_in(ROOT / "overrides")
     assert ours("main.html") and ours("sto/news-item.html") and ours("partials/sto/feed-links.html")
     assert not ours("base.html") and not ours("partials/content.html") and not ours(None)
+
+
+def test_script_files_are_allowed_by_exact_address_and_hash_and_get_their_integrity(tmp_path):
+    from sto.mkdocs.csp import SCRIPT_FILES, site_scripts
+
+    docs, theme = tmp_path / "docs", tmp_path / "theme"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets/eigen.js").write_text("eigen()", encoding="utf-8")
+    (theme / "assets/javascripts").mkdir(parents=True)
+    (theme / "assets/javascripts/bundle.0123abcd.min.js").write_text("material()", encoding="utf-8")
+    for path in SCRIPT_FILES:
+        (theme / path).parent.mkdir(parents=True, exist_ok=True)
+        (theme / path).write_text("ons()", encoding="utf-8")
+    scripts = site_scripts("https://www.example.nl/sto/", docs, [theme], ["assets/eigen.js"])
+    sources = policy([], scripts).split("script-src ")[1].split(";")[0].split()
+    assert "https://www.example.nl/sto/assets/eigen.js" in sources and "'self'" not in sources
+    assert "https://www.example.nl/sto/assets/javascripts/bundle.0123abcd.min.js" in sources
+    page = PagePolicy([tmp_path / "none"], scripts)
+    secured = page.apply('<meta charset="utf-8"><script src="../assets/eigen.js" defer></script>'
+                         '<script src="https://evil.example/x.js"></script><script src="/assets/extra.js"></script>')
+    digest = scripts.files["assets/eigen.js"]
+    assert f'<script src="../assets/eigen.js" defer integrity="sha256-{digest}">' in secured
+    assert f"'sha256-{digest}'" in secured
+    assert page.unknown == ['<script src="https://evil.example/x.js">', '<script src="/assets/extra.js">']
+
+
+def test_the_redirect_pages_script_gets_no_hash():
+    from material import templates
+
+    redirect = Path(templates.__file__).with_name("redirect.html").read_text(encoding="utf-8")
+    script = redirect.split("<script>")[1].split("</script>")[0].replace("{{ page.meta.location }}", "https://e.example/")
+    page = PagePolicy([os.path.dirname(templates.__file__)])
+    page.apply(f'<meta charset="utf-8"><script>{script}</script>')
+    assert page.unknown == [script[:80]]
+
+
+def test_a_registered_script_the_build_has_no_file_of_is_allowed_by_address_only(tmp_path):
+    from sto.mkdocs.csp import site_scripts
+
+    scripts = site_scripts("https://www.example.nl/", tmp_path, [], ["later/written.js"])
+    assert scripts.files["later/written.js"] is None
+    page = PagePolicy([tmp_path / "none"], scripts)
+    secured = page.apply('<meta charset="utf-8"><script src="later/written.js"></script>')
+    assert page.unknown == [] and "integrity" not in secured.split("</script>")[0].split("<script")[-1]
+    assert "https://www.example.nl/later/written.js" in secured

@@ -1,3 +1,5 @@
+import pytest
+
 from sto.content.vocabulary import load_vocabularies
 
 
@@ -29,6 +31,7 @@ def test_vocabulary_problems_name_file_and_line(tmp_path):
     ]
 
 
+@pytest.mark.content
 def test_the_real_vocabularies_are_valid():
     from tests.conftest import ROOT
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def triggers(workflow: dict) -> dict:
 @pytest.mark.tools
 def test_actionlint_passes_on_our_workflows():
     result = actionlint(ROOT)
-    assert "actionlint: 2 workflow file(s) checked, 0 problem(s)" in result.stdout  # it looked at both
+    assert "actionlint: 3 workflow file(s) checked, 0 problem(s)" in result.stdout  # it looked at all
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -63,15 +64,37 @@ def uses(job: dict) -> list[str]:
     return [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
 
 
-def test_pull_requests_run_the_tests_and_the_strict_build_and_keep_the_site():
+def test_every_pull_request_gets_the_fast_content_verdict_and_keeps_the_site():
     workflow = load("pull-request.yml")
-    assert "pull_request" in triggers(workflow)
+    assert "pull_request" in triggers(workflow) and "paths-ignore" not in (triggers(workflow)["pull_request"] or {})
     (job,) = workflow["jobs"].values()
     assert job["container"].startswith("python:3.11-")  # Python 3.11, as the README says
-    assert "make build" in steps_running(job) and "make test" in steps_running(job)
+    assert steps_running(job)[1:2] == ["make content-check"]
     upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"] == "site/" and upload["if"] == "${{ !cancelled() }}"
     assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_the_whole_suite_runs_on_main_and_on_every_change_besides_content():
+    workflow = load("tests.yml")
+    on = triggers(workflow)
+    assert on["push"]["branches"] == ["main"]
+    # GitHub skips the workflow only when EVERY changed file matches one of these.
+    assert on["pull_request"]["paths-ignore"] == ["content/**", "docs/media/**"]
+    (job,) = workflow["jobs"].values()
+    assert job["container"].startswith("python:3.11-")
+    assert "make test" in steps_running(job)
+
+
+def test_make_content_check_builds_strictly_and_runs_the_real_content_checks():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ncontent-check:", 1)[1].split("\n\n", 1)[0]
+    assert "build --strict" in recipe and "pytest -m content" in recipe
+    collected = subprocess.run([sys.executable, "-m", "pytest", "-m", "content", "--collect-only", "-q"],
+                               cwd=ROOT, capture_output=True, text=True, timeout=120).stdout
+    modules = {line.split("::")[0] for line in collected.splitlines() if "::" in line}
+    assert {"tests/test_content_invariants.py", "tests/test_published_ids.py", "tests/test_vocabulary.py"} <= modules
+    assert not any("browser" in module for module in modules), "no browser in the fast verdict"
 
 
 def test_main_and_every_night_deploy_to_pages_with_the_official_actions():
@@ -108,11 +131,11 @@ def test_every_action_is_pinned_to_a_full_commit_sha_with_its_tag_named():
             if re.match(r"\s*(- )?uses:", line):
                 assert re.fullmatch(r"\s*(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), (path.name, line)
                 pinned += 1
-    assert pinned == 7
+    assert pinned == 8
 
 
 def test_checkout_leaves_no_token_behind_and_only_deploy_may_write():
-    for name in ("pull-request.yml", "deploy.yml"):
+    for name in ("pull-request.yml", "tests.yml", "deploy.yml"):
         workflow = load(name)
         assert workflow["permissions"] == {"contents": "read"}
         for job_name, job in workflow["jobs"].items():

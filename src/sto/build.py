@@ -5,12 +5,13 @@ Created once per build by the MkDocs hooks, then shared by pages, feeds and cale
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
 from sto.clock import build_now
+from sto.content.docs_pages import DocsPages, read_docs
 from sto.content.items import AnyItem, Content
 from sto.content.loader import ItemMemory, load_content
 from sto.content.placeholders import page_problems
@@ -26,6 +27,9 @@ class Build:
     site_name: str  # the configuration's site_name: pages, feeds and calendars name the site with it
     preview: bool = False  # make serve: drafts are shown
     page_size: int = PAGE_SIZE  # items per page of a paginated listing
+    pages_dir: Path | None = None  # docs/: the hand-written pages and the files (media) the site copies
+    unpublished: frozenset[str] = frozenset()  # addresses of valid items not (yet) public: drafts, scheduled
+    docs: DocsPages = field(default_factory=DocsPages)  # the hand-written pages' checked settings
 
     @classmethod
     def load(cls, root: Path, site_url: str, site_name: str, *, preview: bool = False,
@@ -41,7 +45,10 @@ class Build:
             raise ContentInvalid(invalid.problems + problems) from None
         if problems:
             raise ContentInvalid(problems)
-        return cls(everything.published(now, drafts=preview), now, site_url, site_name, preview, page_size)
+        published = everything.published(now, drafts=preview)
+        unpublished = frozenset(item.url for item in everything.items) - {item.url for item in published.items}
+        docs = read_docs(pages_dir, root) if pages_dir else DocsPages()  # valid: load_content checked docs/
+        return cls(published, now, site_url, site_name, preview, page_size, pages_dir, unpublished, docs)
 
     @cached_property
     def listings(self) -> Listings:

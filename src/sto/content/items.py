@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any, Generic, TypeVar, cast
 
 from sto.content.models import ContentModel, Event, FaqEntry, NewsItem
+from sto.content.references import Reference
 from sto.content.vocabulary import Vocabularies
 from sto.sections import AGENDA, FAQ, NEWS, Section, section_of
 
@@ -31,6 +32,7 @@ class Item(Generic[M]):
     body_line: int = 1
     id_line: int = 2
     source_digest: str = ""  # of its path and file bytes (sto.cache.fingerprint): what caches key it by
+    references: tuple[Reference, ...] = ()  # every address it links to or shows, with its line (sto.content.references)
 
     @property
     def section(self) -> Section[Any]:

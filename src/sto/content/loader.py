@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -16,8 +16,10 @@ from sto.content.messages import dutch
 from sto.content.models import ContentModel
 from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
-from sto.content.markdown_safety import body_problems
-from sto.content.sources import content_files, files_under, symlink_problems
+from sto.content.docs_pages import read_docs
+from sto.content.markdown_safety import checked_body
+from sto.content.references import body_references, front_matter_references
+from sto.content.sources import content_files, symlink_problems
 from sto.content.trust import SLUG
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 from sto.sections import SECTIONS, Section
@@ -28,6 +30,11 @@ REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), 
 # Each file's result of the last load, by its path, bytes and the vocabularies: the preview
 # (one process, many builds) then validates only the files that changed.
 _last_load: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
+
+
+# What the memory keeps of a valid file: its front matter's data, body, body line, id line and
+# references (as lists: plain data).
+Remembered = tuple[dict[str, Any], str, int, int, list[list[Any]]]
 
 
 class ItemMemory(Protocol):
@@ -79,16 +86,16 @@ def _load_remembered(section_key: str, path: str, raw: bytes, file_digest: str, 
         return load_item(section_key, path, raw, vocab)
     key = digest("valid-item", section_key, file_digest, vocab_key)
     remembered = memory.get(key)
-    if isinstance(remembered, tuple) and len(remembered) == 4:
-        data, body, body_line, id_line = remembered
+    if isinstance(remembered, tuple) and len(remembered) == 5:
+        data, body, body_line, id_line, references = remembered
         model = _model_named(SECTIONS[section_key], data)
         try:
-            if model is not None:
+            if model is not None and isinstance(references, list):
                 return Item(model.model_validate(data), body, path, _slug_of(path), body_line, id_line,
-                            file_digest), []
+                            file_digest, tuple(tuple(r) for r in references)), []
         except ValidationError:
             pass  # not what was stored: read the file
-    kept: list[tuple[dict[str, Any], str, int, int]] = []
+    kept: list[Remembered] = []
     item, problems = load_item(section_key, path, raw, vocab, kept.append)
     if item is not None and kept:
         try:
@@ -100,11 +107,10 @@ def _load_remembered(section_key: str, path: str, raw: bytes, file_digest: str, 
 
 
 def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies,
-              keep: Callable[[tuple[dict[str, Any], str, int, int]], None] | None = None
-              ) -> tuple[AnyItem | None, list[Problem]]:
+              keep: Callable[[Remembered], None] | None = None) -> tuple[AnyItem | None, list[Problem]]:
     """Validate one file of the section ``section_key`` (news, faq, agenda). Returns the item
     (None when invalid) and its problems; ``keep`` gets a valid item's front matter data, body,
-    body line and id line (plain data, for ``ItemMemory``)."""
+    body line, id line and references (plain data, for ``ItemMemory``)."""
     section = SECTIONS[section_key]
     slug = _slug_of(path)
     parsed = frontmatter.parse(path, raw)
@@ -124,16 +130,19 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies,
                 field, message = dutch(error, model)
                 problems.append(Problem(path, parsed.line_of(field), field, message))
     problems += _vocabulary_problems(section, parsed, vocab, path)
-    problems += body_problems(path, parsed.body, parsed.body_line)
+    found, links = checked_body(path, parsed.body, parsed.body_line)
+    problems += found
     if data is not None and section.body_required and not parsed.body.strip():
         problems.append(Problem(path, parsed.body_line, "", "het antwoord ontbreekt: schrijf het onder de regel '---'"))
     if data is not None and not data.draft:  # a draft may still hold what `make new` wrote; a published item may not
         problems += placeholder_problems(path, raw.decode("utf-8", "replace"))
     if problems or data is None:
         return None, problems
+    references = [*front_matter_references(data, parsed.line_of), *body_references(links)]
     if keep is not None:
-        keep((parsed.data, parsed.body, parsed.body_line, parsed.line_of("id")))
-    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id"), source_digest(path, raw)), []
+        keep((parsed.data, parsed.body, parsed.body_line, parsed.line_of("id"), [list(r) for r in references]))
+    return Item(data, parsed.body, path, slug, parsed.body_line, parsed.line_of("id"), source_digest(path, raw),
+                tuple(references)), []
 
 
 def _slug_of(path: str) -> str:
@@ -187,21 +196,9 @@ def _vocabulary_problems(section: Section[Any], parsed: frontmatter.Parsed, voca
 
 
 def docs_problems(root: Path) -> list[Problem]:
-    """The hand-written pages in docs/ pass the same body check as content (their front matter is
-    MkDocs' own page settings, checked for plain YAML only)."""
-    problems = []
-    docs = root / "docs"
-    for shown in [p for p in files_under(docs, root) if PurePosixPath(p).suffix == ".md"]:  # links are not followed
-        text = (root / shown).read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
-        body, first_line = text, 1
-        lines = text.split("\n")
-        if lines[0].rstrip() == frontmatter.FENCE:
-            close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (frontmatter.FENCE, "...")), None)
-            if close is not None:
-                problems += frontmatter.plain_data_problems(shown, "\n".join(lines[1:close]), first_line=2)
-                body, first_line = "\n".join(lines[close + 1:]), close + 2
-        problems += body_problems(shown, body, first_line)
-    return problems
+    """Every file in docs/ passes the same boundary as content: file types, page settings, bodies
+    (``sto.content.docs_pages``)."""
+    return read_docs(root / "docs", root).problems
 
 
 def _duplicates(items: list[AnyItem]) -> list[Problem]:

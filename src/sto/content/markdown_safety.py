@@ -14,6 +14,7 @@ becomes plain text, an image its alt text), never silently kept.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -23,20 +24,38 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from sto.content.trust import Refused, character_problems, check_url
+from sto.content.trust import Refused, character_problems, check_url, is_invisible
 from sto.problems import Problem
 
 # The extensions content bodies are rendered with (mkdocs.yml), as far as they can make links or
 # attributes; toc only adds anchors.
 BODY_EXTENSIONS = ("tables", "attr_list", "admonition")
+# The body check also gives headings their ids as the site's toc does (mkdocs.yml), to judge them.
+_CHECK_EXTENSIONS = (*BODY_EXTENSIONS, "toc")
+# A heading line (ATX or setext): the one thing besides links and attribute lists the check converts for.
+_HEADING = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.M)
 _NAME = re.compile(r"[A-Za-z][\w-]{0,63}")
-# The generated FAQ page marks each topic's headings with data-topic (sto.views; sto.js filters
-# on it). A slug there does nothing else, so content may carry it too.
-ATTRIBUTES = ("id", "class", "data-topic")
+# What an editor's attribute list may set: an id and classes.
+ATTRIBUTES = ("id", "class")
+# The generated FAQ page also marks each topic's headings with data-topic (sto.views; sto.js files
+# the answers under a topic by it), so the site build keeps it there; in content it would re-file
+# other answers in the filter, so the check refuses it like any data attribute.
+GENERATED_ATTRIBUTES = (*ATTRIBUTES, "data-topic")
+# Ids and classes the theme's and our scripts look up, which content may not take, from an
+# attribute list or as a heading's generated id: Material's ids all start with "_" (its
+# configuration script is #__config, its drawer #__drawer), its classes with "md-"; the FAQ
+# page's topic headings are #onderwerp-<slug> (its filter links there), the subscribe page's
+# addresses #agenda-adres-<key> (copy-url.js copies them); our scripts find the classes below.
+RESERVED_ID_PREFIXES = ("_", "md-", "onderwerp-", "agenda-adres-")
+RESERVED_IDS = ("sto-zet-in-agenda", "sto-faq-topics-title")
+RESERVED_CLASS_PREFIXES = ("md-",)
+RESERVED_CLASSES = ("sto-video", "sto-video__play", "sto-faq-details", "sto-copy-status", "sto-faq-topics__status")
 
 
 # (what was written, the Dutch refusal), collected while a body is converted by body_problems
 Refusals = list[tuple[str, str]]
+# (what was written, "image" or "link"): every address a body links to that passed check_url
+Found = list[tuple[str, str]]
 
 
 def _refuse(refusals: Refusals | None, written: str, message: str) -> None:
@@ -45,9 +64,10 @@ def _refuse(refusals: Refusals | None, written: str, message: str) -> None:
 
 
 class _CheckUrls(Treeprocessor):
-    def __init__(self, md: Markdown, refusals: Refusals | None):
+    def __init__(self, md: Markdown, refusals: Refusals | None, found: Found | None = None):
         super().__init__(md)
         self.refusals = refusals
+        self.found = found
 
     def run(self, root: ET.Element) -> None:
         for element in list(root.iter()):
@@ -61,6 +81,12 @@ class _CheckUrls(Treeprocessor):
             except Refused as refusal:
                 _refuse(self.refusals, written, str(refusal))
                 _neutralise(element)
+                continue
+            if element.tag == "img" and is_invisible(element.get("alt") or ""):
+                _refuse(self.refusals, written, f"de afbeelding '{written}' heeft geen alt-tekst; schrijf tussen "
+                        "de haken wat erop staat, voor wie haar niet kan zien: ![leerlingen in een techlab](...)")
+            if self.found is not None:  # as written, but without the entities Markdown hides e-mail addresses with
+                self.found.append((html.unescape(written), "image" if element.tag == "img" else "link"))
 
 
 def _neutralise(element: ET.Element) -> None:
@@ -74,9 +100,10 @@ def _neutralise(element: ET.Element) -> None:
 class _IdAndClassOnly(AttrListTreeprocessor):
     """attr_list as configured, but ``{: onerror=... style=... }`` sets nothing and is reported."""
 
-    def __init__(self, md: Markdown, refusals: Refusals | None):
+    def __init__(self, md: Markdown, refusals: Refusals | None, attributes: tuple[str, ...]):
         super().__init__(md)
         self.refusals = refusals
+        self.attributes = attributes
 
     def assign_attrs(self, elem: ET.Element, attrs_string: str, *, strict: bool = False) -> str:
         attrs, remainder = get_attrs_and_remainder(attrs_string)
@@ -84,7 +111,7 @@ class _IdAndClassOnly(AttrListTreeprocessor):
             return remainder
         for key, value in attrs:
             name = "class" if key == "." else key
-            if name not in ATTRIBUTES:
+            if name not in self.attributes:
                 _refuse(self.refusals, f"{key}=" if value is not None else key,
                         f"het kenmerk '{key}' is niet toegestaan; tussen {{: }} mogen alleen #id en .klasse staan")
             elif not (value and _NAME.fullmatch(value)):
@@ -97,41 +124,91 @@ class _IdAndClassOnly(AttrListTreeprocessor):
         return remainder
 
 
+def reserved_id(name: str) -> bool:
+    return name.startswith(RESERVED_ID_PREFIXES) or name in RESERVED_IDS
+
+
+def reserved_class(name: str) -> bool:
+    return name.startswith(RESERVED_CLASS_PREFIXES) or name in RESERVED_CLASSES
+
+
+class _ReservedNames(Treeprocessor):
+    """Ids and classes that belong to the theme's and our scripts, taken by content."""
+
+    def __init__(self, md: Markdown, refusals: Refusals):
+        super().__init__(md)
+        self.refusals = refusals
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            name = element.get("id")
+            if name is not None and reserved_id(name):
+                heading = element.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+                text = "".join(element.itertext()).strip()
+                written = text if heading and text else f"#{name}"
+                what, fix = ((f"de kop '{text}' krijgt", "kies een andere id met {: #andere-naam } achter de kop")
+                             if heading else ("dit stuk krijgt", "kies een andere id"))
+                self.refusals.append((written, f"{what} de id '{name}', die de site zelf gebruikt; {fix}"))
+            for name in (element.get("class") or "").split():
+                if reserved_class(name):
+                    self.refusals.append((f".{name}", f"de klasse '{name}' gebruikt de site zelf; kies een andere"))
+
+
 class EscapeRawHtml(Extension):
-    def __init__(self, refusals: Refusals | None = None):
+    def __init__(self, refusals: Refusals | None = None, found: Found | None = None):
         super().__init__()
         self.refusals = refusals  # None in the site build: refused parts are only neutralised there
+        self.found = found  # the addresses that passed, for the reference check (sto.site.references)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
         if "html_block" in md.preprocessors:
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
+        attributes = GENERATED_ATTRIBUTES if self.refusals is None else ATTRIBUTES
         if "attr_list" in md.treeprocessors:
-            md.treeprocessors.register(_IdAndClassOnly(md, self.refusals), "attr_list", 8)  # attr_list's own priority
-        md.treeprocessors.register(_CheckUrls(md, self.refusals), "sto_check_urls", 1)
+            md.treeprocessors.register(_IdAndClassOnly(md, self.refusals, attributes), "attr_list", 8)  # its priority
+        md.treeprocessors.register(_CheckUrls(md, self.refusals, self.found), "sto_check_urls", 1)
+        if self.refusals is not None:  # after toc (5), which gives headings their ids
+            md.treeprocessors.register(_ReservedNames(md, self.refusals), "sto_reserved_names", 0.5)
 
 
 _refusals: Refusals = []
+_found: Found = []
+
+# A body's addresses as plain data (marshal, for the build cache): (address, "image" or "link", line)
+BodyLinks = list[tuple[str, str, int]]
 
 
 @cache
 def _checker() -> Markdown:
-    """One Markdown instance for every body check of the process, reporting into _refusals."""
-    return Markdown(extensions=[*BODY_EXTENSIONS, EscapeRawHtml(_refusals)])
+    """One Markdown instance for every body check of the process, reporting into _refusals and _found."""
+    return Markdown(extensions=[*_CHECK_EXTENSIONS, EscapeRawHtml(_refusals, _found)])
 
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Everything in a Markdown body that may not be published, with the body's line."""
+    return checked_body(path, body, first_line)[0]
+
+
+def checked_body(path: str, body: str, first_line: int) -> tuple[list[Problem], BodyLinks]:
+    """``body_problems``, and every address the body links to or shows that passed the check,
+    with its line (one conversion for both): what the reference check resolves."""
     lines = body.split("\n")
     problems = character_problems(path, body, first_line)
-    if not any(mark in body for mark in ("]", "{", "<")):
-        return problems  # no link, image, autolink or attribute list: nothing more to decide
+    if not any(mark in body for mark in ("]", "{", "<")) and not _HEADING.search(body):
+        return problems, []  # no link, image, autolink, attribute list or heading: nothing more to decide
     md = _checker()
     md.reset()
     _refusals.clear()
+    _found.clear()
     md.convert(body)
     for written, message in _refusals:
-        number = next((n for n, line in enumerate(lines) if written in line), 0)
-        problems.append(Problem(path, first_line + number, "", message))
-    return problems
+        problems.append(Problem(path, first_line + _line_of(lines, written), "", message))
+    links = [(written, kind, first_line + _line_of(lines, written)) for written, kind in _found]
+    return problems, links
+
+
+def _line_of(lines: list[str], written: str) -> int:
+    """The first line (from 0) that holds ``written``: where the editor typed it."""
+    return next((n for n, line in enumerate(lines) if written in line), 0)

@@ -38,8 +38,15 @@ class _Model(BaseModel):
 
 
 class Image(_Model):
-    src: MediaLink = Field(description="Pad van de afbeelding op deze site, bijvoorbeeld /afbeeldingen/techlab.jpg")
+    src: MediaLink = Field(description="Pad van de afbeelding op deze site, bijvoorbeeld /media/techlab.jpg "
+                       "(een jpg of png in docs/media/)")
     alt: Text = Field(description="Wat er op de afbeelding staat, voor wie haar niet kan zien (verplicht)")
+
+
+class Document(_Model):
+    file: MediaLink = Field(description="Pad van het bestand op deze site, bijvoorbeeld /media/handreiking.pdf "
+                            "(een pdf in docs/media/)")
+    title: Text = Field(description="Naam van het document, zoals het achter 'Download' op de pagina staat")
 
 
 class _Item(_Model):
@@ -62,6 +69,8 @@ class NewsItem(_Item):
     categories: list[Slug] = Field(default_factory=list, description="Categorieën uit content/data/categorieen.yml")
     regions: list[Slug] = Field(default_factory=list, description="Regio's uit content/data/regios.yml")
     image: Image | None = Field(None, description="Afbeelding met verplichte alt-tekst")
+    documents: list[Document] = Field(default_factory=list, description="Documenten om te downloaden (pdf), "
+                                      "elk met een naam; de pagina toont soort en grootte")
 
 
 # A digizine and a handreiking are news items with their own `kind` value (the loader picks the
@@ -70,13 +79,11 @@ class Digizine(NewsItem):
     kind: Literal["digizine"] = Field(  # type: ignore[assignment]
         "digizine", description="nieuws, digizine of handreiking")
     link: Link | None = Field(None, description="Adres van de online digizine")
-    pdf: Link | None = Field(None, description="Pad of adres van de pdf")
 
 
 class Handreiking(NewsItem):
     kind: Literal["handreiking"] = Field(  # type: ignore[assignment]
         "handreiking", description="nieuws, digizine of handreiking")
-    download: Link | None = Field(None, description="Pad of adres van het document om te downloaden")
 
 
 class FaqEntry(_Item):

@@ -10,6 +10,7 @@ and it cannot be published while it still holds the placeholder text (sto.conten
 from __future__ import annotations
 
 import json
+import typing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -100,6 +101,12 @@ def front_matter(kind: str, title: str, day: date, identifier: str, vocab: Vocab
     for name, field in KINDS[kind].model.model_fields.items():
         description = (field.description or "").rstrip(".")
         nested = _nested_model(field)
+        if nested and typing.get_origin(field.annotation) is list:  # a list of them (documents): none yet
+            lines.append(f"# {description}. Voor elk: haal de # weg bij de regels eronder en de [] hierachter.")
+            lines.append(f"{name}: []")
+            for index, (sub_name, sub) in enumerate(nested.model_fields.items()):
+                lines.append(f"#  {'-' if index == 0 else ' '} {sub_name}:  # {sub.description or ''}".rstrip())
+            continue
         if nested:
             lines.append(f"# {description}. Haal de # weg bij de regels eronder om dit in te vullen.")
             lines.append(f"{name}:")

@@ -27,13 +27,15 @@ from mkdocs.structure.pages import Page
 from sto.build import Build
 from sto.cache.fingerprint import item_digest
 from sto.mkdocs.autoescape import for_templates_in
-from sto.mkdocs.csp import PagePolicy
+from sto.mkdocs.csp import PagePolicy, site_scripts
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
 from sto.editors.cms_config import EditorSettings
 from sto.editors.web_editor import editor_files
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
+from sto.mkdocs.hand_written import use_checked_settings
+from sto.mkdocs.hosting import hosting_files
 from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
@@ -44,10 +46,13 @@ from sto.problems import ContentInvalid, Problem
 from sto.site.embed import EmbedSnippets
 from sto.site.listings import page_size_from
 from sto.site.templating import FILTERS, GLOBALS
+from sto.site.media_files import ImageDimensions, MediaFiles
+from sto.site.references import Produced, References, docs_pages
 from sto.site.robots import ROBOTS, SITEMAP, robots_txt
 from sto.site.views import Site
 from sto.syndication.partners import partner_files
-from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, write_syndication
+from sto.syndication.writer import (SUBSCRIBE_PAGE, FeedHtml, Syndication, subscribe_page, syndication_paths,
+                                    write_syndication)
 
 if TYPE_CHECKING:  # the preview's server and its watcher (watchdog) are imported by mkdocs serve only
     from mkdocs.livereload import LiveReloadServer
@@ -71,6 +76,7 @@ class _State:
     files: Files | None = None  # from on_env
     workers: PageWorkers | None = None  # mkdocs build: processes rendering part of the pages
     stored_pages: StoredPages | None = None  # mkdocs build: pages printed from the cache skip their template
+    images: ImageDimensions | None = None  # width and height on the images in pages' Markdown
 
 
 _command = "build"
@@ -105,20 +111,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                            memory=incremental.item_memory())
         site = Site.of(build)
     except ContentInvalid as invalid:
-        if _command == "serve":
-            print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
-            _problems = invalid.problems
-            serve_problems.empty_the_build(config)
-            return config
-        if in_github_actions(os.environ):  # in CI, also as annotations on each file and line
-            print(github_annotations(invalid.problems), flush=True)
-        raise Abort(invalid.report()) from None
+        _stop(invalid, config)
+        return config
     config.markdown_extensions.append(EscapeRawHtml())  # type: ignore[arg-type]  # an Extension instance works
+    images = ImageDimensions(MediaFiles(Path(config.docs_dir)))
+    config.markdown_extensions.append(images)  # type: ignore[arg-type]
     shared = None if converter.disabled_by(os.environ) else converter.SharedConverter()
     _current = _State(build, site, FeedHtml(build), incremental, shared,
-                      DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None)
+                      DirtyBuild(config.site_dir) if _dirty and incremental.enabled else None, images=images)
     _keep_to_the_end()
     return config
+
+
+def _stop(invalid: ContentInvalid, config: MkDocsConfig) -> None:
+    """Every problem at once: the build stops (in CI also as annotations on each file and line);
+    the preview goes on and shows them on every page."""
+    global _problems
+    if _command == "serve":
+        print(invalid.report(serve_problems.OUTCOME), file=sys.stderr, flush=True)
+        _problems = invalid.problems
+        serve_problems.empty_the_build(config)
+        return
+    if in_github_actions(os.environ):
+        print(github_annotations(invalid.problems), flush=True)
+    raise Abort(invalid.report()) from None
 
 
 def _keep_to_the_end() -> None:
@@ -151,6 +167,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, made in _editor_files(state.build, config).items():  # the web editor, /beheer/
         files.append(File.generated(config, src_uri, abs_src_path=str(made)) if isinstance(made, Path)
                      else File.generated(config, src_uri, content=made))
+    try:  # _headers and .well-known/security.txt; INCLUDED, or MkDocs would skip the dot-folder
+        hosting = hosting_files(state.build, config.extra, [file.dest_uri for file in files])
+    except ValueError as wrong:
+        raise Abort(str(wrong)) from None
+    for src_uri, content in hosting.items():
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.INCLUDED))
+    problems = _reference_problems(files, config)  # every link, image and document resolves, or the build stops
+    if problems:
+        _stop(ContentInvalid(problems), config)
+        return serve_problems.no_files()
     if state.dirty is not None:
         state.dirty.start(files)
     return files
@@ -164,6 +190,18 @@ def _editor_files(build: Build, config: MkDocsConfig) -> dict[str, str | Path]:
     return editor_files(build.content.vocabularies, settings, build.site_name, build.site_url)
 
 
+def _reference_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
+    build = _state().build
+    serve = _command == "serve"  # a draft page is built in the preview only; an excluded file never
+    written = [(f.src_uri, f.dest_uri, f.is_documentation_page()) for f in files
+               if (f.inclusion.is_in_serve() if serve else f.inclusion.is_included())]  # type: ignore[no-untyped-call]
+    produced = Produced.of(written, [*syndication_paths(build), *config.theme.static_templates])
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir)
+    return References(build, produced, docs_dir, docs_pages(root, docs_dir), config.markdown_extensions,
+                      config.mdx_configs).problems()
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if _problems is None:
         _state().nav = nav
@@ -172,10 +210,19 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
+    if state.images is not None:
+        state.images.page = page.file.src_uri  # its relative images resolve from its source
     if state.markdown is not None:
         state.markdown.use_for(page)
     state.incremental.convert_once(page)  # around the converter: a stored conversion skips it
     return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A hand-written page keeps only the front matter the core checked."""
+    if _problems is None:
+        use_checked_settings(page, _state().build)
+    return markdown
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -186,7 +233,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     state.files = files
     state.fragments = FragmentCache(enabled=not disabled_by(os.environ))  # one per build
     # No policy in the preview: `mkdocs serve` injects its own live-reload script into every page.
-    _policy = PagePolicy(config.theme.dirs) if _command != "serve" else None
+    _policy = PagePolicy(config.theme.dirs, site_scripts(config.site_url or "", config.docs_dir, config.theme.dirs, [
+        str(script) for script in config.extra_javascript])) if _command != "serve" else None
     env.autoescape = for_templates_in(config.theme.custom_dir)  # ours escape, Material's stay as they are
     env.auto_reload = False  # no stat() per include: each build (and each preview rebuild) has a new environment
     env.globals["sto"] = state.build
@@ -273,7 +321,8 @@ def _secured(html: str, name: str) -> str:
         return html
     secured = _policy.apply(html)
     for script in _policy.unknown:  # a warning fails the strict build
-        log.warning("%s: an inline script that is in no template gets no hash and is blocked: %r", name, script)
+        log.warning("%s: a script that is in no template (inline) or in the registry of sto.mkdocs.csp (a file) "
+                    "is blocked: %r", name, script)
     _policy.unknown.clear()
     return secured
 

@@ -21,6 +21,7 @@ from sto.content.loader import ItemMemory
 from sto.content.models import Event, FaqEntry, NewsItem
 from sto.sections import AGENDA, FAQ, NEWS, Section
 from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
+from sto.site.media_files import MediaFiles, media_view
 from sto.site.pages import SEARCH_EXCLUDED, Meta, generated_pages, page_source
 from sto.site.presentation import about_category, escape_markdown_inline, render_markdown
 from sto.problems import ContentInvalid, Problem
@@ -127,6 +128,7 @@ class Site:
         self.listings = listings
         self.pages = pages
         self.faq_answers = {item.id: render_markdown(item.body) for item in listings.faq_recent}
+        self.media = MediaFiles(build.pages_dir) if build.pages_dir is not None else None
 
     @classmethod
     def of(cls, build: Build) -> Site:
@@ -169,7 +171,7 @@ class Site:
         if src_uri == "index.md":
             view = {"page": "home", **self.listings.home, "faq_answers": self.faq_answers}
         elif item is not None:
-            view = item_view(item, build)
+            view = item_view(item, build, self.media)
         trail = self.trail(src_uri, title)
         url = build.absolute(trail[-1][1])
         site_name = build.site_name
@@ -195,10 +197,12 @@ class Site:
         return context
 
 
-def item_view(item: AnyItem, build: Build) -> dict[str, Any]:
+def item_view(item: AnyItem, build: Build, media: MediaFiles | None = None) -> dict[str, Any]:
     """What an item page shows beyond its data: its categories and regions as (name, listing
     URL), an FAQ question's topic name, and whether an event is still to come (the listings'
-    rule), so templates neither look up vocabularies nor compare times."""
+    rule), so templates neither look up vocabularies nor compare times; with ``media``, the
+    width and height of its image or poster and the type and size of each document, read
+    from the files."""
     vocab, data = build.content.vocabularies, item.data
     view: dict[str, Any] = {"page": "item"}
     if not isinstance(data, FaqEntry):
@@ -208,7 +212,22 @@ def item_view(item: AnyItem, build: Build) -> dict[str, Any]:
         view["topic"] = vocab.topics.get(data.topic, data.topic)
     if isinstance(data, Event):
         view["upcoming"] = is_upcoming(cast("Item[Event]", item), build.now)
+    if media is not None:
+        view.update(media_view(data, media))
     return view
+
+
+def _poster_sizes(events: list[Item[Event]], build: Build) -> dict[str, tuple[int, int]]:
+    """Each recording's poster's (width, height), by event id, read from its file."""
+    if build.pages_dir is None:
+        return {}
+    media = MediaFiles(build.pages_dir)
+    sizes = {}
+    for event in events:
+        recording = event.data.recording
+        if recording is not None and recording.poster and (size := media.size_of(recording.poster)) is not None:
+            sizes[event.id] = size
+    return sizes
 
 
 def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
@@ -251,7 +270,8 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         description=f"Webinars, bijeenkomsten en andere evenementen van {site_name}.")
     pages[urls.src_uri(urls.WEBINAR_ARCHIVE)] = _listing(
         archive_title, "sto/webinar-archive.html",
-        {"page": "archive", "url": urls.WEBINAR_ARCHIVE, "items": listings.recordings, "trail": agenda_trail},
+        {"page": "archive", "url": urls.WEBINAR_ARCHIVE, "items": listings.recordings, "trail": agenda_trail,
+         "poster_sizes": _poster_sizes(listings.recordings, build)},
         description=f"Opnames van eerdere webinars van {site_name} LIVE.")
 
     pages[urls.src_uri(urls.FAQ)] = _listing(

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import imagesize
 
 from sto.build import Build
 from sto.content.items import Content, Item
 from sto.content.models import Event, NewsItem
 from sto.site import urls
 from sto.site.dutch import day_month_year, month_year
+from sto.site.media_files import MediaFiles
 from sto.site.pages import page_source
 from sto.site.presentation import escape_markdown_inline, kind_label, status_label, when
 from sto.site.standalone import render
@@ -117,17 +117,11 @@ def monthly_editions(content: Content, now: datetime) -> list[Edition]:
 def image_sizes(docs_dir: Path) -> ImageSize:
     """(width, height) of an image on this site, read from its file header; None when the image
     is not a file under docs/ (we never fetch one)."""
-    root = docs_dir.resolve()
+    media = MediaFiles(docs_dir)
 
     @cache  # one build: many items share an image, and its file does not change meanwhile
     def size(src: str) -> tuple[int, int] | None:
-        if not src.startswith("/") or src.startswith("//"):
-            return None
-        path = (root / urlsplit(src).path.lstrip("/")).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
-            return None
-        width, height = imagesize.get(path)
-        return (width, height) if width > 0 and height > 0 else None
+        return media.size_of(src) if not src.startswith("//") else None
 
     return size
 

@@ -34,6 +34,10 @@ def snapshot(content: Content, site_url: str) -> dict[str, Any]:
     return {"news": dict[str, Any](sorted(news.items())), "events": dict[str, Any](sorted(events.items()))}
 
 
+# What an editor reads in the pull request: recording is a maintainer's step after merging.
+_RECORDED_LATER = ("U hoeft niets te doen: na het samenvoegen legt een beheerder dit vast "
+                   "(make published-ids), zodat latere wijzigingen ook bewaakt worden.")
+
 STATE_NAMES = {"start": "begin", "end": "einde", "location": "plaats", "online": "online", "status": "status"}
 
 
@@ -55,15 +59,12 @@ def check(recorded: dict[str, Any], current: dict[str, Any]) -> tuple[list[str],
             if section == "events":
                 broken += _sequence_problems(old, new)
                 if new != old and not _sequence_problems(old, new):
-                    unrecorded.append(f"{new['file']}: gewijzigd en goed gemeld met sequence; leg het vast "
-                                      "met 'make published-ids'.")
+                    unrecorded.append(f"{new['file']}: gewijzigd en goed gemeld met sequence. {_RECORDED_LATER}")
             elif new["file"] != old["file"]:
-                unrecorded.append(f"{new['file']}: verplaatst (was {old['file']}); "
-                                  "leg het vast met 'make published-ids'.")
+                unrecorded.append(f"{new['file']}: verplaatst (was {old['file']}). {_RECORDED_LATER}")
         for item_id, new in new_all.items():
             if item_id not in old_all:
-                unrecorded.append(f"{new['file']}: nieuw en nog niet vastgelegd in {RECORD_PATH}; "
-                                  "voer 'make published-ids' uit.")
+                unrecorded.append(f"{new['file']}: nieuw en nog niet vastgelegd in {RECORD_PATH}. {_RECORDED_LATER}")
     return broken, unrecorded
 
 

@@ -13,13 +13,14 @@ from pathlib import Path
 from sto.build import Build
 from sto.cache.store import Reuse, no_reuse
 from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
-from sto.syndication.calendars import calendar_files
+from sto.syndication.calendars import calendar_files, event_calendar_path, subscription_calendars
 from sto.content.items import Item
 from sto.content.models import Event, NewsItem
 from sto.syndication.feed_html import feed_html
-from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links, in_feeds
+from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links, in_feeds, news_feeds
 from sto.site import urls
 from sto.site.pages import page_source
+from sto.site.site_files import file_for, site_path
 
 SUBSCRIBE_PAGE = urls.src_uri(urls.AGENDA_FOLLOW)
 SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
@@ -86,9 +87,18 @@ class Syndication:
 
 def _file_size(docs_dir: Path) -> FileSize:
     def size(src: str) -> int | None:
-        path = docs_dir / src.lstrip("/")
-        return path.stat().st_size if path.is_file() else None
+        path = site_path(src)
+        found = file_for(docs_dir, path) if path is not None else None
+        return found.stat().st_size if found is not None else None
     return size
+
+
+def syndication_paths(build: Build) -> list[str]:
+    """The site-relative path of every file ``write_syndication`` writes, without making them
+    (for the reference check, before the pages are rendered)."""
+    feeds = [path for feed in news_feeds(build) for path in (feed.rss_path, feed.atom_path, feed.json_path)]
+    calendars = [calendar.path for calendar in subscription_calendars(build)]
+    return feeds + calendars + [event_calendar_path(item) for item in build.content.events]
 
 
 def syndication_files(build: Build, html_by_id: dict[str, str], docs_dir: Path,
