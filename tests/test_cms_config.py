@@ -242,12 +242,18 @@ def test_settings_from_mkdocs_extra():
 
 
 def test_editor_page_has_its_own_policy_and_is_noindex():
-    html = page(EditorSettings(local_backend="http://127.0.0.1:8150/api/v1"), "Site & co")
+    scripts = {"before-decap.js": "b=", "decap-cms.js": "d=", "sto-cms.js": "s="}
+    html = page(EditorSettings(local_backend="http://127.0.0.1:8150/api/v1"), "Site & co", scripts,
+                "https://www.example.org/")
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "<title>Beheer – Site &amp; co</title>" in html
     assert "connect-src 'self' blob: https://api.github.com http://127.0.0.1:8150;" in html
-    assert "script-src 'self' 'unsafe-eval';" in policy(EditorSettings())
-    assert html.index("before-decap.js") < html.index("decap-cms.js") < html.index("sto-cms.js")
+    # Scripts by exact address and hash, as on the site's pages (not 'self'); each tag carries its hash.
+    assert ("script-src https://www.example.org/beheer/before-decap.js https://www.example.org/beheer/decap-cms.js "
+            "https://www.example.org/beheer/sto-cms.js 'sha256-b=' 'sha256-d=' 'sha256-s=' 'unsafe-eval';") in html
+    assert '<script src="decap-cms.js" integrity="sha256-d="></script>' in html
+    assert "script-src 'unsafe-eval';" in policy(EditorSettings())
+    assert html.index("before-decap.js\"") < html.index("decap-cms.js\"") < html.index("sto-cms.js\"")
 
 
 def test_editor_files_and_script():

@@ -26,7 +26,7 @@ import yaml
 from sto.content.loader import load_content
 from sto.editors.cms_config import EditorSettings
 from sto.editors.scaffold import relative_path
-from sto.editors.web_editor import script
+from sto.editors.web_editor import editor_files
 from sto.mkdocs.csp import policy as public_policy
 
 from ..sitebuild import ROOT, corpus_project, mkdocs_build
@@ -268,12 +268,16 @@ def test_editor_page_loads_from_this_site_only_with_its_own_policy(chromium, edi
 def test_editor_without_a_repository_says_so_in_dutch(chromium, editor):
     """Until STO names its GitHub repository (make todo lists it), the public editor page says
     so instead of failing; the same build's script, made without the setting."""
-    unset = script(load_content(editor.repo / "content", editor.repo).vocabularies, EditorSettings())
+    vocabularies = load_content(editor.repo / "content", editor.repo).vocabularies
+    unset = editor_files(vocabularies, EditorSettings(), "Sterk Techniekonderwijs", "https://www.example.org/")
     origin = editor.server.origin.replace(HOST, PUBLIC_HOST)
     visit = Session(chromium, origin)
     try:
-        visit.context.route(f"{origin}/beheer/sto-cms.js",
-                            lambda route: route.fulfill(body=unset, content_type="text/javascript"))
+        def serve(name: str, kind: str):
+            return lambda route: route.fulfill(body=unset[f"beheer/{name}"], content_type=kind)
+
+        visit.context.route(f"{origin}/beheer/", serve("index.html", "text/html"))  # the rest is the same
+        visit.context.route(f"{origin}/beheer/sto-cms.js", serve("sto-cms.js", "text/javascript"))
         visit.page.goto(f"{origin}/beheer/", wait_until="networkidle")
         visit.page.get_by_role("heading", name="De beheeromgeving is nog niet gekoppeld").wait_for()
         assert visit.foreign == [] and visit.errors == [] and visit.csp_violations == []

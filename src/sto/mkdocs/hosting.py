@@ -22,7 +22,7 @@ from typing import Any
 
 from sto.build import Build
 from sto.editors.cms_config import EDITOR_DIR, EditorSettings
-from sto.editors.web_editor import policy as editor_policy
+from sto.editors.web_editor import header_policy as editor_header_policy
 from sto.mkdocs.csp import header_policy
 from sto.site import embed, urls
 from sto.site.security_txt import SECURITY_TXT, contacts_from, security_txt
@@ -59,7 +59,7 @@ def headers_file(dest_uris: Iterable[str], editor: EditorSettings = EditorSettin
     rules: list[tuple[str, list[tuple[str, str]]]] = [("/*", list(EVERY_RESPONSE)),
                                                         ("/", [("Content-Security-Policy", site)])]
     rules += [(f"/{name}", [("Content-Security-Policy", site)]) for name in sorted(root_documents)]
-    own = {_EMBEDS: embeds, _EDITOR: f"{editor_policy(editor)}; frame-ancestors 'self'"}
+    own = {_EMBEDS: embeds, _EDITOR: editor_header_policy(editor)}
     rules += [(f"/{name}/*", [("Content-Security-Policy", own.get(name, site))]) for name in sorted(folders)]
     if len(rules) > MAX_RULES:
         raise ValueError(f"_headers would have {len(rules)} rules; Cloudflare Pages reads at most {MAX_RULES}")
