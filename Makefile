@@ -14,7 +14,7 @@ ENGINE ?= properdocs
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test content-check unit lint todo screenshots guide-images brand-images bench new schemas published-ids nieuwsbrief clean
+.PHONY: build serve test content-check unit lint todo screenshots guide-images brand-images bench new schemas published-ids nieuwsbrief decap clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -89,6 +89,11 @@ new: $(VENV)/.build-deps
 # JSON Schemas for editors' tools, generated from the content models (a test keeps them current).
 schemas: $(VENV)/.build-deps
 	@$(BIN)/python scripts/schemas
+
+# The web editor's Decap CMS bundle, copied from node_modules (the locked version) into the package,
+# so make build needs no Node.js; run after upgrading decap-cms in package.json (scripts/vendor-decap).
+decap: node_modules/.stamp
+	$(PYTHON) scripts/vendor-decap
 
 # One newsletter edition: make nieuwsbrief VAN=2024-06-01 TOT=2024-06-30 (writes nieuwsbrieven/<period>/;
 # make passes VAN and TOT to the script in its environment). Sends no mail.

@@ -113,3 +113,20 @@ def test_without_a_contact_no_security_txt_is_published(tmp_path):
     mkdocs_build(project, tmp_path / "site")
     assert not (tmp_path / "site/.well-known").exists()
     assert (tmp_path / "site/_headers").is_file()
+
+
+def test_the_web_editor_gets_its_own_policy_in_the_headers_too():
+    """A host that sends headers enforces their policy besides the page's <meta>: the editor's
+    folder gets the editor's policy (the site's would block Decap), framed by this site only."""
+    from sto.editors.cms_config import EditorSettings
+    from sto.editors.web_editor import policy as editor_policy
+
+    settings = EditorSettings(base_url="https://auth.example.org")
+    parsed = rules(headers_file(["index.html", "beheer/index.html", "nieuws/a/index.html"], settings))
+    header = dict(d.split(" ", 1) for d in parsed["/beheer/*"]["Content-Security-Policy"].split("; "))
+    page = dict(d.split(" ", 1) for d in editor_policy(settings).split("; "))
+    assert "script-src" not in header and "default-src" not in header  # the page's <meta> holds them
+    assert {k: v for k, v in header.items() if k != "frame-ancestors"} == {
+        k: v for k, v in page.items() if k not in ("script-src", "default-src")}
+    assert header["frame-ancestors"] == "'self'" and "https://auth.example.org" in header["connect-src"]
+    assert "blob:" not in parsed["/nieuws/*"]["Content-Security-Policy"]

@@ -20,6 +20,8 @@ import tinycss2
 import yaml
 from lxml import etree
 
+from sto.editors.cms_config import EDITOR_DIR
+
 from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, mkdocs_build
 from .sitecheck import (HOSTILE_BODY, HOSTILE_TITLE, MARKER, BuiltSite, html_references, ics_references,
                         ics_values, json_references, xml_references)
@@ -430,8 +432,13 @@ MATERIAL_JS_HOSTS = {
 
 
 def _js_hosts(site: BuiltSite) -> dict[str, set[str]]:
+    """Hosts named in the public pages' JavaScript. The web editor (/beheer/, Decap CMS for editors,
+    not visitors) names every Git host and media service it supports; what it requests is
+    checked in Chromium by tests/browser/test_web_editor.py."""
     hosts: dict[str, set[str]] = {}
     for path in site.files(".js"):
+        if path.is_relative_to(site.site / EDITOR_DIR):
+            continue
         text = path.read_text(encoding="utf-8", errors="replace")
         for url in re.findall(r"(?<=[\"'`])https?://[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}", text):
             hosts.setdefault(urlsplit(url).netloc, set()).add(path.relative_to(site.site).as_posix())

@@ -31,6 +31,8 @@ from sto.mkdocs.csp import PagePolicy, site_scripts
 from sto.content.markdown_safety import EscapeRawHtml
 from sto.editors.annotations import annotations as github_annotations
 from sto.editors.annotations import in_github_actions
+from sto.editors.cms_config import EditorSettings
+from sto.editors.web_editor import editor_files
 from sto.mkdocs import converter, parallel, quiet_log, serve_problems
 from sto.mkdocs.claims import claim_problems
 from sto.mkdocs.hand_written import use_checked_settings
@@ -163,6 +165,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     added.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     added += [File.generated(config, src_uri, content=content)  # data, embeds, newsletter
               for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items()]
+    added += [File.generated(config, src_uri, abs_src_path=str(made)) if isinstance(made, Path)  # the web editor
+              else File.generated(config, src_uri, content=made)
+              for src_uri, made in _editor_files(state.build, config).items()]
     if problems := claim_problems(files, added, config, state.build):  # before append replaces a file
         return _refuse(ContentInvalid(problems), config)
     for file in added:
@@ -178,6 +183,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.dirty is not None:
         state.dirty.start(files)
     return files
+
+
+def _editor_files(build: Build, config: MkDocsConfig) -> dict[str, str | Path]:
+    try:
+        settings = EditorSettings.from_extra(config.extra)
+    except ValueError as wrong:
+        raise Abort(str(wrong)) from None
+    return editor_files(build.content.vocabularies, settings, build.site_name, build.site_url)
 
 
 def _reference_problems(files: Files, config: MkDocsConfig) -> list[Problem]:
