@@ -11,6 +11,7 @@ from sto import sections
 HOME = ""
 NEWS = sections.NEWS.url
 DIGIZINE = f"{NEWS}digizine/"
+HANDREIKINGEN = f"{NEWS}handreikingen/"  # every handreiking (guidance document), as DIGIZINE lists the digizines
 AGENDA = sections.AGENDA.url
 AGENDA_FOLLOW = f"{AGENDA}volgen/"  # "Agenda volgen", the subscribe page (sto.syndication)
 AGENDA_CALENDAR = f"{AGENDA}agenda.ics"  # the whole agenda as one calendar

@@ -249,6 +249,10 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         "Digizine", "sto/news-list.html",
         {"page": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
          "intro": digizine_intro, **filters}, description=digizine_intro)
+    handreiking_intro = f"Alle handreikingen van {site_name}, de nieuwste eerst."
+    paginated(urls.HANDREIKINGEN, "Handreikingen", "sto/news-list.html", listings.handreikingen,
+              {"page": "news", "intro": handreiking_intro, **filters}, trail=news_trail,
+              description=handreiking_intro)
     for slug, items in listings.by_category.items():
         name = vocab.categories.get(slug, slug)
         paginated(urls.category(slug), f"Nieuws over {name}",
