@@ -78,3 +78,11 @@ def test_the_palette_is_the_first_root_rule_and_its_absence_is_an_error():
         ":root {\n  --sto-blue: #0b4a6f;\n}\n"
     with pytest.raises(ValueError, match="assets/sto.css"):
         custom_properties(".a { color: red; }")
+
+
+def test_a_news_image_keeps_its_place_while_it_loads(corpus_site):
+    """Lighthouse found the text under a news item's image moving (CLS 0.064 on a phone): the
+    image now carries its file's width and height."""
+    doc = corpus_site.parse_html(corpus_site.site / "nieuws/2024-06-10-bericht-met-afbeelding/index.html")
+    (image,) = doc.xpath('//img[@class="sto-image"]')
+    assert (image.get("width"), image.get("height")) == ("320", "180")  # tests/corpus/docs/afbeeldingen/test-poster.svg

@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,10 @@ CHROMIUM_FLAGS = [
 ]
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 HOST = "127.0.0.1"
-PORTS = range(8100, 8150)  # this project's test port range
+# This project's test port range; STO_TEST_PORTS=8600-8649 gives a checkout of its own when
+# several run tests on one machine.
+_FIRST, _LAST = (int(p) for p in os.environ.get("STO_TEST_PORTS", "8100-8149").split("-"))
+PORTS = range(_FIRST, _LAST + 1)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -31,8 +35,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class LocalServer:
     """Serves one built site on the first free port of PORTS, in a thread."""
 
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    def __init__(self, directory: Path, handler: Callable[..., http.server.BaseHTTPRequestHandler] | None = None):
+        handler = handler or functools.partial(_QuietHandler, directory=str(directory))
         for port in PORTS:
             try:
                 self.httpd = http.server.ThreadingHTTPServer((HOST, port), handler)
@@ -40,7 +44,7 @@ class LocalServer:
             except OSError:
                 continue
         else:
-            raise RuntimeError("no free port in 8100-8149")
+            raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
         self.origin = f"http://{HOST}:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

@@ -101,7 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = Build.load(root, config.site_url or "", config.site_name, preview=_command == "serve",
                            pages_dir=Path(config.docs_dir), page_size=_page_size(config),
                            memory=incremental.item_memory())
-        site = Site.of(build)
+        site = Site.of(build, Path(config.docs_dir))
         site.pages[SUBSCRIBE_PAGE] = subscribe_page(build)  # "Agenda volgen": its view counts the calendars' events
     except ContentInvalid as invalid:
         if _command == "serve":

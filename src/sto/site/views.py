@@ -10,9 +10,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from pathlib import Path
 from typing import Any, cast
 
 from sto.site import lastmod, structured_data
+from sto.site.image_sizes import ImageSize, image_sizes, no_sizes
 from sto.site import urls
 from sto.build import Build
 from sto.site.dutch import day_month_year
@@ -122,14 +124,16 @@ def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
 
 
 class Site:
-    def __init__(self, build: Build, listings: Listings, pages: dict[str, GeneratedPage]):
+    def __init__(self, build: Build, listings: Listings, pages: dict[str, GeneratedPage],
+                 image_size: ImageSize = no_sizes):
         self.build = build
         self.listings = listings
         self.pages = pages
+        self.image_size = image_size  # a news image's width and height go on its page
         self.faq_answers = {item.id: render_markdown(item.body) for item in listings.faq_recent}
 
     @classmethod
-    def of(cls, build: Build) -> Site:
+    def of(cls, build: Build, docs_dir: Path | None = None) -> Site:
         listings = build.listings
         pages = listing_pages(listings, build)
         clashes = [Problem(item.path, 1, "", f"de bestandsnaam geeft het adres /{item.url}, en dat adres is al een "
@@ -137,7 +141,7 @@ class Site:
                    for item in build.content.items if urls.src_uri(item.url) in pages]
         if clashes:
             raise ContentInvalid(clashes)
-        return cls(build, listings, pages)
+        return cls(build, listings, pages, image_sizes(docs_dir) if docs_dir is not None else no_sizes)
 
     def generated(self, memory: ItemMemory | None = None) -> dict[str, str]:
         """src_uri -> Markdown of every generated page: items and listings (``memory``: see generated_pages)."""
@@ -185,6 +189,8 @@ class Site:
             view = {"page": "home", **self.listings.home, "faq_answers": self.faq_answers}
         elif item is not None:
             view = item_view(item, build)
+            if isinstance(item.data, NewsItem) and item.data.image is not None:
+                view["image_size"] = self.image_size(item.data.image.src)
         trail = self.trail(src_uri, title)
         url = build.absolute(trail[-1][1])
         site_name = build.site_name

@@ -12,21 +12,19 @@ bytes only change when its content does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import imagesize
 
 from sto.build import Build
 from sto.content.items import Content, Item
 from sto.content.models import Event, NewsItem
 from sto.site import urls
 from sto.site.dutch import day_month_year, month_year
+from sto.site.image_sizes import ImageSize, image_sizes
 from sto.site.pages import page_source
 from sto.site.presentation import escape_markdown_inline, kind_label, status_label, when
 from sto.site.standalone import render
@@ -37,7 +35,6 @@ TEXT_NAME = "nieuwsbrief.txt"
 IMAGE_WIDTH = 552  # the content column of a 600 px mail, less its padding
 TEXT_WIDTH = 72
 
-ImageSize = Callable[[str], "tuple[int, int] | None"]
 
 
 @dataclass(frozen=True)
@@ -112,24 +109,6 @@ def monthly_editions(content: Content, now: datetime) -> list[Edition]:
             events.setdefault(month, []).append(event)
     months = sorted((m for m in news.keys() | events.keys() if m < this_month), reverse=True)
     return [Edition(m, _month_end(m), news.get(m, []), events.get(m, [])) for m in months]
-
-
-def image_sizes(docs_dir: Path) -> ImageSize:
-    """(width, height) of an image on this site, read from its file header; None when the image
-    is not a file under docs/ (we never fetch one)."""
-    root = docs_dir.resolve()
-
-    @cache  # one build: many items share an image, and its file does not change meanwhile
-    def size(src: str) -> tuple[int, int] | None:
-        if not src.startswith("/") or src.startswith("//"):
-            return None
-        path = (root / urlsplit(src).path.lstrip("/")).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
-            return None
-        width, height = imagesize.get(path)
-        return (width, height) if width > 0 and height > 0 else None
-
-    return size
 
 
 def _image(item: Item[NewsItem], build: Build, size: ImageSize) -> dict[str, object] | None:
