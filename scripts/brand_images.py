@@ -1,5 +1,6 @@
 """The site's own images, drawn from the text wordmark in the site's colours (docs/assets/sto.css)
-by Debian's Chromium: the share image (og:image, 1200 x 630) and favicon.ico (32 and 48 px).
+by Debian's Chromium: the share image (og:image, 1200 x 630), favicon.ico (32 and 48 px) and the
+same icon as PNG for feeds and the home page's Organization logo (``urls.ICONS``: 512, 144, 64 px).
 No logos of other organisations. The files are committed; run this again only after changing
 the wordmark or the colours: `make brand-images`.
 """
@@ -7,7 +8,9 @@ the wordmark or the colours: `make brand-images`.
 from __future__ import annotations
 
 import struct
+import sys
 from pathlib import Path
+from typing import Any
 
 from sto.site import urls
 from sto.site.structured_data import SHARE_IMAGE_SIZE
@@ -43,22 +46,38 @@ def ico(pngs: list[tuple[int, bytes]]) -> bytes:
     return header + entries + data
 
 
-def main() -> None:
+def icon_png(browser: Any, size: int) -> bytes:
+    """The 48 px icon drawn at ``size`` px (scaled by the browser, so the text stays sharp)."""
+    page = browser.new_page(viewport={"width": 48, "height": 48}, device_scale_factor=size / 48)
+    page.set_content(ICON)
+    png: bytes = page.screenshot(clip={"x": 0, "y": 0, "width": 48, "height": 48})
+    page.close()
+    return png
+
+
+def icons(browser: Any) -> None:
+    for size, address in urls.ICONS.items():
+        path = ROOT / "docs" / address
+        path.write_bytes(icon_png(browser, size))
+        print(path.relative_to(ROOT))
+
+
+def main(only_icons: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        icons(browser)
+        if only_icons:
+            browser.close()
+            return
         width, height = SHARE_IMAGE_SIZE
         page = browser.new_page(viewport={"width": width, "height": height})
         page.set_content(SHARE)
         share = ROOT / "docs" / urls.SHARE_IMAGE
         page.screenshot(path=str(share), clip={"x": 0, "y": 0, "width": width, "height": height})
         print(share.relative_to(ROOT))
-        pngs = []
-        for size in (48, 32):
-            icon = browser.new_page(viewport={"width": 48, "height": 48}, device_scale_factor=size / 48)
-            icon.set_content(ICON)
-            pngs.append((size, icon.screenshot(clip={"x": 0, "y": 0, "width": 48, "height": 48})))
+        pngs = [(size, icon_png(browser, size)) for size in (48, 32)]
         favicon = ROOT / "docs/favicon.ico"
         favicon.write_bytes(ico(pngs))
         print(favicon.relative_to(ROOT))
@@ -66,4 +85,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(only_icons="--icons" in sys.argv)

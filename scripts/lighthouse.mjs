@@ -1,7 +1,8 @@
 // Lighthouse (npm, pinned in package.json) over a list of pages of a site that is already
 // served, in one Debian Chromium (CHROME_PATH; never a downloaded browser), one page after the
 // other. Usage: node scripts/lighthouse.mjs <origin> <form factor: mobile|desktop> <path>...
-// Prints one JSON line per page: its scores (0-100), CLS and the audits that failed.
+// Prints one JSON line per page: its scores (0-100), CLS, the audits that failed, the metrics the
+// performance score is made of (ms), the render-blocking resources and the LCP element.
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -28,7 +29,13 @@ try {
       }
     }
     const cls = lhr.audits["cumulative-layout-shift"].numericValue;
-    console.log(JSON.stringify({ path, formFactor, scores, cls, failed }));
+    // What the performance score is made of, and what held the first paint back.
+    const metrics = Object.fromEntries([["fcp", "first-contentful-paint"], ["lcp", "largest-contentful-paint"],
+      ["tbt", "total-blocking-time"], ["si", "speed-index"]].map(([k, id]) => [k, Math.round(lhr.audits[id].numericValue)]));
+    const blocking = (lhr.audits["render-blocking-resources"]?.details?.items ?? [])
+      .map((item) => `${item.url.replace(origin, "")} ${Math.round(item.wastedMs)} ms`);
+    const lcpElement = lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null;
+    console.log(JSON.stringify({ path, formFactor, scores, cls, failed, metrics, blocking, lcpElement }));
   }
 } finally {
   await chrome.kill();

@@ -303,16 +303,24 @@ def test_image_sizes_only_reads_files_under_docs(tmp_path):
 
 def test_the_archive_page_lists_every_edition_newest_first(fixture_build):
     build, _ = fixture_build
-    page = archive_page(monthly_editions(build.content, build.now), build.site_name)
+    page = archive_page(monthly_editions(build.content, build.now), build)
     assert "- [Nieuwsbrief juni 2024](2024-06/nieuwsbrief.html) ([platte tekst](2024-06/nieuwsbrief.txt))\n" \
            "- [Nieuwsbrief mei 2024](2024-05/nieuwsbrief.html)" in page
-    assert "Er zijn nog geen edities." in archive_page([], "Sterk Techniekonderwijs")
+    assert "Er zijn nog geen edities." in archive_page([], build)
+
+
+def test_the_archive_page_says_how_the_news_can_be_followed_without_inventing_an_address(fixture_build):
+    build, _ = fixture_build
+    page = archive_page([], build)
+    assert "Aanmelden voor de nieuwsbrief per e-mail kan op deze website niet." in page
+    assert f"[RSS]({build.site_url}feeds/rss.xml)" in page and "[Agenda volgen](../agenda/volgen/index.md)" in page
+    assert "@" not in page and "mailto:" not in page  # no subscription address: STO has not supplied one
 
 
 @pytest.mark.site
 def test_the_built_site_has_an_edition_per_complete_month_and_their_archive(corpus_site):
     archive = corpus_site.parse_html(corpus_site.site / "nieuwsbrief/index.html")
-    links = archive.xpath("//article//li/a[1]")
+    links = archive.xpath("//article//li/a[1][contains(@href, 'nieuwsbrief.html')]")
     assert [a.text_content() for a in links] == ["Nieuwsbrief mei 2024", "Nieuwsbrief april 2024",
                                                  "Nieuwsbrief april 2023", "Nieuwsbrief maart 2023"]
     for key in ("2024-05", "2024-04", "2023-04", "2023-03"):

@@ -59,7 +59,10 @@ def test_context_is_a_lookup_with_json_ld_and_open_graph():
     assert '"@type":"Event"' in context["jsonld"][0] and '"@type":"BreadcrumbList"' in context["jsonld"][1]
     assert context["open_graph"]["og:url"] == "https://www.example.nl/agenda/2024-06-19-sto-live-gorinchem-en-altena/"
     home = site.context_for("index.md", "Actueel", "x")
-    assert home["view"]["page"] == "home" and home["jsonld"] == []
+    assert home["view"]["page"] == "home"
+    assert ['"@type":"Organization"' in home["jsonld"][0], '"@type":"WebSite"' in home["jsonld"][1]] == [True, True]
+    unknown = site.context_for("agenda/2024-06-12-ecpb-programmas-en-maatwerktrajecten.md", "x", "x")
+    assert [b for b in unknown["jsonld"] if '"@type":"Event"' in b] == []  # no location known: no Event
 
 
 def test_split_moves_with_the_build_date():

@@ -92,8 +92,8 @@ def test_a_month_only_date_is_the_first_of_the_month_and_the_share_image_stands_
 
 
 def test_an_event_claims_only_the_attendance_its_page_states():
-    unknown = structured_data.event(_event(), SITE + "agenda/w/", "STO", SITE)  # page: "Nog niet bekend"
-    assert "location" not in unknown and "eventAttendanceMode" not in unknown
+    # Google requires a location of an Event: one whose page says "Nog niet bekend" gets no Event.
+    assert structured_data.event(_event(), SITE + "agenda/w/", "STO", SITE) is None
     online = structured_data.event(_event(online=True), SITE + "agenda/w/", "STO", SITE)
     assert online["location"] == {"@type": "VirtualLocation", "url": SITE + "agenda/w/"}
     both = structured_data.event(_event(online=True, location="Gorinchem"), SITE + "agenda/w/", "STO", SITE)
@@ -104,3 +104,12 @@ def test_an_event_claims_only_the_attendance_its_page_states():
 def test_breadcrumbs_are_numbered_from_one():
     data = structured_data.breadcrumbs([("Actueel", SITE), ("Nieuws", SITE + "nieuws/")])
     assert [(e["position"], e["name"]) for e in data["itemListElement"]] == [(1, "Actueel"), (2, "Nieuws")]
+
+
+def test_the_home_page_names_the_organization_and_the_website_with_facts_only():
+    organization, website = structured_data.home_page("STO", SITE, "Het laatste nieuws.")
+    assert organization == {"@context": "https://schema.org", "@type": "Organization", "name": "STO", "url": SITE,
+                            "logo": SITE + "assets/sto-icoon-512.png"}  # no contact details: none are given
+    assert website == {"@context": "https://schema.org", "@type": "WebSite", "name": "STO", "url": SITE,
+                       "inLanguage": "nl", "description": "Het laatste nieuws.",
+                       "publisher": {"@type": "Organization", "name": "STO", "url": SITE}}

@@ -6,7 +6,6 @@ import yaml
 
 from sto.syndication.writer import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, write_syndication
 
-from .sitebuild import SITE_NAME
 from sto.syndication.feeds import NEWEST
 
 from .syndication_helpers import SITE_URL, event, make_build, news, uuid
@@ -32,12 +31,21 @@ def test_feed_html_is_made_only_for_the_items_a_feed_carries(tree):
     assert sorted(collected) == sorted(uuid(n) for n in range(2, NEWEST + 2))
 
 
-def test_subscribe_page_is_dutch_markdown_with_its_template():
-    source = subscribe_page(SITE_NAME)
-    meta = yaml.safe_load(source.split("---\n")[1])
+def test_subscribe_page_is_dutch_markdown_with_its_template_and_counts_each_calendar(tree):
+    """The view counts each calendar's events at the build's "now" (2024-06-15): [held, still to come]."""
+    build = make_build(tree, {"agenda/oud.md": event(1, "2024-06-01 10:00", extra="regions: [gorinchem-en-altena]\n"),
+                              "agenda/nieuw.md": event(2, "2024-07-01 10:00", kind="training")})
+    page = subscribe_page(build)
+    meta = yaml.safe_load(page.markdown.split("---\n")[1])
     assert meta == {"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE,
                     "description": "De agenda van Sterk Techniekonderwijs volgen in uw eigen agenda-app."}
-    assert "U abonneert zich één keer" in source
+    assert "U abonneert zich één keer" in page.markdown
+    assert page.view["url"] == "agenda/volgen/"
+    assert page.view["counts"] == {
+        "agenda": [2, 1], "soort-webinar": [1, 0], "soort-bijeenkomst": [0, 0], "soort-conferentie": [0, 0],
+        "soort-training": [1, 1], "soort-overig": [0, 0], "regio-caribisch-nederland": [0, 0],
+        "regio-gorinchem-en-altena": [1, 0]}
+    assert set(page.view["counts"]) == {sub.key for sub in Syndication(build).subscriptions}
 
 
 def test_write_syndication_writes_every_feed_and_calendar(tree, tmp_path):

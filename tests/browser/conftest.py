@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class LocalServer:
     """Serves one built site on the first free port of PORTS, in a thread."""
 
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    def __init__(self, directory: Path, handler: Callable[..., http.server.BaseHTTPRequestHandler] | None = None):
+        handler = handler or functools.partial(_QuietHandler, directory=str(directory))
         for port in PORTS:
             try:
                 self.httpd = http.server.ThreadingHTTPServer((HOST, port), handler)

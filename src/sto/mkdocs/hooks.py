@@ -111,6 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                            pages_dir=Path(config.docs_dir), page_size=_page_size(config),
                            memory=incremental.item_memory())
         site = Site.of(build)
+        site.pages[SUBSCRIBE_PAGE] = subscribe_page(build)  # "Agenda volgen": its view counts the calendars' events
     except ContentInvalid as invalid:
         _refuse(invalid, config)
         return config
@@ -161,7 +162,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state()
     added = [File.generated(config, src_uri, content=markdown)
              for src_uri, markdown in state.site.generated(state.incremental.item_memory()).items()]
-    added.append(File.generated(config, SUBSCRIBE_PAGE, content=subscribe_page(state.build.site_name)))
     added.append(File.generated(config, ROBOTS, content=robots_txt(state.build.absolute(SITEMAP))))
     added += [File.generated(config, src_uri, content=content)  # data, embeds, newsletter
               for src_uri, content in partner_files(state.build, Path(config.docs_dir)).items()]

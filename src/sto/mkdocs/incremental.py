@@ -67,8 +67,10 @@ PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "src")  # hashed whole; doc
 TEMPLATE_GLOBAL_READS = {
     "sto.content.vocabularies": "the vocabularies",
     "sto.absolute": "the site URL",
-    "sto_syndication.feed_links": "the vocabularies and the site URL",
-    "sto_syndication.category_feeds": "the vocabularies and the site URL",
+    "sto_syndication.feed_links": "the vocabularies, the site URL and whether the page's category has news "
+                                  "(its listing is in the page's context)",
+    "sto_syndication.category_feeds": "the vocabularies, the site URL and whether the category has news "
+                                      "(its listing is in the page's context)",
     "sto_syndication.subscriptions": "the vocabularies and the site URL",
     "sto_syndication.event_links": "the item (in the context) and the site URL",
 }

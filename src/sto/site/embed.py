@@ -10,6 +10,7 @@ frame. The events are the listings' upcoming ones (per region too), never groupe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -17,6 +18,7 @@ from sto.build import Build
 from sto.content.items import Item
 from sto.content.models import Event
 from sto.site import urls
+from sto.site.palette import SITE_STYLESHEET, site_palette
 from sto.site.presentation import kind_label, status_label, when
 from sto.site.standalone import asset, render
 
@@ -83,9 +85,16 @@ def render_embed(embed: Embed, build: Build) -> str:
                   publisher=build.site_name)
 
 
-def embed_files(build: Build) -> dict[str, bytes]:
+def stylesheet(docs_dir: Path) -> bytes:
+    """The embeds' stylesheet: the site's colours (``palette``, from docs/assets/sto.css), then
+    the embed's own rules (templates/embed.css), which use only those colours' names."""
+    return (f"/* The site's colours, copied from {SITE_STYLESHEET} by the build (sto.site.palette). */\n"
+            f"{site_palette(docs_dir)}\n").encode("utf-8") + asset("embed.css")
+
+
+def embed_files(build: Build, docs_dir: Path) -> dict[str, bytes]:
     """Site-relative path -> bytes of every embed page and their stylesheet."""
-    files = {STYLESHEET: asset("embed.css")}
+    files = {STYLESHEET: stylesheet(docs_dir)}
     for embed in embeds(build):
         files[embed.file] = render_embed(embed, build).encode("utf-8")
     return files

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from sto.content.items import Content, Item
-from sto.content.models import EVENT_KINDS, Digizine, Event, FaqEntry, NewsItem
+from sto.content.models import EVENT_KINDS, Digizine, Event, FaqEntry, Handreiking, NewsItem
 
 PAGE_SIZE = 20  # news per page on the news index and the category, year and region pages
 PAGE_SIZE_SETTING = "listing_page_size"  # mkdocs.yml ``extra:`` may set another (the test corpus: 10)
@@ -55,6 +55,7 @@ class RegionListing:
 class Listings:
     news: list[Item[NewsItem]]  # newest first
     digizines: list[Item[NewsItem]]
+    handreikingen: list[Item[NewsItem]]  # newest first
     by_category: dict[str, list[Item[NewsItem]]]  # category slug -> news, newest first (every known category)
     by_year: dict[int, list[Item[NewsItem]]]  # year -> news, newest year first
     upcoming: list[Item[Event]]  # soonest first
@@ -104,6 +105,7 @@ class Listings:
         return cls(
             news=news,
             digizines=[i for i in news if isinstance(i.data, Digizine)],
+            handreikingen=[i for i in news if isinstance(i.data, Handreiking)],
             by_category=by_category,
             by_year=dict(sorted(by_year.items(), reverse=True)),
             upcoming=upcoming,

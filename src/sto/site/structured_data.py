@@ -62,6 +62,19 @@ def organization(site_name: str, site_url: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": site_name, "url": site_url}
 
 
+def home_page(site_name: str, site_url: str, description: str) -> list[dict[str, Any]]:
+    """The home page's Organization and WebSite: only facts from the configuration (name,
+    address) and the page (its description), and the site's own wordmark as logo; no contact details, none are
+    given. No SearchAction: Google no longer shows a sitelinks search box (2024), and the
+    site's search has no result-page address to name."""
+    return [
+        {"@context": "https://schema.org", **organization(site_name, site_url),
+         "logo": absolute_link(urls.ICONS[512], site_url)},
+        {"@context": "https://schema.org", "@type": "WebSite", "name": site_name, "url": site_url,
+         "inLanguage": "nl", "description": description, "publisher": organization(site_name, site_url)},
+    ]
+
+
 def _zoned(day: date) -> str:
     """A content date as the moment it stands for (00:00 Amsterdam, clock.day_start), with its
     offset, as the feeds give it; a date known only to its month is its 1st."""
@@ -103,7 +116,15 @@ def _event_dates(event: Event) -> dict[str, Any]:
     return dates
 
 
-def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, Any]:
+def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, Any] | None:
+    """An Event, only when the page states where it takes place: online (a VirtualLocation with
+    the join address, else the page), on site (a Place with the address) or both. Google requires
+    a location of every Event; an event whose place is "Nog niet bekend" gets none (its page
+    keeps its breadcrumbs), and the model does not require one: STO announces events before the
+    place is known (the seed's 12 June event has none), and a required field would make editors
+    invent one."""
+    if not ev.location and not ev.online:
+        return None
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -112,12 +133,12 @@ def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, 
         "inLanguage": "nl",
         "eventStatus": EVENT_STATUS[ev.status],
         "organizer": organization(site_name, site_url),
+        "image": absolute_link(urls.SHARE_IMAGE, site_url),
         **_event_dates(ev),
     }
     if ev.summary:
         data["description"] = ev.summary
-    # Only what the page says: online, a place, both, or (when the page says "Nog niet bekend")
-    # no location and no attendance mode at all.
+    # Only what the page says: online, a place, or both.
     place = ({"@type": "Place", "name": ev.location,
               "address": {"@type": "PostalAddress", "streetAddress": ev.location, "addressCountry": "NL"}}
              if ev.location else None)
@@ -125,7 +146,7 @@ def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, 
     if virtual and place:
         data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
         data["location"] = [virtual, place]
-    elif virtual or place:
+    else:
         data["eventAttendanceMode"] = ("https://schema.org/OnlineEventAttendanceMode" if virtual
                                        else "https://schema.org/OfflineEventAttendanceMode")
         data["location"] = virtual or place
@@ -145,7 +166,7 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def for_item(item: AnyItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any] | None:
-    """A NewsArticle for news, an Event for events; nothing for an FAQ question's page."""
+    """A NewsArticle for news, an Event for events with a location; nothing for an FAQ question's page."""
     if isinstance(item.data, NewsItem):
         return news_article(item.data, page_url, site_name, site_url)
     if isinstance(item.data, Event):

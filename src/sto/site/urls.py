@@ -11,6 +11,7 @@ from sto import sections
 HOME = ""
 NEWS = sections.NEWS.url
 DIGIZINE = f"{NEWS}digizine/"
+HANDREIKINGEN = f"{NEWS}handreikingen/"  # every handreiking (guidance document), as DIGIZINE lists the digizines
 AGENDA = sections.AGENDA.url
 AGENDA_FOLLOW = f"{AGENDA}volgen/"  # "Agenda volgen", the subscribe page (sto.syndication)
 AGENDA_CALENDAR = f"{AGENDA}agenda.ics"  # the whole agenda as one calendar
@@ -21,6 +22,10 @@ ACCESSIBILITY = "toegankelijkheid/"
 PRIVACY = "privacy/"
 ABOUT = "over-sto/"
 SHARE_IMAGE = "assets/sto-deelafbeelding.png"  # og:image of every page without its own (scripts/brand-images)
+# The wordmark as a square icon (scripts/brand-images), for feeds and the Organization's logo:
+# size in px -> address. 512: JSON Feed icon, Organization logo; 144: RSS <image> (at most 144
+# wide); 64: JSON Feed favicon and Atom <icon>.
+ICONS = {size: f"assets/sto-icoon-{size}.png" for size in (512, 144, 64)}
 OPEN_DATA = "open-data-en-insluiten/"  # docs/open-data-en-insluiten.md: open data and embeds, for partners
 NEWSLETTERS = "nieuwsbrief/"  # the archive of newsletter editions
 EMBED_AGENDA = "embed/agenda/"  # the whole agenda for an <iframe> on a partner's site

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, cast
 
-from sto.site import structured_data
+from sto.site import lastmod, structured_data
 from sto.site import urls
 from sto.build import Build
 from sto.site.dutch import day_month_year
@@ -147,6 +147,21 @@ class Site:
         sources.update({src: page.markdown for src, page in self.pages.items()})
         return sources
 
+    @cached_property
+    def _lastmod(self) -> dict[str, str]:
+        """src_uri -> the sitemap's lastmod of every page that has one (see sto.site.lastmod)."""
+        now = self.build.now
+        days = {item.src_uri: lastmod.item_day(item, now) for item in self.build.content.items}
+        days.update({src: lastmod.view_day(page.view, now) for src, page in self.pages.items()})
+        days["index.md"] = lastmod.view_day(dict(self.listings.home), now)
+        days[urls.src_uri(urls.FAQ)] = lastmod.newest(
+            (q for questions in self.listings.faq_by_topic.values() for q in questions), now)
+        return {src: day.isoformat() for src, day in days.items() if day is not None}
+
+    def lastmod(self, src_uri: str) -> str | None:
+        """The sitemap's <lastmod> of a page (YYYY-MM-DD), or None: a dict lookup."""
+        return self._lastmod.get(src_uri)
+
     def trail(self, src_uri: str, title: str) -> list[tuple[str, str]]:
         """(name, site-relative URL) from the home page to this page."""
         item = self.build.item_for(src_uri)
@@ -175,7 +190,7 @@ class Site:
         trail = self.trail(src_uri, title)
         url = build.absolute(trail[-1][1])
         site_name = build.site_name
-        blocks = []
+        blocks = structured_data.home_page(site_name, build.site_url, description) if src_uri == "index.md" else []
         if item is not None:
             data = structured_data.for_item(item, url, site_name, build.site_url)
             if data:
@@ -253,6 +268,10 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
         "Digizine", "sto/news-list.html",
         {"page": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
          "intro": digizine_intro, **filters}, description=digizine_intro)
+    handreiking_intro = f"Alle handreikingen van {site_name}, de nieuwste eerst."
+    paginated(urls.HANDREIKINGEN, "Handreikingen", "sto/news-list.html", listings.handreikingen,
+              {"page": "news", "intro": handreiking_intro, **filters}, trail=news_trail,
+              description=handreiking_intro)
     for slug, items in listings.by_category.items():
         name = vocab.categories.get(slug, slug)
         paginated(urls.category(slug), f"Nieuws over {name}",

@@ -176,6 +176,8 @@ def rss(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     fg.docs("https://www.rssboard.org/rss-specification")
     fg.link(href=build.absolute(feed.rss_path), rel="self", type="application/rss+xml")
     fg.link(href=home_page(feed, build), rel="alternate")  # last: RSS keeps only the last link added
+    # The wordmark icon (RSS allows at most 144 px wide); title and link must equal the channel's.
+    fg.image(build.absolute(urls.ICONS[144]), feed.title, home_page(feed, build), "144", "144")
     fg.lastBuildDate(feed_updated(feed))  # else feedgen writes the build time
     if items:
         fg.pubDate(max(e.published for e in items))
@@ -213,8 +215,12 @@ def atom(feed: Feed, build: Build, items: list[Entry]) -> bytes:
     _el(root, "id", feed_id(feed, build.site_url))
     _el(root, "title", feed.title, type="text")
     _el(root, "subtitle", feed.description, type="text")
-    _el(root, "link", rel="self", type="application/atom+xml", href=build.absolute(feed.atom_path))
+    # The site's page first: a reader that takes the first link as the feed's site would
+    # otherwise show the feed's own address.
     _el(root, "link", rel="alternate", type="text/html", href=home_page(feed, build))
+    _el(root, "link", rel="self", type="application/atom+xml", href=build.absolute(feed.atom_path))
+    _el(root, "icon", build.absolute(urls.ICONS[64]))  # square, small
+    _el(root, "logo", build.absolute(urls.SHARE_IMAGE))  # about 2:1, as RFC 4287 advises
     _el(root, "updated", rfc3339(feed_updated(feed)))
     _el(_el(root, "author"), "name", build.site_name)
     for e in items:
@@ -243,6 +249,8 @@ def json_feed(feed: Feed, build: Build, items: list[Entry]) -> bytes:
         "feed_url": build.absolute(feed.json_path),
         "description": feed.description,
         "language": LANGUAGE,
+        "icon": build.absolute(urls.ICONS[512]),  # JSON Feed 1.1: 512 x 512
+        "favicon": build.absolute(urls.ICONS[64]),  # 64 x 64
         "authors": [{"name": build.site_name, "url": build.absolute("")}],
         "items": [_json_item(e) for e in items],
     }
@@ -293,9 +301,11 @@ def _feed_set(build: Build, folder: str, label: str) -> list[FeedLink]:
 
 
 def category_feed_links(build: Build, category: str) -> list[FeedLink]:
-    """One category's three feeds (empty for an unknown category)."""
+    """One category's three feeds; none for an unknown category or one without news. An empty
+    feed is still written (its address stays valid, and the readers we test read it), but
+    not offered: some readers refuse a feed without entries, and a visitor gains nothing."""
     name = build.content.vocabularies.categories.get(category)
-    return _feed_set(build, feed_folder(category), name) if name else []
+    return _feed_set(build, feed_folder(category), name) if name and build.listings.by_category.get(category) else []
 
 
 def feed_links(build: Build, category: str | None = None) -> list[FeedLink]:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-
 from sto.build import Build
 from sto.content.items import Content, Item
 from sto.content.models import Event, NewsItem
@@ -227,8 +226,12 @@ def edition_files(edition: Edition, build: Build, size: ImageSize) -> dict[str, 
             f"{folder}{TEXT_NAME}": _text(edition, build, view).encode("utf-8")}
 
 
-def archive_page(editions: list[Edition], site_name: str) -> str:
-    """Markdown of the archive page (a page of the site): every edition, newest first."""
+def archive_page(editions: list[Edition], build: Build) -> str:
+    """Markdown of the archive page (a page of the site): every edition, newest first, and how
+    the news can be followed today. The site sends no mail and STO has not supplied an address
+    to subscribe to the mailing (``make todo`` lists it), so the page names the ways that exist:
+    the news feeds, this archive and the agenda in a calendar app; never an invented address."""
+    site_name = build.site_name
     lines = [f"Hier staan de edities van de nieuwsbrief van {site_name}: per maand het nieuws en de "
              "evenementen van die maand. Elke editie is er ook als platte tekst.", ""]
     if not editions:
@@ -237,15 +240,23 @@ def archive_page(editions: list[Edition], site_name: str) -> str:
         name = edition.key
         lines.append(f"- [{escape_markdown_inline(edition.title)}]({name}/{HTML_NAME}) "
                      f"([platte tekst]({name}/{TEXT_NAME}))")
+    lines += ["", "## Het nieuws volgen {#volgen}", "",
+              "Aanmelden voor de nieuwsbrief per e-mail kan op deze website niet. U kunt het nieuws wel zo volgen:", "",
+              f"- in uw feedlezer, met de nieuwsfeed ([RSS]({build.absolute('feeds/rss.xml')}), "
+              f"[Atom]({build.absolute('feeds/atom.xml')}) of [JSON Feed]({build.absolute('feeds/feed.json')})): "
+              "nieuwe berichten komen dan vanzelf binnen;",
+              "- op deze pagina: elke maand komt er een editie bij;",
+              "- de evenementen in uw eigen agenda-app, via [Agenda volgen](../agenda/volgen/index.md)."]
     return page_source({"title": ARCHIVE_TITLE,
-                        "description": f"Alle edities van de nieuwsbrief van {site_name}."}, "\n".join(lines))
+                        "description": f"Alle edities van de nieuwsbrief van {site_name}, en hoe u het nieuws volgt."},
+                       "\n".join(lines))
 
 
 def newsletter_files(build: Build, docs_dir: Path) -> dict[str, bytes | str]:
     """Site-relative path -> bytes of every monthly edition, and the archive page's Markdown."""
     editions = monthly_editions(build.content, build.now)
     size = image_sizes(docs_dir)
-    files: dict[str, bytes | str] = {urls.src_uri(urls.NEWSLETTERS): archive_page(editions, build.site_name)}
+    files: dict[str, bytes | str] = {urls.src_uri(urls.NEWSLETTERS): archive_page(editions, build)}
     for edition in editions:
         files.update(edition_files(edition, build, size))
     return files

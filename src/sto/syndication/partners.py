@@ -18,4 +18,4 @@ from sto.syndication.opendata import OpenData
 
 def partner_files(build: Build, docs_dir: Path) -> dict[str, bytes | str]:
     """Site-relative path -> content (bytes, or Markdown for the archive page, a .md source)."""
-    return {**OpenData(build).files(), **embed_files(build), **newsletter_files(build, docs_dir)}
+    return {**OpenData(build).files(), **embed_files(build, docs_dir), **newsletter_files(build, docs_dir)}

@@ -19,8 +19,10 @@ from sto.content.models import Event, NewsItem
 from sto.syndication.feed_html import feed_html
 from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links, in_feeds, news_feeds
 from sto.site import urls
+from sto.site.listings import is_upcoming
 from sto.site.pages import page_source
 from sto.site.site_files import file_for, site_path
+from sto.site.views import GeneratedPage
 
 SUBSCRIBE_PAGE = urls.src_uri(urls.AGENDA_FOLLOW)
 SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
@@ -48,13 +50,21 @@ class FeedHtml(dict[str, str]):
         return feed_html(html, self.build.absolute(item.url))
 
 
-def subscribe_page(site_name: str) -> str:
-    """Markdown of the "Agenda volgen" page; its template lists the calendars."""
+def subscribe_page(build: Build) -> GeneratedPage:
+    """The "Agenda volgen" page: its Markdown, and the view its template lists the calendars
+    from (``sto_syndication.subscriptions``), with how many events each holds at the build's
+    "now" as ``view.counts``: key -> [events in the calendar, of which still to come]. The
+    counts change with "now", so they go through the page's context (and so into its render
+    fingerprint), never through a template global."""
+    site_name = build.site_name
     body = (f"Zet de agenda van {site_name} in uw eigen agenda-app. U abonneert zich één keer; "
             "nieuwe en gewijzigde evenementen komen daarna vanzelf in uw agenda, en een geannuleerd "
             "evenement wordt daar als geannuleerd getoond.")
-    return page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE,
-                        "description": f"De agenda van {site_name} volgen in uw eigen agenda-app."}, body)
+    counts = {calendar.key: [len(calendar.items), sum(is_upcoming(item, build.now) for item in calendar.items)]
+              for calendar in subscription_calendars(build)}
+    return GeneratedPage(page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE,
+                                      "description": f"De agenda van {site_name} volgen in uw eigen agenda-app."},
+                                     body), {"page": "subscribe", "url": urls.AGENDA_FOLLOW, "counts": counts})
 
 
 class Syndication:
