@@ -45,3 +45,14 @@ def test_the_guide_walks_through_a_pull_request_with_a_screenshot_of_the_problem
     assert images and all((ROOT / image).is_file() and not image.startswith("docs/") for image in images)
     for documented in ("make serve DATUM=2024-06-15", "make build DATUM="):
         assert documented in guide and documented in (ROOT / "README.md").read_text(encoding="utf-8"), documented
+
+
+def test_the_guide_starts_with_the_web_editor_and_every_picture_in_it_exists():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## (.+)$", guide, flags=re.M)
+    assert sections[:5] == ["In het kort", "Met de webeditor", "Een kleine correctie op GitHub",
+                            "Wat de controle op uw pull request laat zien", "Op uw eigen computer"]
+    editor = guide.split("\n## Met de webeditor\n", 1)[1].split("\n## ", 1)[0]
+    assert len(re.findall(r"!\[[^\]]+\]\(docs-dev/screenshots/beheer/[^)]+\.png\)", editor)) >= 8
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", guide)
+    assert images and [image for image in images if not (ROOT / image).is_file()] == []

@@ -46,7 +46,7 @@ LABELS = {
     "id": "Id", "title": "Titel", "date": "Publicatiedatum", "updated": "Laatst gewijzigd", "draft": "Concept",
     "kind": "Soort", "summary": "Samenvatting", "categories": "Categorieën", "regions": "Regio's",
     "image": "Afbeelding", "src": "Afbeeldingsbestand", "alt": "Alt-tekst", "link": "Link naar de digizine",
-    "pdf": "Pdf", "download": "Document om te downloaden", "topic": "Onderwerp", "series": "Reeks",
+    "topic": "Onderwerp", "series": "Reeks",
     "start": "Begin", "end": "Einde", "timezone": "Tijdzone", "online": "Online", "join_url": "Link om deel te nemen",
     "location": "Locatie", "registration_url": "Aanmeldlink", "status": "Status",
     "status_note": "Toelichting bij de status",
