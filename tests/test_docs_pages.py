@@ -16,7 +16,9 @@ from .sitebuild import ROOT
 
 def test_the_project_assets_are_the_ones_mkdocs_yml_includes():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert sorted([*config["extra_css"], *config["extra_javascript"]]) == sorted(PROJECT_ASSETS)
+    included = [entry["path"] if isinstance(entry, dict) else entry  # a script may carry options (defer)
+                for entry in [*config["extra_css"], *config["extra_javascript"]]]
+    assert sorted(included) == sorted(PROJECT_ASSETS)
     for asset in PROJECT_ASSETS:
         assert (ROOT / "docs" / asset).is_file()
 

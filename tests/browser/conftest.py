@@ -69,17 +69,24 @@ def corpus_server(corpus_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """One Playwright driver for the whole run: its sync API runs an event loop, and a second one
+    started while the first runs fails ("using Playwright Sync API inside the asyncio loop")."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}; run scripts/ensure-system-deps")
-    if not AXE.exists():
-        pytest.fail("axe-core missing; run 'make test' (npm ci installs it)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    if not AXE.exists():
+        pytest.fail("axe-core missing; run 'make test' (npm ci installs it)")
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+    yield chromium
+    chromium.close()
 
 
 # Runs before the page's own scripts (as DevTools evaluates it, the page's policy does not apply).

@@ -131,19 +131,16 @@ def editor(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium(editor):
-    from playwright.sync_api import sync_playwright
-
+def chromium(editor, playwright):
     # The public host over http, treated as the https site it stands for (Decap needs a secure
     # context: it calls crypto.randomUUID).
     public = editor.server.origin.replace(HOST, PUBLIC_HOST)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=[*CHROMIUM_FLAGS, "--lang=nl-NL", f"--host-resolver-rules=MAP {PUBLIC_HOST} {HOST}",
-                  f"--unsafely-treat-insecure-origin-as-secure={public}"])
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=[*CHROMIUM_FLAGS, "--lang=nl-NL", f"--host-resolver-rules=MAP {PUBLIC_HOST} {HOST}",
+              f"--unsafely-treat-insecure-origin-as-secure={public}"])
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
