@@ -20,13 +20,17 @@ from pathlib import Path
 
 from sto.site.media import PLAYER_ORIGINS
 
+# What the site search (Pagefind, sto.site.search_index) needs beyond this site's own scripts:
+# it compiles its WebAssembly module (the index reader with the Dutch stemmer) in the browser.
+SEARCH_SCRIPT_SOURCES = ("'wasm-unsafe-eval'",)
+
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _CHARSET = '<meta charset="utf-8">'
 
 
 def policy(script_hashes: Iterable[str]) -> str:
-    scripts = " ".join(["'self'", *(f"'sha256-{h}'" for h in sorted(set(script_hashes)))])
+    scripts = " ".join(["'self'", *SEARCH_SCRIPT_SOURCES, *(f"'sha256-{h}'" for h in sorted(set(script_hashes)))])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",
@@ -35,7 +39,7 @@ def policy(script_hashes: Iterable[str]) -> str:
         "media-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",  # the search index, and Material's sitemap lookup
-        "worker-src 'self'",  # the search worker
+        "worker-src 'self'",
         f"frame-src {' '.join(PLAYER_ORIGINS)}",
         "object-src 'none'",
         "base-uri 'self'",
