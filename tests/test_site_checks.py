@@ -20,6 +20,7 @@ import tinycss2
 import yaml
 from lxml import etree
 
+from .search_fragments import fragments
 from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, mkdocs_build
 from .sitecheck import (HOSTILE_BODY, HOSTILE_TITLE, MARKER, BuiltSite, html_references, ics_references,
                         ics_values, json_references, xml_references)
@@ -153,8 +154,8 @@ def test_every_internal_link_and_anchor_resolves(corpus_site):
     """Pages, sitemap, feeds (XML and JSON) and calendars: every link to this site leads somewhere."""
     broken, checked = [], 0
     for path in corpus_site.files(".html", ".xml", ".json", ".ics"):
-        if path.parts[-2:] == ("search", "search_index.json"):
-            continue  # locations relative to the site root, checked below
+        if "pagefind" in path.relative_to(corpus_site.site).parts:
+            continue  # the search index: its pages' addresses are checked below
         for url in _links_of(corpus_site, path):
             if urlsplit(url).scheme in SKIPPED_SCHEMES:
                 continue
@@ -167,10 +168,9 @@ def test_every_internal_link_and_anchor_resolves(corpus_site):
 
 
 def test_every_search_result_leads_to_a_page_and_anchor(corpus_site):
-    index = json.loads((corpus_site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    broken = [doc["location"] for doc in index["docs"]
-              if _broken(corpus_site, corpus_site.site_url + doc["location"])]
-    assert broken == []
+    found = fragments(corpus_site.site)
+    broken = [url for url in found if _broken(corpus_site, corpus_site.site_url + url)]
+    assert found and broken == []
 
 
 def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(corpus_site, tmp_path):
@@ -247,17 +247,14 @@ def test_hostile_title_and_body_round_trip_through_the_html_parser(corpus_site):
 
 
 def test_hostile_title_round_trips_through_the_search_index(corpus_site):
-    index = json.loads((corpus_site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = [html.unescape(doc["title"]) for doc in index["docs"]
-              if doc["location"].startswith("nieuws/fixture-gevaarlijke-tekst/")]
-    assert HOSTILE_TITLE in titles
+    assert fragments(corpus_site.site)["nieuws/fixture-gevaarlijke-tekst/"]["meta"]["title"] == HOSTILE_TITLE
 
 
 def _feed_kind(path: Path) -> str | None:
     if path.suffix == ".xml":
         root = etree.parse(str(path)).getroot()
         return {"rss": "rss", "feed": "atom"}.get(etree.QName(root).localname)
-    if path.suffix == ".json" and "search" not in path.parts:
+    if path.suffix == ".json" and "pagefind" not in path.parts:
         data = json.loads(path.read_text(encoding="utf-8"))
         return "json" if str(data.get("version", "")).startswith("https://jsonfeed.org/") else None
     return None

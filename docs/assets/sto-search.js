@@ -10,7 +10,7 @@
   var root = new URL("../", here);  /* this script lives in assets/ */
   var PAGE = 10;
   var pagefind = null;
-  var dialog, input, status, list, more, results = [], shownCount = 0, query = "";
+  var dialog, input, status, list, more, opener, results = [], shownCount = 0, query = "";
 
   function load() {
     if (!pagefind) {
@@ -142,6 +142,9 @@
       });
     });
     [bar, form, status, list, more].forEach(function (node) { dialog.appendChild(node); });
+    dialog.addEventListener("close", function () {
+      if (opener && opener.focus) opener.focus();  /* also when it was opened with "/" */
+    });
     dialog.addEventListener("click", function (event) {
       if (event.target === dialog) dialog.close();  /* a click beside the panel */
     });
@@ -149,7 +152,8 @@
   }
 
   window.stoSearch = {
-    open: function () {
+    open: function (from) {
+      opener = from;
       if (!dialog) build();
       if (!dialog.open) dialog.showModal();
       input.focus();

@@ -20,7 +20,9 @@ CHROMIUM_FLAGS = [
 ]
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 HOST = "127.0.0.1"
-PORTS = range(8100, 8150)  # this project's test port range
+# This project's test port range; STO_TEST_PORTS=8500-8549 picks another (parallel checkouts).
+_FIRST, _, _LAST = os.environ.get("STO_TEST_PORTS", "8100-8149").partition("-")
+PORTS = range(int(_FIRST), int(_LAST) + 1)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,7 +42,7 @@ class LocalServer:
             except OSError:
                 continue
         else:
-            raise RuntimeError("no free port in 8100-8149")
+            raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
         self.origin = f"http://{HOST}:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
