@@ -311,4 +311,5 @@ def test_every_accessible_name_is_dutch(seed):
         names |= set(lxml.html.fromstring(path.read_bytes()).xpath("//@aria-label"))
     assert names and not names & english, sorted(names & english)
     home = page(seed, "")
-    assert home.xpath("//div[@role='dialog'][@aria-label='Zoeken']")  # the search dialog has a name
+    (search,) = home.xpath("//a[@data-sto-search-open]")  # the search button: a link named in Dutch
+    assert text(search) == "Zoeken" and search.get("href") == "zoeken/"

@@ -48,8 +48,7 @@
     });
   }
 
-  function resultItem(data) {
-    var item = element("li", "sto-search__result");
+  function fillResult(item, data) {
     var meta = [data.meta.soort, data.meta.datum].filter(Boolean).join(" · ");
     if (meta) item.appendChild(element("p", "sto-search__meta", meta));
     var link = element("a", "sto-search__link", data.meta.title || data.url);
@@ -58,21 +57,27 @@
     var excerpt = element("p", "sto-search__excerpt");
     appendExcerpt(excerpt, data.excerpt);
     item.appendChild(excerpt);
-    return item;
+    item.hidden = false;
   }
 
   function counted(count) {
     return count === 1 ? "1 resultaat" : count + " resultaten";
   }
 
+  /* Each result is shown as soon as its fragment arrives, in the order of the results. */
   function showMore(forQuery) {
     var next = results.slice(shownCount, shownCount + PAGE);
     shownCount += next.length;
     more.hidden = true;
-    return Promise.all(next.map(function (result) { return result.data(); })).then(function (found) {
-      if (forQuery !== query) return;
-      found.forEach(function (data) { list.appendChild(resultItem(data)); });
-      more.hidden = shownCount >= results.length;
+    return Promise.all(next.map(function (result) {
+      var item = element("li", "sto-search__result");
+      item.hidden = true;
+      list.appendChild(item);
+      return result.data().then(function (data) {
+        if (forQuery === query) fillResult(item, data);
+      });
+    })).then(function () {
+      if (forQuery === query) more.hidden = shownCount >= results.length;
     });
   }
 
@@ -87,6 +92,7 @@
       return;
     }
     load().then(function (found) {
+      found.preload(asked);  /* fetches the index chunks while the visitor types on */
       return found.debouncedSearch(asked, {}, 150);
     }).then(function (found) {
       if (!found || asked !== query) return;  /* a newer query is under way */
