@@ -7,6 +7,8 @@ that lists the overviews."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -95,3 +97,21 @@ def test_without_javascript_the_button_is_a_link_to_the_overviews(corpus_server,
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     for overview in ("../nieuws/", "../agenda/", "../veelgestelde-vragen/", "../regio/"):
         assert overview in hrefs, (overview, hrefs)
+
+
+def test_dutch_stemming_and_each_faq_question_as_its_own_result(corpus_server, visit):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(""))
+    page.click("[data-sto-search-open]")
+    hrefs = [r["href"] for r in _search(page, "keuzevakken")]  # also finds "keuzevak"
+    assert "/veelgestelde-vragen/keuzevak-op-ander-niveau/" in hrefs
+    assert not [h for h in hrefs if "veelgestelde-vragen/#" in h or h.endswith("/veelgestelde-vragen/")]
+    results = _search(page, "subsidie")
+    titles = [" ".join(r["title"].split()) for r in results]
+    assert {"Mag budget dat overblijft na 2023 nog ingezet worden in 2024?",
+            "De interne en externe loonkosten zijn gestegen. Mogen er nieuwe tarieven binnen STO worden "
+            "gehanteerd?"} <= set(titles)
+    assert len(titles) == len(set(titles))
+    status = page.text_content(".sto-search__status")
+    assert re.fullmatch(r"\d+ resultaten voor “subsidie”", status), status
+    assert v.console_errors == []
