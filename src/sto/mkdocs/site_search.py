@@ -9,7 +9,9 @@ digest of every record) and then writes only the files whose bytes changed.
 from __future__ import annotations
 
 import html as html_text
+import logging
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from mkdocs.structure.pages import Page
 from sto.content.items import AnyItem
 from sto.site.search import SearchRecord, is_searched, record
 from sto.site.search_index import FOLDER, Reuse, files_for
+
+log = logging.getLogger("mkdocs.hooks.sto.search")
 
 Write = Callable[[str, bytes], None]  # site-relative path, bytes (the preview's DirtyBuild.write)
 
@@ -41,7 +45,10 @@ class SiteSearch:
     # on_post_build
     def write(self, site_dir: str, reuse: Reuse | None, write: Write | None = None) -> list[str]:
         """Write ``pagefind/`` into the site; the site-relative paths written."""
+        started = time.perf_counter()
         files = files_for(self.records(), reuse)
+        log.debug("search index: %d pages, %d files, %.2f s", len(self._records), len(files),
+                  time.perf_counter() - started)
         folder = Path(site_dir, FOLDER)
         if write is None:
             shutil.rmtree(folder, ignore_errors=True)
