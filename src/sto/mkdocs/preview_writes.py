@@ -116,15 +116,17 @@ class DirtyBuild:
         target.write_bytes(data)
         self.memory.file_digests[relative] = digest
 
-    def remove_stale(self, files: Files, static_templates: Iterable[str], written: Iterable[str]) -> None:
-        """Remove what no file of this build stands for (pages and files that are gone)."""
+    def remove_stale(self, files: Files, static_templates: Iterable[str], written: Iterable[str],
+                     owned_elsewhere: tuple[str, ...] = ()) -> None:
+        """Remove what no file of this build stands for (pages and files that are gone); paths that
+        start with one of ``owned_elsewhere`` are kept up to date by someone else (the search index)."""
         expected = {file.dest_uri for file in files}
         expected.update(static_templates, OTHER_OUTPUTS, written)
         for folder, _, names in os.walk(self.site_dir):
             for name in names:
                 path = Path(folder, name)
                 relative = path.relative_to(self.site_dir).as_posix()
-                if relative not in expected:
+                if relative not in expected and not relative.startswith(owned_elsewhere):
                     path.unlink()
                     self.memory.page_keys.pop(relative, None)
                     self.memory.file_digests.pop(relative, None)

@@ -1,16 +1,22 @@
 """The site search in a build: a record per searched page, collected as MkDocs converts the
 pages, and Pagefind's files written at the end (``sto.site.search``, ``sto.site.search_index``).
 
-Every build path has the index: ``mkdocs build`` (CI and deploys included) and the preview, which
-runs Pagefind again only when a searched page changed (the build cache keeps its files by a
-digest of every record) and then writes only the files whose bytes changed.
+Every build path has the index. ``mkdocs build`` (CI and deploys included) writes it before it
+ends, reusing Pagefind's files from the build cache while every record is the same. The preview
+(``make serve``) must show a saved page at once, and Pagefind runs over every record (at
++1,400 pages about 2 s on this project's machine), so there the index is made in a background
+thread once the rebuild is done (``PreviewIndex``): the page is visible first, search follows a
+moment later, and only the files whose bytes changed are written. A newer save supersedes an
+index still being made.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html as html_text
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from sto.content.items import AnyItem
 from sto.site.search import SearchRecord, is_searched, record
-from sto.site.search_index import FOLDER, Reuse, files_for
+from sto.site.search_index import FOLDER, Reuse, files_for, records_digest, run_pagefind
 
 log = logging.getLogger("mkdocs.hooks.sto.search")
 
@@ -43,20 +49,92 @@ class SiteSearch:
         return [self._records[url] for url in sorted(self._records)]
 
     # on_post_build
-    def write(self, site_dir: str, reuse: Reuse | None, write: Write | None = None) -> list[str]:
-        """Write ``pagefind/`` into the site; the site-relative paths written."""
+    def write(self, site_dir: str, reuse: Reuse | None) -> list[str]:
+        """Write ``pagefind/`` into the site (emptied first); the site-relative paths written."""
         started = time.perf_counter()
         files = files_for(self.records(), reuse)
         log.debug("search index: %d pages, %d files, %.2f s", len(self._records), len(files),
                   time.perf_counter() - started)
         folder = Path(site_dir, FOLDER)
-        if write is None:
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         for name, data in files.items():
-            if write is not None:
-                write(f"{FOLDER}/{name}", data)
-            else:
-                target = folder / name
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return [f"{FOLDER}/{name}" for name in files]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class PreviewIndex:
+    """The preview's ``pagefind/``, made in a background thread after each rebuild (see the module)."""
+
+    def __init__(self, site_dir: str):
+        self.folder = Path(site_dir, FOLDER)
+        self._lock = threading.Lock()
+        self._wanted: tuple[str, list[SearchRecord]] | None = None
+        self._thread: threading.Thread | None = None
+        self._made = ""  # digest of the records the folder's index was made from
+        self._written: dict[str, str] = {}  # name under pagefind/ -> digest of its bytes
+        self.idle = threading.Event()  # set while no index is being made (tests wait on it)
+        self.idle.set()
+
+    def update(self, records: list[SearchRecord]) -> None:
+        """Make the index for these records, unless the folder holds it already."""
+        wanted = records_digest(records)
+        with self._lock:
+            if wanted == self._made and self._wanted is None:
+                return
+            self._wanted = (wanted, records)
+            self.idle.clear()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="sto-search-index", daemon=True)
+                self._thread.start()
+
+    def forget(self) -> None:
+        """The site folder was emptied: make the index again at the next update."""
+        with self._lock:
+            self._made = ""
+            self._written.clear()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._wanted = self._wanted, None
+                if job is None:
+                    self._thread = None
+                    self.idle.set()
+                    return
+            wanted, records = job
+            try:
+                files = run_pagefind(records)
+            except Exception as error:  # noqa: BLE001  # the preview keeps running; search stays as it was
+                log.warning("De zoekindex kon niet worden gemaakt: %s", error)
+                continue
+            with self._lock:
+                if self._wanted is None:  # not superseded meanwhile
+                    self._write(files)
+                    self._made = wanted
+
+    def _write(self, files: dict[str, bytes]) -> None:
+        for name, data in files.items():
+            digest = _digest(data)
+            target = self.folder / name
+            if self._written.get(name) != digest or not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-        return [f"{FOLDER}/{name}" for name in files]
+                self._written[name] = digest
+        for name in [n for n in self._written if n not in files]:
+            (self.folder / name).unlink(missing_ok=True)
+            del self._written[name]
+
+
+_preview_indexes: dict[str, PreviewIndex] = {}
+
+
+def preview_index(site_dir: str) -> PreviewIndex:
+    """The preview's index of this site folder, for the process's life."""
+    key = str(Path(site_dir).resolve())
+    return _preview_indexes.setdefault(key, PreviewIndex(site_dir))
