@@ -36,8 +36,7 @@ from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.search_trim import indexed_html
-from sto.mkdocs.site_search import SiteSearch, preview_index
-from sto.site.search_index import FOLDER as SEARCH_FOLDER
+from sto.mkdocs.site_search import SEARCH_FILES, SiteSearch, preview_index
 from sto.mkdocs.stored_pages import StoredPages
 from sto.problems import ContentInvalid, Problem
 from sto.site.embed import EmbedSnippets
@@ -281,16 +280,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     dirty = state.dirty
     written = write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
                                 state.incremental.reuse, write=dirty.write if dirty is not None else None)
-    if _command == "serve":  # made after this rebuild, so the saved page shows first (sto.mkdocs.site_search)
-        index = preview_index(config.site_dir)
-        if dirty is None:  # MkDocs emptied the folder before this build
-            index.forget()
-        index.update(state.search.records())
-    else:
-        state.search.write(config.site_dir, state.incremental.reuse if state.incremental.enabled else None)
+    state.search.publish(config.site_dir, preview=_command == "serve", emptied=dirty is None,
+                         reuse=state.incremental.reuse if state.incremental.enabled else None)
     if dirty is not None:
         assert state.files is not None
-        dirty.remove_stale(state.files, config.theme.static_templates, written, (f"{SEARCH_FOLDER}/",))
+        dirty.remove_stale(state.files, config.theme.static_templates, written, SEARCH_FILES)
     if state.fragments is not None:
         log.debug(state.fragments.summary())
     state.incremental.finish()

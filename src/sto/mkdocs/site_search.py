@@ -18,7 +18,6 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
@@ -29,7 +28,7 @@ from sto.site.search_index import FOLDER, Reuse, files_for, records_digest, run_
 
 log = logging.getLogger("mkdocs.hooks.sto.search")
 
-Write = Callable[[str, bytes], None]  # site-relative path, bytes (the preview's DirtyBuild.write)
+SEARCH_FILES = (f"{FOLDER}/",)  # what the search writes in the site folder (the preview leaves it to PreviewIndex)
 
 
 class SiteSearch:
@@ -49,6 +48,17 @@ class SiteSearch:
         return [self._records[url] for url in sorted(self._records)]
 
     # on_post_build
+    def publish(self, site_dir: str, *, preview: bool, emptied: bool, reuse: Reuse | None) -> None:
+        """The index in the site folder: now (a build), or in the background once the rebuild is done
+        (the preview; ``emptied``: MkDocs emptied its folder before this build)."""
+        if not preview:
+            self.write(site_dir, reuse)
+            return
+        index = preview_index(site_dir)
+        if emptied:
+            index.forget()
+        index.update(self.records())
+
     def write(self, site_dir: str, reuse: Reuse | None) -> list[str]:
         """Write ``pagefind/`` into the site (emptied first); the site-relative paths written."""
         started = time.perf_counter()
