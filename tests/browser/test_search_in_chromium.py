@@ -115,3 +115,16 @@ def test_dutch_stemming_and_each_faq_question_as_its_own_result(corpus_server, v
     status = page.text_content(".sto-search__status")
     assert re.fullmatch(r"\d+ resultaten voor “subsidie”", status), status
     assert v.console_errors == []
+
+
+def test_a_hostile_title_and_text_are_shown_as_text(corpus_server, visit):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(""))
+    page.click("[data-sto-search-open]")
+    results = _search(page, "xss")
+    hostile = [r for r in results if r["href"].endswith("/nieuws/fixture-gevaarlijke-tekst/")]
+    assert hostile and '<script>alert("sto-xss")</script>' in hostile[0]["title"], results
+    assert page.locator(".sto-search__results script, .sto-search__results img").count() == 0
+    assert page.evaluate("document.querySelectorAll('.sto-search__excerpt *:not(mark)').length") == 0
+    assert "<script>" in " ".join(page.locator(".sto-search__excerpt").all_text_contents())
+    assert v.console_errors == [] and v.csp_violations == []
