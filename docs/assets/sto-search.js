@@ -158,13 +158,18 @@
   }
 
   window.stoSearch = {
-    open: function (from) {
+    open: function (from, typed) {
       opener = from;
       if (!dialog) build();
       if (!dialog.open) dialog.showModal();
       input.focus();
-      input.select();
       load();
+      if (typed) {
+        input.value = typed;
+        search();
+      } else {
+        input.select();
+      }
     }
   };
 })();

@@ -105,13 +105,26 @@
      Its script, sto-search.js, is loaded at the first opening, Pagefind's files only then. */
   var searchScript = document.currentScript ? new URL("sto-search.js", document.currentScript.src).href : "";
 
+  /* What the visitor types while the search's script loads goes into its field once it opens. */
+  var typedEarly = "";
+  function keepTyping(event) {
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      typedEarly += event.key;
+      event.preventDefault();
+    }
+  }
+
   function openSearch(opener) {
-    if (window.stoSearch) { window.stoSearch.open(opener); return; }
+    if (window.stoSearch) { window.stoSearch.open(opener, ""); return; }
     if (document.querySelector("script[data-sto-search]")) return;  /* loading */
     var script = document.createElement("script");
     script.src = searchScript;
     script.setAttribute("data-sto-search", "");
-    script.addEventListener("load", function () { if (window.stoSearch) window.stoSearch.open(opener); });
+    document.addEventListener("keydown", keepTyping);
+    script.addEventListener("load", function () {
+      document.removeEventListener("keydown", keepTyping);
+      if (window.stoSearch) window.stoSearch.open(opener, typedEarly);
+    });
     document.head.appendChild(script);
   }
 

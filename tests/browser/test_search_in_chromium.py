@@ -128,3 +128,17 @@ def test_a_hostile_title_and_text_are_shown_as_text(corpus_server, visit):
     assert page.evaluate("document.querySelectorAll('.sto-search__excerpt *:not(mark)').length") == 0
     assert "<script>" in " ".join(page.locator(".sto-search__excerpt").all_text_contents())
     assert v.console_errors == [] and v.csp_violations == []
+
+
+def test_what_is_typed_while_the_search_loads_is_kept(corpus_server, visit):
+    v = visit(corpus_server.origin)
+    page = v.open(corpus_server.url(""))
+    cdp = v.context.new_cdp_session(page)  # a slow network: the search's script takes a while
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 600, "downloadThroughput": -1,
+                                                  "uploadThroughput": -1})
+    page.click("[data-sto-search-open]")
+    page.keyboard.type("keuzevak", delay=10)  # at once: before the dialog is there
+    assert page.locator("dialog.sto-search").count() == 0  # (so this test tests something)
+    page.wait_for_function("() => document.querySelector('.sto-search__status')?.textContent.includes('keuzevak')")
+    assert page.input_value("#sto-search-query") == "keuzevak"
