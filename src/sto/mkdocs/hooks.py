@@ -203,6 +203,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         to_render = len(doc_files) - incremental.reused_renderings()
         state.workers = PageWorkers.start(parallel.jobs(os.environ, to_render, len(doc_files)), doc_files,
                                           build_page_args, incremental.store)
+        state.search.start(incremental.reuse if incremental.enabled else None)  # beside the rendering, after the fork
     return env
 
 

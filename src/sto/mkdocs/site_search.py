@@ -1,8 +1,10 @@
 """The site search in a build: a record per searched page, collected as MkDocs converts the
 pages, and Pagefind's files written at the end (``sto.site.search``, ``sto.site.search_index``).
 
-Every build path has the index. ``mkdocs build`` (CI and deploys included) writes it before it
-ends, reusing Pagefind's files from the build cache while every record is the same. The preview
+Every build path has the index. ``mkdocs build`` (CI and deploys included) starts Pagefind once
+every page is converted (``start``, in on_env: the records are known, the templates are not
+rendered yet), lets it run beside the rendering, and writes its files before the build ends;
+Pagefind's files are reused from the build cache while every record is the same. The preview
 (``make serve``) must show a saved page at once, and Pagefind runs over every record (at
 +1,400 pages about 2 s on this project's machine), so there the index is made in a background
 thread once the rebuild is done (``PreviewIndex``): the page is visible first, search follows a
@@ -24,11 +26,19 @@ from mkdocs.structure.pages import Page
 
 from sto.content.items import AnyItem
 from sto.site.search import SearchRecord, is_searched, record
-from sto.site.search_index import FOLDER, Reuse, files_for, records_digest, run_pagefind
+from sto.site.search_index import FOLDER, Reuse, pack, records_digest, reuse_key, run_pagefind, unpack
 
 log = logging.getLogger("mkdocs.hooks.sto.search")
 
 SEARCH_FILES = (f"{FOLDER}/",)  # what the search writes in the site folder (the preview leaves it to PreviewIndex)
+
+
+class _NotStored(Exception):
+    """The build cache has no index for these records (see SiteSearch.start)."""
+
+
+def _not_stored() -> bytes:
+    raise _NotStored
 
 
 class SiteSearch:
@@ -36,6 +46,9 @@ class SiteSearch:
 
     def __init__(self) -> None:
         self._records: dict[str, SearchRecord] = {}
+        self._files: dict[str, bytes] | None = None  # the index, once known
+        self._making: threading.Thread | None = None  # Pagefind running beside the rendering
+        self._failed: BaseException | None = None
 
     # on_page_content
     def add(self, page: Page, indexed_html: str, item: AnyItem | None) -> None:
@@ -46,6 +59,27 @@ class SiteSearch:
 
     def records(self) -> list[SearchRecord]:
         return [self._records[url] for url in sorted(self._records)]
+
+    # on_env, mkdocs build, once the page workers have started
+    def start(self, reuse: Reuse | None) -> None:
+        """The index from the build cache, or Pagefind started in a thread on the records (its
+        own process does the work; this process renders pages meanwhile)."""
+        records = self.records()
+        if reuse is not None:
+            try:
+                self._files = unpack(reuse(reuse_key(records), _not_stored))
+                return
+            except _NotStored:
+                pass
+
+        def make() -> None:
+            try:
+                self._files = run_pagefind(records)
+            except BaseException as error:  # noqa: BLE001  # raised again in on_post_build
+                self._failed = error
+
+        self._making = threading.Thread(target=make, name="sto-search-index", daemon=True)
+        self._making.start()
 
     # on_post_build
     def publish(self, site_dir: str, *, preview: bool, emptied: bool, reuse: Reuse | None) -> None:
@@ -62,8 +96,20 @@ class SiteSearch:
     def write(self, site_dir: str, reuse: Reuse | None) -> list[str]:
         """Write ``pagefind/`` into the site (emptied first); the site-relative paths written."""
         started = time.perf_counter()
-        files = files_for(self.records(), reuse)
-        log.debug("search index: %d pages, %d files, %.2f s", len(self._records), len(files),
+        if self._files is None and self._making is None:  # not started in on_env
+            self.start(reuse)
+        if self._making is not None:
+            self._making.join()
+            self._making = None
+            if self._failed is not None:
+                raise self._failed
+            made = self._files
+            assert made is not None
+            if reuse is not None:
+                reuse(reuse_key(self.records()), lambda: pack(made))
+        files = self._files
+        assert files is not None
+        log.debug("search index: %d pages, %d files, waited %.2f s", len(self._records), len(files),
                   time.perf_counter() - started)
         folder = Path(site_dir, FOLDER)
         shutil.rmtree(folder, ignore_errors=True)

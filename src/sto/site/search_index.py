@@ -63,11 +63,23 @@ def run_pagefind(records: Iterable[SearchRecord]) -> dict[str, bytes]:
                 if path.is_file() and not path.name.startswith(_UNUSED)}
 
 
+def reuse_key(records: Iterable[SearchRecord]) -> str:
+    """The build cache's key for the files made from these records."""
+    return f"pagefind:{records_digest(records)}"
+
+
+def pack(files: dict[str, bytes]) -> bytes:
+    return marshal.dumps(files)
+
+
+def unpack(packed: bytes) -> dict[str, bytes]:
+    files: dict[str, bytes] = marshal.loads(packed)
+    return files
+
+
 def files_for(records: Iterable[SearchRecord], reuse: Reuse | None = None) -> dict[str, bytes]:
     """``pagefind/``'s files (paths under it), made again only when a record changed."""
     records = list(records)
     if reuse is None:
         return run_pagefind(records)
-    packed = reuse(f"pagefind:{records_digest(records)}", lambda: marshal.dumps(run_pagefind(records)))
-    files: dict[str, bytes] = marshal.loads(packed)
-    return files
+    return unpack(reuse(reuse_key(records), lambda: pack(run_pagefind(records))))
