@@ -121,8 +121,11 @@ brand-images: $(VENV)/.test-deps
 # Not part of make test: builds a synthetic corpus (N = 1000 and 5000) three times each with this
 # project and with plain mkdocs-material, then a warm build (one item changed) and the preview's
 # save-to-visible at +700 and +5,000 items; prints the table, writes bench-out/. About 10 minutes.
-bench: $(VENV)/.bench-deps  ## build-time benchmark against plain mkdocs-material
+# Then the site search on a throttled phone profile (bench/search.py, Chromium): a few minutes more.
+bench: $(VENV)/.bench-deps $(VENV)/.test-deps  ## build-time benchmark against plain mkdocs-material, and search on a phone
 	$(BIN)/python -m bench.run
+	scripts/ensure-system-deps
+	$(BIN)/python -m bench.search 1000 5000
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules

@@ -4,9 +4,10 @@ For each size N (N news items, N/5 FAQ entries, N/5 events; see corpus.py) both 
 ``--runs`` times, alternating, each in a fresh site dir and a fresh process. Reported:
 median wall time, ms per page, peak memory (max RSS of the build process, from wait4),
 ratio to the plain build, growth between the smallest and largest N, site size, search index
-size, and the home page's transfer size (gzip of the HTML plus the CSS and JS it references,
-without the search index, which loads only when search is used). It also checks that every
-title, news summary and FAQ question is in the search index.
+size (this project: all of Pagefind's ``pagefind/``, of which a search loads a small part, see
+bench/search.py; plain: Material's search_index.json, which every page view loads), and the home
+page's transfer size (gzip of the HTML plus the CSS and JS it references, without the search
+index). It also checks that every title, news summary and FAQ question is in the search index.
 
     make bench                         # N = 1000 and 5000, 3 runs each
     .venv/bin/python -m bench.run --sizes 200 --runs 1   # a quick look
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import html
 import json
 import os
 import platform
@@ -33,6 +33,7 @@ from lxml import html as lxml_html
 
 from bench import corpus, preview
 from bench.builds import set_aside, timed_build
+from tests.search_fragments import fragments
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -78,24 +79,19 @@ def home_transfer(site: Path) -> int:
     return total
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text))).strip()
-
-
 def unfindable(site: Path, items: list[tuple[str, dict, str]]) -> dict[str, int]:
-    """How many titles, news summaries and FAQ questions are missing from the search index.
+    """How many titles, news summaries and FAQ questions are missing from the search index
+    (Pagefind's fragments: each page's title and text).
 
     Titles and summaries are looked for on the item's own page. A FAQ question is looked for
     where search finds it: as the title of its own page, ``veelgestelde-vragen/<file name>/``
-    (each question its own result; the FAQ overview is not indexed), or of a section located
-    at ``veelgestelde-vragen/#<file name>``."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (each question its own result; the FAQ overview is not indexed)."""
     by_page: dict[str, str] = {}
     title_at: dict[str, str] = {}
-    for doc in index["docs"]:
-        page = doc["location"].split("#")[0]
-        by_page[page] = by_page.get(page, "") + " " + _squash(doc["title"]) + " " + _squash(doc["text"])
-        title_at[doc["location"]] = _squash(doc["title"])
+    for url, fragment in fragments(site).items():
+        title = " ".join(fragment["meta"].get("title", "").split())
+        by_page[url] = f"{title} {' '.join(fragment['content'].split())}"
+        title_at[url] = title
     missing = {"title": 0, "summary": 0, "question": 0}
     for relpath, meta, _ in items:
         folder, name = relpath.split("/")
@@ -169,7 +165,8 @@ def run_size(n: int, runs: int, work: Path) -> dict:
             "times": times[kind], "median_s": median, "cpu_times": cpu[kind],
             "median_cpu_s": statistics.median(cpu[kind]), "pages": pages, "ms_per_page": 1000 * median / pages,
             "peak_mib": memory[kind] / 1024, "site_mb": tree_size(site) / 1e6,
-            "index_mb": (site / "search" / "search_index.json").stat().st_size / 1e6,
+            "index_mb": (tree_size(site / "pagefind") if kind == "project"
+                         else (site / "search" / "search_index.json").stat().st_size) / 1e6,
             "home_kb_gzip": home_transfer(site) / 1024,
         }
     result["ratio"] = result["project"]["median_s"] / result["plain"]["median_s"]

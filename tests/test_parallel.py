@@ -22,16 +22,6 @@ from .sitebuild import site_files
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers need os.fork")
 
 
-class _Index:
-    """Material's SearchIndex, as far as the workers use it."""
-
-    def __init__(self) -> None:
-        self.entries: list[dict[str, str]] = []
-
-    def add_entry_from_context(self, page: SimpleNamespace) -> None:
-        self.entries.append({"location": page.file.src_uri})
-
-
 def _files(count: int) -> list[SimpleNamespace]:
     files = []
     for n in range(count):
@@ -42,26 +32,24 @@ def _files(count: int) -> list[SimpleNamespace]:
 
 
 def test_workers_render_their_share_and_report_back(tmp_path, monkeypatch, caplog):
-    index, store, files = _Index(), Store({"old": "kept"}), _files(7)
+    store, files = Store({"old": "kept"}), _files(7)
     store.get("old")
 
     def fake_build_page(page, out: Path, *, excluded: bool) -> None:  # what MkDocs' _build_page does, in short
-        index.add_entry_from_context(page)
         (out / page.file.src_uri).write_text(f"{os.getpid()}", encoding="utf-8")
         store.put(f"made:{page.file.src_uri}", page.file.src_uri)
         if page.file.src_uri == "p4.md":
             logging.getLogger("mkdocs.hooks.sto").warning("p4 heeft een waarschuwing")
 
     monkeypatch.setattr(mkdocs_build, "_build_page", fake_build_page)
-    workers = PageWorkers.start(3, files, lambda file: ((tmp_path,), {"excluded": False}), index, store)
+    workers = PageWorkers.start(3, files, lambda file: ((tmp_path,), {"excluded": False}), store)
     assert workers is not None
     for file in files:  # MkDocs' loop in this process: the workers' pages are skipped
         mkdocs_build._build_page(file.page, tmp_path, excluded=False)
     with caplog.at_level(logging.WARNING):
-        assert workers.finish(index, files, store) is None
+        assert workers.finish(store) is None
     writers = {file.src_uri: (tmp_path / file.src_uri).read_text(encoding="utf-8") for file in files}
     assert len(set(writers.values())) == 3 and writers["p0.md"] == writers["p3.md"] == str(os.getpid())
-    assert [e["location"] for e in index.entries] == [f"p{n}.md" for n in range(7)]  # page order, as one process
     assert [r.getMessage() for r in caplog.records] == ["p4 heeft een waarschuwing"]  # logged again, once
     assert {key: store.get(key) for key in (f"made:p{n}.md" for n in range(7))} == {
         f"made:p{n}.md": f"p{n}.md" for n in range(7)}
@@ -76,9 +64,9 @@ def test_a_worker_that_fails_stops_the_build_with_its_error(tmp_path, monkeypatc
 
     monkeypatch.setattr(mkdocs_build, "_build_page", fake_build_page)
     files = _files(4)
-    workers = PageWorkers.start(2, files, lambda file: ((), {}), None, Store())
+    workers = PageWorkers.start(2, files, lambda file: ((), {}), Store())
     assert workers is not None
-    assert workers.finish(None, files, Store()) == "ValueError: kapot sjabloon"
+    assert workers.finish(Store()) == "ValueError: kapot sjabloon"
 
 
 def test_the_number_of_workers():
@@ -117,7 +105,7 @@ def test_a_build_keeps_what_it_loaded_out_of_the_collectors_scans(unfrozen, comm
 def test_workers_leave_the_builds_frozen_objects_frozen(tmp_path, monkeypatch, unfrozen):
     monkeypatch.setattr(mkdocs_build, "_build_page", lambda page, out, *, excluded: None)
     gc.freeze()
-    workers = PageWorkers.start(2, _files(4), lambda file: ((tmp_path,), {"excluded": False}), _Index(), Store())
+    workers = PageWorkers.start(2, _files(4), lambda file: ((tmp_path,), {"excluded": False}), Store())
     assert workers is not None
     assert gc.get_freeze_count() > 0
-    workers.finish(_Index(), _files(4), Store())
+    workers.finish(Store())

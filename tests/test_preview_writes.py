@@ -28,35 +28,20 @@ def test_a_file_is_written_only_when_its_bytes_change(tmp_path):
     assert target.read_bytes() == b"twee"
 
 
-def test_a_page_is_kept_only_with_the_same_fingerprint_its_output_and_its_search_entries(tmp_path):
+def test_a_page_is_kept_only_with_the_same_fingerprint_and_its_output(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text("oud", encoding="utf-8")
     page = _page("a.md", "a/index.html")
     build = DirtyBuild(str(tmp_path))
-    assert not build.keep(page, "k1", True)  # nothing known about the folder yet
+    assert not build.keep(page, "k1")  # nothing known about the folder yet
     build.rendered(page, "k1")
-    again = DirtyBuild(str(tmp_path))
-    assert not again.keep(page, "k1", False)  # its search entries are not stored
-    again.rendered(page, "k1")
-    assert not DirtyBuild(str(tmp_path)).keep(page, "k2", True)  # another fingerprint
+    assert not DirtyBuild(str(tmp_path)).keep(page, "k2")  # another fingerprint
     kept = DirtyBuild(str(tmp_path))
     kept.rendered(page, "k1")
     later = DirtyBuild(str(tmp_path))
-    assert later.keep(page, "k1", True) and page.file.is_modified() is False and later.kept("a.md")
+    assert later.keep(page, "k1") and page.file.is_modified() is False and later.kept("a.md")
     later.rendered(page, None)  # rendered without a fingerprint: never kept by the old one
-    assert not DirtyBuild(str(tmp_path)).keep(_page("a.md", "a/index.html"), "k1", True)
-
-
-def test_search_entries_come_in_page_order_from_the_rendered_and_the_kept_pages(tmp_path):
-    (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "index.html").write_text("b", encoding="utf-8")
-    a, b, c = _page("a.md", "a/index.html"), _page("b.md", "b/index.html"), _page("c.md", "c/index.html")
-    DirtyBuild(str(tmp_path)).rendered(b, "kb")
-    build = DirtyBuild(str(tmp_path))
-    assert build.keep(b, "kb", True)
-    built = {"a.md": [{"location": "a/"}], "c.md": [{"location": "c/"}, {"location": "c/#x"}]}
-    entries = build.search_entries([a, b, c], built, lambda src: [{"location": "b/"}] if src == "b.md" else None)
-    assert [e["location"] for e in entries] == ["a/", "b/", "c/", "c/#x"]
+    assert not DirtyBuild(str(tmp_path)).keep(_page("a.md", "a/index.html"), "k1")
 
 
 def test_what_no_file_stands_for_is_removed_and_forget_starts_over(tmp_path):
@@ -71,4 +56,4 @@ def test_what_no_file_stands_for_is_removed_and_forget_starts_over(tmp_path):
     assert "oud/index.html" not in build.memory.page_keys
     build.rendered(_page("a.md", "a/index.html"), "k")
     forget(str(tmp_path))
-    assert not DirtyBuild(str(tmp_path)).keep(_page("a.md", "a/index.html"), "k", True)
+    assert not DirtyBuild(str(tmp_path)).keep(_page("a.md", "a/index.html"), "k")

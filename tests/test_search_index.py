@@ -1,8 +1,9 @@
-"""The site search in a real build: what Material's search index holds, and what it leaves out.
+"""The site search in a real build: what Pagefind's index holds, and what it leaves out.
 
-Every news title and summary and every FAQ question is findable; a long news body is searchable
-up to its lead only, while its page and the feeds carry all of it; FAQ answers and events stay
-whole. See sto.search_trim.
+Every news title and summary and every FAQ question is findable, each on its own page with its
+kind and date; a long news body is searchable up to its lead only, while its page and the feeds
+carry all of it; FAQ answers and events stay whole; overviews (the FAQ page among them) and
+drafts are not indexed. See sto.site.search and sto.mkdocs.search_trim.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sto.build import Build
 from sto.clock import build_now
 from sto.mkdocs.search_trim import LEAD_WORDS
 
+from .search_fragments import fragments
 from .sitebuild import EPOCH_2024_06_15, SITE_NAME, corpus_project, mkdocs_build
 
 pytestmark = pytest.mark.site
@@ -67,24 +69,20 @@ def _squash(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
-def search_index(site: Path) -> list[dict]:
-    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def page_texts(site: Path) -> dict[str, str]:
-    """Page location -> all its indexed titles and texts, tags gone, entities read."""
-    found: dict[str, str] = {}
-    for doc in search_index(site):
-        page = doc["location"].split("#")[0]
-        found[page] = f"{found.get(page, '')} {_squash(doc['title'])} {_squash(doc['text'])}"
-    return found
+    """Page address -> its indexed title and text (Pagefind keeps them as plain text)."""
+    return {url: _words(f"{f['meta'].get('title', '')} {f['content']}") for url, f in fragments(site).items()}
 
 
 def unfindable(project: Path, site: Path) -> list[str]:
     """Every published news title and summary, and every FAQ question, missing where search finds it."""
     build = Build.load(project, SITE_URL, SITE_NAME, now=build_now({"SOURCE_DATE_EPOCH": EPOCH_2024_06_15}))
     texts = page_texts(site)
-    titles = {doc["location"]: _squash(doc["title"]) for doc in search_index(site)}
+    titles = {url: _words(f["meta"]["title"]) for url, f in fragments(site).items()}
     missing = []
     for item in build.content.news:
         text = texts.get(item.url, "")
@@ -94,7 +92,7 @@ def unfindable(project: Path, site: Path) -> list[str]:
     for item in build.content.faq:
         if titles.get(item.url) != " ".join(item.title.split()):  # its own result, its own title
             missing.append(f"{item.path}: question")
-    missing += [f"FAQ page indexed: {loc}" for loc in titles if loc.startswith("veelgestelde-vragen/#")]
+    missing += [f"FAQ page indexed: {loc}" for loc in titles if loc == "veelgestelde-vragen/"]
     return missing
 
 
@@ -118,12 +116,11 @@ def test_the_fixture_corpus_with_hostile_text_is_findable_too(corpus_site):
 
 def test_a_long_news_body_is_searchable_up_to_its_lead(long_site):
     _, site = long_site
-    docs = [d for d in search_index(site) if d["location"].startswith("nieuws/2024-06-lang-bericht/")]
-    assert [d["location"] for d in docs] == ["nieuws/2024-06-lang-bericht/"]  # the tail's heading: no section
-    text = _squash(docs[0]["text"])
+    found = fragments(site)["nieuws/2024-06-lang-bericht/"]
+    text = _words(found["content"])
     assert "samenvattingswoord" in text and text.count("leadwoord") == 11
     for tail in ("staartwoord", "staartkop", "kopstaartwoord", "lijststaartwoord"):
-        assert tail not in json.dumps(docs), tail
+        assert tail not in json.dumps(found), tail
 
 
 def test_the_page_and_the_feeds_still_carry_the_whole_body(long_site):
@@ -131,13 +128,13 @@ def test_the_page_and_the_feeds_still_carry_the_whole_body(long_site):
     page = (site / "nieuws/2024-06-lang-bericht/index.html").read_text(encoding="utf-8")
     for tail in ("Scholen staartwoord samen", "Achtergrond bij de staartkop", "lijststaartwoord"):
         assert tail in page, tail
-    assert not [p for p in site.rglob("*.html") if "data-search" in p.read_text(encoding="utf-8")]
+    assert not [p for p in site.rglob("*.html") if "pagefind" in p.read_text(encoding="utf-8")]  # nothing for search
 
     atom = feedparser.parse((site / "feeds/atom.xml").read_bytes())
     entry = next(e for e in atom.entries if e.title == "Een lang bericht over regionale samenwerking")
     content = entry.content[0].value
     assert content.startswith("<p>Scholen leadwoord") and "lijststaartwoord" in content
-    assert "sto-search-text" not in content and "data-search" not in content  # as the page's body, no more
+    assert "sto-search-text" not in content and "pagefind" not in content  # as the page's body, no more
     feed = json.loads((site / "feeds/feed.json").read_text(encoding="utf-8"))
     item = next(i for i in feed["items"] if i["title"] == "Een lang bericht over regionale samenwerking")
     assert item["content_html"] == content
@@ -157,3 +154,34 @@ def test_faq_answers_and_events_stay_whole_in_the_index(long_site):
         assert word in texts["veelgestelde-vragen/lange-vraag/"], word
     event = texts["agenda/2024-09-lang-programma/"]
     assert "programmabegin" in event and event.count("programmaeinde") == 6
+
+
+def test_each_result_carries_its_kind_and_date(long_site):
+    found = fragments(long_site[1])
+    assert found["nieuws/2024-06-lang-bericht/"]["meta"] == {
+        "title": "Een lang bericht over regionale samenwerking", "soort": "Nieuws", "datum": "13 juni 2024"}
+    assert found["veelgestelde-vragen/lange-vraag/"]["meta"]["soort"] == "Veelgestelde vraag"
+    assert found["agenda/2024-09-lang-programma/"]["meta"]["soort"] == "Bijeenkomst"
+    assert found["agenda/2024-09-lang-programma/"]["meta"]["datum"] == "donderdag 12 september 2024"
+
+
+def test_overviews_and_the_faq_page_are_not_indexed_and_item_pages_are(long_site):
+    urls = set(fragments(long_site[1]))
+    for overview in ("", "nieuws/", "agenda/", "veelgestelde-vragen/", "regio/", "zoeken/", "agenda/geweest/"):
+        assert overview not in urls, overview
+    assert {"nieuws/2024-06-lang-bericht/", "veelgestelde-vragen/lange-vraag/", "over-sto/"} <= urls
+
+
+def test_drafts_and_scheduled_items_are_not_indexed(tmp_path):
+    project = corpus_project(tmp_path / "project")
+    (project / "content/faq/concept-vraag.md").write_text(_item({
+        "id": "5ea4c000-0000-4000-8000-000000000031", "title": "Een conceptvraag met conceptwoord",
+        "topic": "subsidie-en-begroting", "date": "2024-06-10", "draft": True}, "Antwoord met conceptwoord.\n"),
+        encoding="utf-8")
+    (project / "content/news/2024-07-later.md").write_text(_item({
+        "id": "5ea4c000-0000-4000-8000-000000000032", "title": "Later nieuws met toekomstwoord",
+        "date": "2024-07-10", "summary": "Nog niet: toekomstwoord."}, "Tekst.\n"), encoding="utf-8")
+    mkdocs_build(project, tmp_path / "site")
+    everything = json.dumps(fragments(tmp_path / "site"))
+    assert "conceptwoord" not in everything and "toekomstwoord" not in everything
+    assert "veelgestelde-vragen/begroting-activiteitenplan-aantal-jaren/" in everything

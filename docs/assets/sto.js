@@ -101,7 +101,52 @@
     });
   }
 
+  /* Site search: the header's link to the search page opens the search instead (also on "/").
+     Its script, sto-search.js, is loaded at the first opening, Pagefind's files only then. */
+  var searchScript = document.currentScript ? new URL("sto-search.js", document.currentScript.src).href : "";
+
+  /* What the visitor types while the search's script loads goes into its field once it opens. */
+  var typedEarly = "";
+  function keepTyping(event) {
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      typedEarly += event.key;
+      event.preventDefault();
+    }
+  }
+
+  function openSearch(opener) {
+    if (window.stoSearch) { window.stoSearch.open(opener, ""); return; }
+    if (document.querySelector("script[data-sto-search]")) return;  /* loading */
+    var script = document.createElement("script");
+    script.src = searchScript;
+    script.setAttribute("data-sto-search", "");
+    document.addEventListener("keydown", keepTyping);
+    script.addEventListener("load", function () {
+      document.removeEventListener("keydown", keepTyping);
+      if (window.stoSearch) window.stoSearch.open(opener, typedEarly);
+    });
+    document.head.appendChild(script);
+  }
+
+  function setUpSearch(link) {
+    if (!searchScript || !("HTMLDialogElement" in window)) return;  /* the link stays a link */
+    link.addEventListener("click", function (event) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button) return;
+      event.preventDefault();
+      openSearch(link);
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      openSearch(link);
+    });
+  }
+
   function start() {
+    var searchLink = document.querySelector("[data-sto-search-open]");
+    if (searchLink) setUpSearch(searchLink);
     document.querySelectorAll(".sto-video[data-sto-src]").forEach(setUpPlayer);
     var nav = document.querySelector("[data-sto-faq-filter]");
     var faq = document.querySelector("[data-sto-faq]");

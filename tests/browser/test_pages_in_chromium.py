@@ -193,42 +193,6 @@ def test_a_printed_page_names_the_site_its_address_and_the_print_date(visit, cor
     assert re.fullmatch(r"[a-z]+dag \d{1,2} [a-z]+ \d{4}", today)  # "dinsdag 1 december 2026"
 
 
-def _search(page, words: str):
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(words, delay=20)
-    page.locator(".md-search-result__list > li").first.wait_for(state="attached", timeout=10_000)
-    page.wait_for_timeout(300)  # let the last keystroke's results settle
-    return page.locator(".md-search-result__list > li")
-
-
-def test_dutch_search_finds_a_faq_question_as_its_own_result(visit, corpus_server):
-    v = visit(corpus_server.origin)
-    page = v.open(corpus_server.url(""))
-    _search(page, "keuzevakken")  # Dutch stemming: also finds "keuzevak"
-    hit = page.locator(".md-search-result__list a[href$='veelgestelde-vragen/keuzevak-op-ander-niveau/']")
-    hit.wait_for(state="attached", timeout=10_000)
-    assert hit.locator("h1, h2").first.text_content().startswith("Mag je een keuzevak op een ander niveau")
-    assert page.locator(".md-search-result__list a[href*='veelgestelde-vragen/#']").count() == 0
-    assert v.foreign == [] and v.console_errors == []
-
-
-def test_searching_subsidie_shows_the_matching_questions_each_as_a_result_in_dutch(visit, corpus_server):
-    v = visit(corpus_server.origin)
-    page = v.open(corpus_server.url(""))
-    results = _search(page, "subsidie")
-    titles = [" ".join(results.nth(i).locator("article h1, article h2").first.text_content().split())
-              for i in range(results.count())]
-    # the corpus's two answers that say "subsidie", each its own result with its question as title
-    assert {"Mag budget dat overblijft na 2023 nog ingezet worden in 2024?",
-            "De interne en externe loonkosten zijn gestegen. Mogen er nieuwe tarieven binnen STO worden "
-            "gehanteerd?"} <= set(titles)
-    assert len(titles) == len(set(titles))
-    meta = page.locator(".md-search-result__meta").text_content().strip()
-    assert re.fullmatch(r"\d+ resultaten", meta), meta  # not "overeenkomende documenten"
-    assert page.get_by_role("dialog", name="Zoeken").count() == 1
-    assert v.console_errors == []
-
-
 @pytest.mark.parametrize("path", ["", "agenda/2024-06-19-sto-live-gorinchem-en-altena/", "veelgestelde-vragen/"])
 def test_first_tab_reaches_a_visible_skip_link(visit, corpus_server, path):
     v = visit(corpus_server.origin)

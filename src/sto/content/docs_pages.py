@@ -54,10 +54,11 @@ FILE_TYPES = {
     ".vtt": "ondertiteling",
     ".mp4": "video", ".webm": "video",
 }
-# The project's own stylesheet and script in docs/ (mkdocs.yml names them in extra_css and
-# extra_javascript; a test keeps the two equal). No other .css or .js may be added to docs/:
-# a script there would run on every page that included it.
-PROJECT_ASSETS = ("assets/sto.css", "assets/sto.js")
+# The project's own stylesheet and scripts in docs/ (mkdocs.yml names them in extra_css and
+# extra_javascript, the search dialog is in the policy's registry, sto.mkdocs.csp.SCRIPT_FILES;
+# a test keeps them equal). No other .css or .js may be added to docs/: a script there would run
+# on every page that included it.
+PROJECT_ASSETS = ("assets/sto.css", "assets/sto.js", "assets/sto-search.js")
 # Templates a hand-written page may name, per page (from docs/): the home page is rendered
 # from the content by our template. Every other page uses the theme's default page.
 TEMPLATES = {"index.md": ("sto/home.html",)}

@@ -28,10 +28,19 @@ from sto.site.media import PLAYER_ORIGINS
 
 # The registry of script files, by their path from the site's root: the only script files the
 # policy lets run. mkdocs.yml's extra_javascript and Material's bundle are added by site_scripts;
-# a template that includes another script file adds its path here.
-SCRIPT_FILES: tuple[str, ...] = ("assets/sto/copy-url.js",)  # overrides/sto/agenda-volgen.html
-# Further script-src keywords a script on the site needs (WebAssembly would need 'wasm-unsafe-eval').
-SCRIPT_KEYWORDS: tuple[str, ...] = ()
+# a template that includes another script file adds its path here. The site search's files are
+# loaded by our scripts at the first search (sto.js adds sto-search.js, which imports Pagefind's
+# pagefind.js, written into the site after the build: no hash, its address only).
+SCRIPT_FILES: tuple[str, ...] = (
+    "assets/sto/copy-url.js",  # overrides/sto/agenda-volgen.html
+    "assets/sto-search.js", "pagefind/pagefind.js",  # the site search (sto.mkdocs.site_search)
+)
+# Further script-src keywords. 'strict-dynamic': a script the policy trusts (by its hash) may load
+# another without markup (sto.js the search dialog, the dialog Pagefind), wherever the site is
+# served; a <script> in a page's markup still needs a hash, so content can add none (CSP3, the
+# browsers we support; an older browser ignores it and uses the addresses). 'wasm-unsafe-eval':
+# Pagefind compiles its WebAssembly index reader (with the Dutch stemmer) in the browser.
+SCRIPT_KEYWORDS: tuple[str, ...] = ("'strict-dynamic'", "'wasm-unsafe-eval'")
 _MATERIAL_BUNDLE = re.compile(r"bundle\.[0-9a-f]+\.min\.js")
 # Templates of the theme no page renders (sto.content.docs_pages allows a page only our own), so
 # their inline scripts get no hash even if one appeared on a page.
@@ -93,7 +102,7 @@ def policy(script_hashes: Iterable[str], scripts: SiteScripts | None = None) -> 
         "media-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",  # the search index, and Material's sitemap lookup
-        "worker-src 'self'",  # the search worker
+        "worker-src 'self'",
         f"frame-src {' '.join(PLAYER_ORIGINS)}",
         "object-src 'none'",
         "base-uri 'self'",

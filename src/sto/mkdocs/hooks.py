@@ -11,14 +11,13 @@ import gc
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -41,7 +40,8 @@ from sto.mkdocs.parallel import PageWorkers
 from sto.mkdocs.preview_writes import DirtyBuild, forget
 from sto.mkdocs.fragment_cache import TEMPLATE_GLOBALS, FragmentCache, disabled_by
 from sto.mkdocs.incremental import Incremental
-from sto.mkdocs.search_trim import for_search, with_search_text
+from sto.mkdocs.search_trim import indexed_html
+from sto.mkdocs.site_search import SEARCH_FILES, SiteSearch, preview_index
 from sto.mkdocs.stored_pages import StoredPages
 from sto.problems import ContentInvalid, Problem
 from sto.site.embed import EmbedSnippets
@@ -78,6 +78,7 @@ class _State:
     workers: PageWorkers | None = None  # mkdocs build: processes rendering part of the pages
     stored_pages: StoredPages | None = None  # mkdocs build: pages printed from the cache skip their template
     images: ImageDimensions | None = None  # width and height on the images in pages' Markdown
+    search: SiteSearch = field(default_factory=SiteSearch)  # the search records, written in on_post_build
 
 
 _command = "build"
@@ -253,9 +254,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     incremental.plan_rendering(pages, state.nav, state.build.content.vocabularies, lambda page: _context(page, config),
                                state.dirty.keep if state.dirty is not None else None)
-    search_index = _search_index(config)
-    if search_index is not None:
-        incremental.index_once(search_index)
     if _command == "build":  # last: the workers start from everything set up above
         _keep_to_the_end()
         if incremental.reused_renderings():  # before the workers start: they write their stored pages the same way
@@ -268,13 +266,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
         to_render = len(doc_files) - incremental.reused_renderings()
         state.workers = PageWorkers.start(parallel.jobs(os.environ, to_render, len(doc_files)), doc_files,
-                                          build_page_args, search_index, incremental.store)
+                                          build_page_args, incremental.store)
+        state.search.start(incremental.reuse if incremental.enabled else None)  # beside the rendering, after the fork
     return env
-
-
-def _search_index(config: MkDocsConfig) -> Any:
-    """Material's search index of this build (its plugin's ``SearchIndex``), or None without search."""
-    return getattr(config.plugins.get("material/search"), "search_index", None)
 
 
 def _context(page: Page, config: MkDocsConfig) -> dict[str, Any]:
@@ -289,20 +283,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep each news page's HTML for the feeds' full content (one dict write per page); the
-    page goes on with a long news body's tail marked for search to skip (shown all the same)
-    and its item's search-only text in front."""
+    """Keep each news page's HTML for the feeds' full content and its search record (one dict
+    write each per page); the page goes on as it is."""
     state = _state()
     src_uri = page.file.src_uri
     item = state.build.item_for(src_uri)
 
     def make() -> tuple[str, str | None]:
-        return with_search_text(for_search(html, item), item), state.feed_html.for_page(src_uri, html)
+        return indexed_html(html, item), state.feed_html.for_page(src_uri, html)
 
-    searched, feed = state.incremental.after_conversion(page, item_digest(item) if item else "", make)
+    indexed, feed = state.incremental.after_conversion(page, item_digest(item) if item else "", make)
     if item is not None and feed is not None:
         state.feed_html[item.id] = feed
-    return searched
+    state.search.add(page, indexed, item)
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -330,20 +324,19 @@ def _secured(html: str, name: str) -> str:
     return secured
 
 
-@event_priority(50)  # before Material's search plugin writes its index (a dirty preview build puts it together)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write every feed and calendar into the site."""
+    """Write every feed and calendar, and the search index, into the site."""
     if _problems is not None:
         if _dirty:  # MkDocs did not empty the folder: the pages in it would be served instead
             clean_directory(config.site_dir)
             forget(config.site_dir)
+        preview_index(config.site_dir).forget()
         serve_problems.write_problem_page(config.site_dir, _problems)
         return
     state = _state()
     failed = None
     if state.workers is not None:
-        failed = state.workers.finish(_search_index(config), state.files.documentation_pages() if state.files else [],
-                                      state.incremental.store)
+        failed = state.workers.finish(state.incremental.store)
         state.workers = None
     if state.stored_pages is not None:  # after the workers: their _build_page wraps this one
         state.stored_pages.uninstall()
@@ -353,16 +346,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     dirty = state.dirty
     written = write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
                                 state.incremental.reuse, write=dirty.write if dirty is not None else None)
+    state.search.publish(config.site_dir, preview=_command == "serve", emptied=dirty is None,
+                         reuse=state.incremental.reuse if state.incremental.enabled else None)
     if dirty is not None:
-        files = state.files
-        assert files is not None
-        search_index = _search_index(config)
-        if search_index is not None:
-            search_index.entries = dirty.search_entries(
-                [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if f.page],
-                state.incremental.entries_added(), state.incremental.search_entries)
-            config.plugins["material/search"].search_index_prev = None  # type: ignore[attr-defined]  # Material's own dirty merge: ours is whole
-        dirty.remove_stale(files, config.theme.static_templates, written)
+        assert state.files is not None
+        dirty.remove_stale(state.files, config.theme.static_templates, written, SEARCH_FILES)
     if state.fragments is not None:
         log.debug(state.fragments.summary())
     state.incremental.finish()

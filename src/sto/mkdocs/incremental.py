@@ -2,10 +2,10 @@
 
 Reused when the fingerprint of everything they are made from is unchanged (``sto.cache``): a
 page's Markdown converted to HTML (with its table of contents and anchors), what our hooks make
-of that HTML (``after_conversion``), a page's rendered template, a page's search-index entries,
-the core's serialised calendar parts (``reuse``) and the compiled templates. Never reused,
-because they read the whole site: the listings, the feeds, the sitemap, the search index file,
-the open data and other whole-site files; loading the content is redone too (in the preview each
+of that HTML (``after_conversion``: its search record's HTML and its feed HTML), a page's rendered
+template, the core's serialised calendar parts and the search index's files (``reuse``) and the
+compiled templates. Never reused, because they read the whole site: the listings, the feeds, the
+sitemap, the open data and other whole-site files; loading the content is redone too (in the preview each
 file is revalidated only when its bytes change, ``sto.content.loader``). ``mkdocs build`` writes
 the site directory whole; the preview writes only the pages and files that changed
 (``sto.mkdocs.preview_writes``).
@@ -26,7 +26,8 @@ The fingerprints:
   through the globals ``sto``, ``sto_syndication`` and ``sto_site``; what they read there must
   be in the fingerprint too: ``TEMPLATE_GLOBAL_READS`` lists it, and a test fails when a template
   reads anything else (the build's "now" goes to a page through its context, never a global).
-- Search entries: ``base``, the page's address, title, front matter and HTML.
+- The search index (``sto.site.search_index``): every search record's document, and Pagefind's
+  version.
 
 The preview (``mkdocs serve`` is one process) keeps the results in memory between builds;
 ``mkdocs build`` keeps them in ``.cache/sto/`` (``STO_CACHE_DIR``; ``STO_NO_BUILD_CACHE=1``
@@ -38,7 +39,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
@@ -170,11 +170,9 @@ class Incremental:
         self.bytecode = bytecode
         self._render_base = ""
         self._markdown_keys: dict[str, str] = {}
-        self._search_keys: dict[str, str] = {}
         self._outputs: dict[str, str] = {}  # src_uri -> the stored page of a page not rendered again
         self._pending: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> (key, our context) of a page to render
         self._render_keys: dict[str, str] = {}  # src_uri -> template fingerprint, of every page that has one
-        self._entries: dict[str, list[dict[str, Any]]] = {}  # src_uri -> the search entries it added this build
 
     @classmethod
     def start(cls, root: Path, site_url: str, *, preview: bool, environ: Mapping[str, str] = os.environ) -> Incremental:
@@ -274,10 +272,10 @@ class Incremental:
     # on_env: every page is converted, the navigation has its titles
     def plan_rendering(self, pages: Iterable[Page], nav: Iterable[Any] | None, vocabularies: Vocabularies,
                        context_for: Callable[[Page], dict[str, Any]],
-                       keep: Callable[[Page, str, bool], bool] | None = None) -> None:
+                       keep: Callable[[Page, str], bool] | None = None) -> None:
         """Decide per page: print the stored rendering, or render and store it; or, when ``keep``
-        (page, fingerprint, whether its search entries are stored) says so, not render it at all
-        (the preview's folder holds that rendering already, ``sto.mkdocs.preview_writes``)."""
+        (page, fingerprint) says so, not render it at all (the preview's folder holds that
+        rendering already, ``sto.mkdocs.preview_writes``)."""
         if not self.enabled:
             return
         self._render_base = digest("render", self.base, repr(_nav_digest(nav or ())), value_digest(vocabularies))
@@ -287,17 +285,15 @@ class Incremental:
             if markdown_key is None or page.content is None:
                 continue
             try:
-                # the search plugin indexes this same HTML next, before anything else changes it
                 converted = digest(src_uri, page.url, markdown_key, str(page.title), value_digest(page.meta),
                                    _text_digest(page.content))
-                self._search_keys[src_uri] = digest("search", self.base, converted)
                 ours = context_for(page)
                 key = digest(self._render_base, converted, value_digest(ours))
             except Undigestible as reason:
                 log.debug("%s: rendered every time (%s)", src_uri, reason)
                 continue
             self._render_keys[src_uri] = key
-            if keep is not None and keep(page, key, self.store.get(self._search_keys[src_uri]) is not None):
+            if keep is not None and keep(page, key):
                 continue
             stored = self.store.get(key)
             if stored is None:
@@ -325,52 +321,11 @@ class Incremental:
     def render_key(self, src_uri: str) -> str | None:
         return self._render_keys.get(src_uri)
 
-    def search_entries(self, src_uri: str) -> list[dict[str, Any]] | None:
-        """The stored search entries of a page not rendered in this build."""
-        key = self._search_keys.get(src_uri)
-        stored = None if key is None else self.store.get(key)
-        return None if stored is None else [dict(entry) for entry in stored]
-
-    def entries_added(self) -> dict[str, list[dict[str, Any]]]:
-        """src_uri -> the search entries each page rendered in this build added."""
-        return self._entries
-
     # on_post_page, before anything else changes the output
     def rendered(self, page: Page, output: str) -> None:
         pending = self._pending.pop(page.file.src_uri, None)
         if pending is not None:
             self.store.put(pending[0], output)
-
-    def index_once(self, search_index: Any) -> None:
-        """Reuse each page's search entries (Material's search plugin, ``SearchIndex``)."""
-        if not self.enabled:
-            return
-        add = search_index.add_entry_from_context
-
-        def add_entry_from_context(page: Page) -> None:
-            before = len(search_index.entries)
-            add_and_store(page)
-            self._entries[page.file.src_uri] = search_index.entries[before:]
-
-        def add_and_store(page: Page) -> None:
-            key = self._search_keys.get(page.file.src_uri)
-            if key is None:
-                add(page)
-                return
-            stored = self.store.get(key)
-            if stored is not None:
-                search_index.entries.extend(dict(entry) for entry in stored)
-                return
-            before = len(search_index.entries)
-            add(page)
-            entries = [dict(entry) for entry in search_index.entries[before:]]
-            try:
-                marshal.dumps(entries)  # plain data only (Material's JSON writer also takes other values)
-            except ValueError:
-                return
-            self.store.put(key, entries)
-
-        search_index.add_entry_from_context = add_entry_from_context
 
     def item_memory(self) -> _ItemMemory | None:
         """Where the loader remembers valid items (``sto.content.loader.ItemMemory``), keys within ``base``."""

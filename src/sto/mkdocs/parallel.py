@@ -7,8 +7,7 @@ the way MkDocs would (``mkdocs.commands.build._build_page``, in the same order w
 and the main process renders the rest. Sphinx's ``-j`` works the same way.
 
 What a worker does that the main process needs comes back through a pipe as plain data
-(``marshal``): the search entries of its pages (the search index is put together in page order,
-as one process adds them), the warnings it logged (logged again in the main process, so a strict
+(``marshal``): the warnings it logged (logged again in the main process, so a strict
 build still fails on them and prints them once) and what it stored in the build cache. A worker
 that fails stops the build with its error. The site is byte-identical with one process
 (``STO_JOBS=1``; a test builds both ways); the preview always builds in one process (its rebuilds
@@ -75,31 +74,18 @@ def _read_all(fd: int) -> bytes:
 class PageWorkers:
     """The worker processes of one build, from on_env to on_post_build."""
 
-    def __init__(self, owned: dict[str, int], workers: list[tuple[int, int]], entries: dict[str, list[Any]],
-                 real_build_page: Callable[..., None]):
+    def __init__(self, owned: dict[str, int], workers: list[tuple[int, int]], real_build_page: Callable[..., None]):
         self._owned = owned  # src_uri -> worker number (1..n-1) of the pages the workers render
         self._workers = workers  # (pid, read end of its pipe)
-        self._entries = entries  # src_uri -> search entries, of the pages this process renders
         self._real_build_page = real_build_page
 
     @classmethod
-    def start(cls, count: int, files: Sequence[File], build_page_args: PageArgs,
-              search_index: Any, store: Store) -> PageWorkers | None:
+    def start(cls, count: int, files: Sequence[File], build_page_args: PageArgs, store: Store) -> PageWorkers | None:
         """Fork ``count - 1`` workers, each rendering its share of ``files`` (MkDocs' page files, in
         build order); this process renders share 0. None when there is nothing to share."""
         pages = [file for file in files if file.page is not None]
         if count < 2 or len(pages) < count:
             return None
-        entries: dict[str, list[Any]] = {}
-        if search_index is not None:
-            add = search_index.add_entry_from_context
-
-            def add_entry_from_context(page: Page) -> None:
-                before = len(search_index.entries)
-                add(page)
-                entries[page.file.src_uri] = [dict(e) for e in search_index.entries[before:]]
-
-            search_index.add_entry_from_context = add_entry_from_context
         owned = {file.src_uri: index % count for index, file in enumerate(pages) if index % count}
         snapshot = store.snapshot()
         real_build_page = mkdocs_build._build_page
@@ -116,7 +102,7 @@ class PageWorkers:
                 status = 0
                 try:
                     report = _render_share([f for f in pages if owned.get(f.src_uri) == number], build_page_args,
-                                           real_build_page, entries, store, snapshot)
+                                           real_build_page, store, snapshot)
                 except BaseException as error:  # noqa: BLE001  # reported to the main process, which stops
                     report = marshal.dumps(("error", f"{type(error).__name__}: {error}"))
                     status = 1
@@ -127,7 +113,7 @@ class PageWorkers:
             workers.append((pid, read_end))
         if not frozen:
             gc.unfreeze()
-        found = cls(owned, workers, entries, real_build_page)
+        found = cls(owned, workers, real_build_page)
         mkdocs_build._build_page = found._build_page  # for this build, see finish
         return found
 
@@ -135,7 +121,7 @@ class PageWorkers:
         if page.file.src_uri not in self._owned:
             self._real_build_page(page, *args, **kwargs)
 
-    def finish(self, search_index: Any, pages: Sequence[File], store: Store) -> str | None:
+    def finish(self, store: Store) -> str | None:
         """Wait for every worker and take over its results; the error that stops the build, if any."""
         mkdocs_build._build_page = self._real_build_page
         error = None
@@ -149,20 +135,15 @@ class PageWorkers:
             if report[0] == "error":
                 error = error or report[1]
                 continue
-            _, entries, records, used, made = report
+            _, records, used, made = report
             for name, level, message in records:
                 logging.getLogger(name).log(level, "%s", message)
-            self._entries.update(entries)
             store.merge(used, made)
-        if search_index is not None:
-            search_index.entries = [entry for file in pages if file.page is not None
-                                    for entry in self._entries.get(file.src_uri, [])]
         return error
 
 
 def _render_share(files: list[File], build_page_args: PageArgs,
-                  build_page: Callable[..., None], entries: dict[str, list[Any]], store: Store,
-                  snapshot: dict[str, object]) -> bytes:
+                  build_page: Callable[..., None], store: Store, snapshot: dict[str, object]) -> bytes:
     for name in ENGINE_LOGGERS:  # printed and counted by the main process instead
         engine_log = logging.getLogger(name)
         for handler in list(engine_log.handlers):
@@ -172,10 +153,9 @@ def _render_share(files: list[File], build_page_args: PageArgs,
     while top.parent is not None and top.parent.name in ENGINE_LOGGERS:
         top = top.parent
     top.addHandler(captured)
-    entries.clear()
     for file in files:
         assert file.page is not None
         args, kwargs = build_page_args(file)
         build_page(file.page, *args, **kwargs)
     used, made = store.changes_since(snapshot)
-    return marshal.dumps(("done", entries, captured.records, used, made))
+    return marshal.dumps(("done", captured.records, used, made))

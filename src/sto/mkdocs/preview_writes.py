@@ -6,14 +6,12 @@ again, although after one save almost all of them come out the same. ``make serv
 is neither converted, rendered nor written), and this module makes them exact, where MkDocs
 itself only compares modification times (which say nothing about a page that lists other pages):
 
-- every page is converted (``is_modified`` is true up to on_env), so every feed and search entry
+- every page is converted (``is_modified`` is true up to on_env), so every feed and search record
   is made from the current content;
 - a page is not rendered again when its template fingerprint (``sto.mkdocs.incremental``) is the
-  one of the output its address holds from the build before, and its search entries are stored;
-  the search index is put together again in page order from the entries of the pages rendered
-  now and the stored ones of the others (``search_entries``);
-- a generated file (open data, embeds, newsletters, feeds, calendars) is written only when its
-  bytes differ from what the folder holds;
+  one of the output its address holds from the build before;
+- a generated file (open data, embeds, newsletters, feeds, calendars, the search index's files)
+  is written only when its bytes differ from what the folder holds;
 - a file no longer produced (an item deleted or renamed) is removed from the folder.
 
 So the folder equals the one a full preview build writes, which the preview tests check after
@@ -24,16 +22,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# Written by MkDocs and Material besides the files in ``Files``: the theme's static templates
-# (MkDocs adds a gzip copy of the sitemap) and the search index.
-OTHER_OUTPUTS = ("sitemap.xml.gz", "search/search_index.json")
+# Written by MkDocs besides the files in ``Files``: the theme's static templates (MkDocs adds a
+# gzip copy of the sitemap).
+OTHER_OUTPUTS = ("sitemap.xml.gz",)
 
 
 def _yes() -> bool:
@@ -88,11 +85,10 @@ class DirtyBuild:
                     self.memory.file_digests[file.dest_uri] = digest
 
     # on_env, per page, with the page's template fingerprint
-    def keep(self, page: Page, key: str, has_search_entries: bool) -> bool:
+    def keep(self, page: Page, key: str) -> bool:
         """True (and the page is not rendered) when its address holds this rendering already."""
         path = page.file.dest_uri
-        if (has_search_entries and self.memory.page_keys.get(path) == key
-                and (self.site_dir / path).is_file()):
+        if self.memory.page_keys.get(path) == key and (self.site_dir / path).is_file():
             page.file.is_modified = _no  # type: ignore[method-assign]
             self._kept.add(page.file.src_uri)
             return True
@@ -110,16 +106,6 @@ class DirtyBuild:
         return src_uri in self._kept
 
     # on_post_build
-    def search_entries(self, pages: Iterable[Page], built: dict[str, list[dict[str, Any]]],
-                       stored: Callable[[str], list[dict[str, Any]] | None]) -> list[dict[str, Any]]:
-        """The search index's entries in page order, as a full build adds them."""
-        entries: list[dict[str, Any]] = []
-        for page in pages:
-            src_uri = page.file.src_uri
-            found = built.get(src_uri) if src_uri not in self._kept else stored(src_uri)
-            entries.extend(found or [])
-        return entries
-
     def write(self, relative: str, data: bytes) -> None:
         """A file the hooks write (feeds, calendars), when its bytes changed."""
         digest = _digest(data)
@@ -130,15 +116,17 @@ class DirtyBuild:
         target.write_bytes(data)
         self.memory.file_digests[relative] = digest
 
-    def remove_stale(self, files: Files, static_templates: Iterable[str], written: Iterable[str]) -> None:
-        """Remove what no file of this build stands for (pages and files that are gone)."""
+    def remove_stale(self, files: Files, static_templates: Iterable[str], written: Iterable[str],
+                     owned_elsewhere: tuple[str, ...] = ()) -> None:
+        """Remove what no file of this build stands for (pages and files that are gone); paths that
+        start with one of ``owned_elsewhere`` are kept up to date by someone else (the search index)."""
         expected = {file.dest_uri for file in files}
         expected.update(static_templates, OTHER_OUTPUTS, written)
         for folder, _, names in os.walk(self.site_dir):
             for name in names:
                 path = Path(folder, name)
                 relative = path.relative_to(self.site_dir).as_posix()
-                if relative not in expected:
+                if relative not in expected and not relative.startswith(owned_elsewhere):
                     path.unlink()
                     self.memory.page_keys.pop(relative, None)
                     self.memory.file_digests.pop(relative, None)

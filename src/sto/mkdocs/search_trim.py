@@ -1,10 +1,9 @@
 """What the site search indexes of a page: all of it, except a news body after its lead.
 
-Material's search plugin indexes each page's rendered HTML, section by section, and skips any
-element that carries the attribute ``data-search-exclude`` (an excluded heading drops its whole
-section). It then deletes ``data-search-*="..."`` attributes from the page, so the marks never
-reach the visitor: the page shows the full body; only the index is smaller. News items keep
-their title, summary and lead searchable; FAQ answers and events stay whole.
+The search record of a page (``sto.site.search``) holds its converted HTML with every block of a
+news body after its lead marked ``data-pagefind-ignore``, which Pagefind skips. The page itself
+shows the full body and carries no marks; only the index and the result fragments are smaller.
+News items keep their title, summary and lead searchable; FAQ answers and events stay whole.
 
 This works on the HTML string MkDocs renders from Markdown, in one pass over its tags: no parser.
 """
@@ -24,14 +23,12 @@ from sto.site.pages import search_text
 # the index at 1.11 MB per 1,000 items (target 1.5; 60 words: 0.98, 100: 1.21, 150: 1.42).
 LEAD_WORDS = 80
 
-# The hidden paragraph that carries what only search needs (pages.search_text): a news item's
-# summary, an event's kind, time and place. Put in front of the body after the body is marked,
-# so it is never counted or marked, and the feeds take the body without it.
+# The paragraph that carries what only search needs (pages.search_text): a news item's summary,
+# an event's kind, time and place. Put in front of the body after the body is marked, so it is
+# never counted or marked; only the search record has it.
 SEARCH_TEXT_CLASS = "sto-search-text"
 
-# Material removes `data-search-\w+="[^"]+"` from the page after indexing, so the value must
-# not be empty.
-EXCLUDE = ' data-search-exclude="true"'
+EXCLUDE = " data-pagefind-ignore"
 
 # Python-Markdown writes < and > in attribute values as entities, so a tag ends at its first ">".
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", re.S)
@@ -43,9 +40,8 @@ def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
     ``data-search-exclude``; the lead ends with the block that reaches the count.
 
     A block that holds an element of its own tag (a list with a nested list, an admonition
-    with a nested one) stays unmarked: Material's indexer keeps excluded elements in a set
-    that compares by tag name, so the inner end tag would end the exclusion early, and an
-    excluded nested list even crashes it (ValueError). Such blocks are rare in news."""
+    with a nested one) stays unmarked (Material's indexer, which this was written for, ended
+    the exclusion at the inner end tag). Such blocks are rare in news."""
     words = 0
     depth = 0
     top_tag = ""  # tag of the open top-level block
@@ -98,10 +94,15 @@ def for_search(html: str, item: AnyItem | None) -> str:
 
 
 def with_search_text(html: str, item: AnyItem | None) -> str:
-    """A page's HTML with its item's search-only text in front, as a paragraph the site's CSS
-    hides (``.sto-search-text``): Material indexes it with the page's first section."""
+    """A page's HTML with its item's search-only text in front, as a paragraph: searched with
+    the body, shown as the excerpt of a result that matched it."""
     text = search_text(item) if item is not None else ""
     if not text:
         return html
     paragraph = f'<p class="{SEARCH_TEXT_CLASS}">{html_text.escape(text, quote=False)}</p>'
     return f"{paragraph}\n{html}" if html else paragraph
+
+
+def indexed_html(html: str, item: AnyItem | None) -> str:
+    """What the search record of a page holds below its title (``sto.site.search``)."""
+    return with_search_text(for_search(html, item), item)

@@ -3,8 +3,8 @@
 A page printed from the build cache (``sto.mkdocs.incremental``) still went through MkDocs'
 ``_build_page``: its template context built, then a template that prints the stored output
 rendered, about a fifth of a warm build's CPU time at N = 5,000. For such a page this does what
-``_build_page`` does once the output is known: the ``on_page_context`` event (Material's search
-plugin adds the page's entries there, ours hands over the stored rendering), ``on_post_page``
+``_build_page`` does once the output is known: the ``on_page_context`` event (ours hands over the
+stored rendering; a plugin may listen too), ``on_post_page``
 (the Content-Security-Policy) and the write, with the page active meanwhile as MkDocs has it.
 Every other page goes to MkDocs' own ``_build_page``.
 

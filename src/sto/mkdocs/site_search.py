@@ -1,0 +1,196 @@
+"""The site search in a build: a record per searched page, collected as MkDocs converts the
+pages, and Pagefind's files written at the end (``sto.site.search``, ``sto.site.search_index``).
+
+Every build path has the index. ``mkdocs build`` (CI and deploys included) starts Pagefind once
+every page is converted (``start``, in on_env: the records are known, the templates are not
+rendered yet), lets it run beside the rendering, and writes its files before the build ends;
+Pagefind's files are reused from the build cache while every record is the same. The preview
+(``make serve``) must show a saved page at once, and Pagefind runs over every record (at
++1,400 pages about 2 s on this project's machine), so there the index is made in a background
+thread once the rebuild is done (``PreviewIndex``): the page is visible first, search follows a
+moment later, and only the files whose bytes changed are written. A newer save supersedes an
+index still being made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html as html_text
+import logging
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.structure.pages import Page
+
+from sto.content.items import AnyItem
+from sto.site.search import SearchRecord, is_searched, record
+from sto.site.search_index import FOLDER, Reuse, pack, records_digest, reuse_key, run_pagefind, unpack
+
+log = logging.getLogger("mkdocs.hooks.sto.search")
+
+SEARCH_FILES = (f"{FOLDER}/",)  # what the search writes in the site folder (the preview leaves it to PreviewIndex)
+
+
+class _NotStored(Exception):
+    """The build cache has no index for these records (see SiteSearch.start)."""
+
+
+def _not_stored() -> bytes:
+    raise _NotStored
+
+
+class SiteSearch:
+    """One build's search records, by page address."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, SearchRecord] = {}
+        self._files: dict[str, bytes] | None = None  # the index, once known
+        self._making: threading.Thread | None = None  # Pagefind running beside the rendering
+        self._failed: BaseException | None = None
+
+    # on_page_content
+    def add(self, page: Page, indexed_html: str, item: AnyItem | None) -> None:
+        """The page's record, from the HTML search indexes of it (``search_trim.indexed_html``)."""
+        if is_searched(page.meta):
+            title = html_text.unescape(page.title or "")  # MkDocs' page titles are HTML
+            self._records[page.url] = record(page.url, title, indexed_html, item)
+
+    def records(self) -> list[SearchRecord]:
+        return [self._records[url] for url in sorted(self._records)]
+
+    # on_env, mkdocs build, once the page workers have started
+    def start(self, reuse: Reuse | None) -> None:
+        """The index from the build cache, or Pagefind started in a thread on the records (its
+        own process does the work; this process renders pages meanwhile)."""
+        records = self.records()
+        if reuse is not None:
+            try:
+                self._files = unpack(reuse(reuse_key(records), _not_stored))
+                return
+            except _NotStored:
+                pass
+
+        def make() -> None:
+            try:
+                self._files = run_pagefind(records)
+            except BaseException as error:  # noqa: BLE001  # raised again in on_post_build
+                self._failed = error
+
+        self._making = threading.Thread(target=make, name="sto-search-index", daemon=True)
+        self._making.start()
+
+    # on_post_build
+    def publish(self, site_dir: str, *, preview: bool, emptied: bool, reuse: Reuse | None) -> None:
+        """The index in the site folder: now (a build), or in the background once the rebuild is done
+        (the preview; ``emptied``: MkDocs emptied its folder before this build)."""
+        if not preview:
+            self.write(site_dir, reuse)
+            return
+        index = preview_index(site_dir)
+        if emptied:
+            index.forget()
+        index.update(self.records())
+
+    def write(self, site_dir: str, reuse: Reuse | None) -> list[str]:
+        """Write ``pagefind/`` into the site (emptied first); the site-relative paths written."""
+        started = time.perf_counter()
+        if self._files is None and self._making is None:  # not started in on_env
+            self.start(reuse)
+        if self._making is not None:
+            self._making.join()
+            self._making = None
+            if self._failed is not None:
+                raise self._failed
+            made = self._files
+            assert made is not None
+            if reuse is not None:
+                reuse(reuse_key(self.records()), lambda: pack(made))
+        files = self._files
+        assert files is not None
+        log.debug("search index: %d pages, %d files, waited %.2f s", len(self._records), len(files),
+                  time.perf_counter() - started)
+        folder = Path(site_dir, FOLDER)
+        shutil.rmtree(folder, ignore_errors=True)
+        for name, data in files.items():
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return [f"{FOLDER}/{name}" for name in files]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class PreviewIndex:
+    """The preview's ``pagefind/``, made in a background thread after each rebuild (see the module)."""
+
+    def __init__(self, site_dir: str):
+        self.folder = Path(site_dir, FOLDER)
+        self._lock = threading.Lock()
+        self._wanted: tuple[str, list[SearchRecord]] | None = None
+        self._thread: threading.Thread | None = None
+        self._made = ""  # digest of the records the folder's index was made from
+        self._written: dict[str, str] = {}  # name under pagefind/ -> digest of its bytes
+        self.idle = threading.Event()  # set while no index is being made (tests wait on it)
+        self.idle.set()
+
+    def update(self, records: list[SearchRecord]) -> None:
+        """Make the index for these records, unless the folder holds it already."""
+        wanted = records_digest(records)
+        with self._lock:
+            if wanted == self._made and self._wanted is None:
+                return
+            self._wanted = (wanted, records)
+            self.idle.clear()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="sto-search-index", daemon=True)
+                self._thread.start()
+
+    def forget(self) -> None:
+        """The site folder was emptied: make the index again at the next update."""
+        with self._lock:
+            self._made = ""
+            self._written.clear()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._wanted = self._wanted, None
+                if job is None:
+                    self._thread = None
+                    self.idle.set()
+                    return
+            wanted, records = job
+            try:
+                files = run_pagefind(records)
+            except Exception as error:  # noqa: BLE001  # the preview keeps running; search stays as it was
+                log.warning("De zoekindex kon niet worden gemaakt: %s", error)
+                continue
+            with self._lock:
+                if self._wanted is None:  # not superseded meanwhile
+                    self._write(files)
+                    self._made = wanted
+
+    def _write(self, files: dict[str, bytes]) -> None:
+        for name, data in files.items():
+            digest = _digest(data)
+            target = self.folder / name
+            if self._written.get(name) != digest or not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                self._written[name] = digest
+        for name in [n for n in self._written if n not in files]:
+            (self.folder / name).unlink(missing_ok=True)
+            del self._written[name]
+
+
+_preview_indexes: dict[str, PreviewIndex] = {}
+
+
+def preview_index(site_dir: str) -> PreviewIndex:
+    """The preview's index of this site folder, for the process's life."""
+    key = str(Path(site_dir).resolve())
+    return _preview_indexes.setdefault(key, PreviewIndex(site_dir))

@@ -1,0 +1,70 @@
+"""The search index's files: Pagefind run on search records (sto.site.search_index), the same
+bytes for the same records, and the preview's index made in the background after a rebuild,
+with only changed files written and the old ones removed (sto.mkdocs.site_search)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sto.mkdocs.site_search import PreviewIndex
+from sto.site.search import SearchRecord, document, is_searched
+from sto.site.search_index import files_for, run_pagefind
+
+RECORDS = [
+    SearchRecord("nieuws/a/", "Begroting voor twee jaar", "<p>De regio dient een begroting in.</p>", "Nieuws",
+                 "3 juni 2024"),
+    SearchRecord("veelgestelde-vragen/b/", "Mag een keuzevak?", "<p>Ja, elk keuzevak mag.</p>", "Veelgestelde vraag",
+                 "5 juni 2024"),
+]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_same_records_give_the_same_bytes_and_no_ready_made_interface():
+    first, second = run_pagefind(RECORDS), run_pagefind(list(reversed(RECORDS)))
+    assert first == run_pagefind(RECORDS)
+    assert set(first) == set(second)  # Pagefind's order of reading is its own
+    assert "pagefind.js" in first and "pagefind-entry.json" in first and "wasm.nl.pagefind" in first
+    assert not [name for name in first if name.startswith(("pagefind-ui", "pagefind-modular-ui",
+                                                           "pagefind-component-ui", "pagefind-highlight"))]
+
+
+def test_files_are_reused_while_the_records_are_the_same():
+    made: dict[str, bytes] = {}
+
+    def reuse(key, make):
+        if key not in made:
+            made[key] = make()
+        return made[key]
+
+    assert files_for(RECORDS, reuse) == files_for(RECORDS, reuse) and len(made) == 1
+    files_for(RECORDS[:1], reuse)
+    assert len(made) == 2
+
+
+def test_a_document_carries_kind_date_and_the_dutch_language_and_escapes_the_title():
+    html = document(SearchRecord("x/", 'A <b> & "c"', "<p>t</p>", "Nieuws", "3 juni 2024"))
+    assert '<html lang="nl">' in html and "<h1>A &lt;b&gt; &amp; \"c\"</h1>" in html
+    assert 'data-pagefind-meta="soort:Nieuws"' in html and 'data-pagefind-meta="datum:3 juni 2024"' in html
+    assert is_searched({}) and is_searched({"search": {}}) and not is_searched({"search": {"exclude": True}})
+
+
+def test_the_preview_index_is_made_in_the_background_and_old_files_go(tmp_path):
+    index = PreviewIndex(str(tmp_path))
+    index.update(RECORDS)
+    assert index.idle.wait(60)
+    before = _tree(tmp_path / "pagefind")
+    assert before == run_pagefind(RECORDS)
+    changed = [RECORDS[0], SearchRecord("veelgestelde-vragen/b/", "Mag een keuzevak?", "<p>Nee.</p>",
+                                        "Veelgestelde vraag", "5 juni 2024")]
+    index.update(changed)
+    assert index.idle.wait(60)
+    after = _tree(tmp_path / "pagefind")
+    assert after == run_pagefind(changed) and after != before  # the old fragment is gone
+    index.update(changed)  # nothing changed: nothing to do
+    assert index.idle.is_set()
+    index.forget()  # the folder was emptied (the problem page)
+    index.update(changed)
+    assert index.idle.wait(60)
