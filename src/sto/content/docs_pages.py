@@ -35,7 +35,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from sto.content import frontmatter
 from sto.content.fieldtypes import Text, fail
 from sto.content.markdown_safety import body_problems
-from sto.content.messages import dutch
+from sto.content.messages import validation_problems
 from sto.content.sources import files_under
 from sto.content.svg_safety import svg_problems
 from sto.problems import Problem
@@ -187,10 +187,7 @@ def page_settings(shown: str, src_uri: str, raw: bytes) -> tuple[dict[str, Any] 
     try:
         settings = PageSettings.model_validate(parsed.data)
     except ValidationError as exc:
-        for error in exc.errors():
-            where, message = dutch(error, PageSettings)
-            problems.append(Problem(shown, parsed.line_of(where), where, message))
-        return None, problems
+        return None, problems + validation_problems(shown, exc, PageSettings, parsed.line_of)
     if problems:
         return None, problems
     meta = settings.model_dump(exclude_none=True)

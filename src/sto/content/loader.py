@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sto.cache.fingerprint import digest, source_digest
 from sto.content import frontmatter
 from sto.content.items import AnyItem, Content, Item
-from sto.content.messages import dutch
+from sto.content.messages import validation_problems
 from sto.content.models import ContentModel
 from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
@@ -126,9 +126,7 @@ def load_item(section_key: str, path: str, raw: bytes, vocab: Vocabularies,
         try:
             data = model.model_validate(parsed.data)
         except ValidationError as exc:
-            for error in exc.errors():
-                field, message = dutch(error, model)
-                problems.append(Problem(path, parsed.line_of(field), field, message))
+            problems += validation_problems(path, exc, model, parsed.line_of)
     problems += _vocabulary_problems(section, parsed, vocab, path)
     found, links = checked_body(path, parsed.body, parsed.body_line)
     problems += found

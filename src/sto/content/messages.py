@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import difflib
 
-from pydantic import BaseModel
+from collections.abc import Callable
+
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
+
+from sto.problems import Problem
 
 
 # Field names editors tend to type in Dutch, mapped to the real (English) field names.
@@ -18,6 +22,16 @@ DUTCH_NAMES = {
     "ondertiteling": "captions", "transcriptie": "transcript", "aanmelden": "registration_url",
     "tijdzone": "timezone", "omschrijving": "summary",
 }
+
+
+def validation_problems(path: str, invalid: ValidationError, model: type[BaseModel],
+                        line_of: Callable[[str], int]) -> list[Problem]:
+    """Every pydantic error of one file's front matter as a Dutch problem at its field's line."""
+    problems = []
+    for error in invalid.errors():
+        field, message = dutch(error, model)
+        problems.append(Problem(path, line_of(field), field, message))
+    return problems
 
 
 def dutch(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
