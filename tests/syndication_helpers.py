@@ -6,7 +6,7 @@ import textwrap
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.content.loader import load_content
 
 from .sitebuild import SITE_NAME

@@ -54,17 +54,90 @@ def test_layers_below_the_adapter_know_nothing_of_mkdocs_or_material(layer):
     assert found  # the layer has modules
 
 
-def test_the_content_layer_imports_no_layer_above_it():
-    """Reading and validating content is the bottom layer: site, syndication, editors and the
-    adapter build on it, never the other way round (shared modules sit directly in sto)."""
-    above = tuple(f"sto.{layer}" for layer in ("site", "syndication", "editors", "mkdocs"))
-    found = {path.relative_to(CORE).as_posix(): sorted(name for name in _imports(path) if name.startswith(above))
-             for path in (CORE / "content").rglob("*.py")}
-    assert {module: names for module, names in found.items() if names} == {}
+# The layers, lowest first: a module imports from its own layer or from those below it, never
+# from one above. "shared" is the modules directly in sto (clock, problems, zones, digests).
+LAYERS = ("shared", "content", "cache", "site", "syndication", "editors", "mkdocs")
+
+
+def _module_name(path) -> str:
+    return ".".join(path.relative_to(CORE.parent).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and (CORE / parts[1]).is_dir()) else "shared"
+
+
+def _core_imports(path, modules) -> set[str]:
+    """The core modules a module imports (``from sto.site import urls`` imports sto.site.urls)."""
+    found = set()
+    for name in _imports(path):
+        if name.startswith("sto"):
+            found.add(name)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sto"):
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return {name for name in found if name in modules}
+
+
+def _import_graph() -> dict[str, set[str]]:
+    paths = {_module_name(path): path for path in CORE.rglob("*.py")}
+    return {module: _core_imports(path, paths) - {module} for module, path in paths.items()}
+
+
+def test_every_module_is_in_a_known_layer():
+    assert {_layer(module) for module in _import_graph()} == set(LAYERS)
+
+
+def test_no_layer_imports_a_layer_above_it():
+    """content, then cache, site, syndication, editors and the adapter: each builds on the ones
+    before it, never the other way round."""
+    rank = {layer: n for n, layer in enumerate(LAYERS)}
+    upward = sorted(f"{module} -> {imported}" for module, imported_modules in _import_graph().items()
+                    for imported in imported_modules if rank[_layer(imported)] > rank[_layer(module)])
+    assert upward == []
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in sorted(graph[module]):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = []
+            while (top := stack.pop()) != module:
+                component.append(top)
+            if component:
+                cycles.append(sorted([module, *component]))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+def test_no_modules_import_each_other_in_a_circle():
+    assert _cycles(_import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    """The test above could not fail if this did not."""
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
 def test_code_asks_no_item_for_its_section_by_name():
-    """Items are typed by their model (Item[NewsItem]); sections are objects in sto.sections."""
+    """Items are typed by their model (Item[NewsItem]); sections are objects in sto.content.sections."""
     asking = re.compile(r"\.section\s*[!=]=")
     offenders = [p.relative_to(ROOT).as_posix() for p in [*CORE.rglob("*.py"), *(ROOT / "overrides").rglob("*.html")]
                  if asking.search(p.read_text(encoding="utf-8"))]

@@ -18,7 +18,7 @@ from sto.editors.cms_config import (MOMENT_FORMAT, EditorSettings, as_yaml, cms_
                                     model_fields)
 from sto.editors.scaffold import KINDS
 from sto.editors.web_editor import editor_files, page, policy, script
-from sto.sections import SECTIONS
+from sto.content.sections import SECTIONS
 
 from .sitebuild import ROOT
 

@@ -11,7 +11,7 @@ import icalendar
 import lxml.html
 import pytest
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.content.placeholders import PLACEHOLDERS
 from sto.syndication.calendars import uid
 from sto.syndication.feeds import guid

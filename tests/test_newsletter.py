@@ -23,7 +23,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.clock import AMSTERDAM
 from sto.syndication.newsletter import (TEXT_WIDTH, _wrap, archive_page, edition_for, edition_files, image_sizes,
                                         monthly_editions, render_html, render_text)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.content.loader import load_item
 from sto.content.placeholders import PLACEHOLDERS, SCAFFOLD_BODIES, TO_BE_SUPPLIED, page_problems, placeholder_problems
 from sto.content.vocabulary import load_vocabularies

@@ -17,7 +17,7 @@ import feedparser
 import pytest
 import yaml
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.clock import build_now
 from sto.mkdocs.search_trim import LEAD_WORDS
 

@@ -8,7 +8,7 @@ import pytest
 
 import lxml.html
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.clock import AMSTERDAM
 from sto.content.loader import load_content
 

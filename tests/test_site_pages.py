@@ -8,7 +8,7 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.pages import page_source
 from sto.site.views import Site, page_window

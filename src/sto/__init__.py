@@ -6,6 +6,6 @@
 - ``sto.editors``: the scaffold, JSON Schemas, CI annotations (framework-free);
 - ``sto.mkdocs``: the only place that knows MkDocs and Material; ``hooks/sto_hooks.py`` loads it.
 
-``sto.sections``, ``sto.clock``, ``sto.zones``, ``sto.problems`` and ``sto.build`` are shared by all
+``sto.content.sections``, ``sto.clock``, ``sto.zones``, ``sto.problems`` and ``sto.site.build`` are shared by all
 layers; ``sto.content`` imports none of the layers above it (a test keeps it so).
 """

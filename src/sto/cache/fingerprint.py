@@ -10,7 +10,6 @@ raises ``Undigestible``: such a page is then simply not cached.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import sys
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -19,27 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from sto.content.items import Item
+from sto.digests import digest
 
 SKIPPED_DIRS = {"__pycache__", ".git", ".cache", ".pytest_cache", ".hypothesis", "node_modules", ".venv"}
 
 
 class Undigestible(TypeError):
     """A value whose digest we cannot compute safely."""
-
-
-def digest(*parts: str | bytes) -> str:
-    """The digest of a sequence of parts (each length-prefixed, so parts cannot run together)."""
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()[:32]
-
-
-def source_digest(path: str, raw: bytes) -> str:
-    """What an item stands for in a fingerprint: its path and its file's bytes."""
-    return digest("item", path, raw)
 
 
 def item_digest(item: Item[Any]) -> str:

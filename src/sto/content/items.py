@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar, cast
 from sto.content.models import ContentModel, Event, FaqEntry, NewsItem
 from sto.content.references import Reference
 from sto.content.vocabulary import Vocabularies
-from sto.sections import AGENDA, FAQ, NEWS, Section, section_of
+from sto.content.sections import AGENDA, FAQ, NEWS, Section, section_of
 
 M = TypeVar("M", bound=ContentModel, covariant=True)
 

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from sto.cache.fingerprint import digest, source_digest
+from sto.digests import digest, source_digest
 from sto.content import frontmatter
 from sto.content.items import AnyItem, Content, Item
 from sto.content.messages import validation_problems
@@ -22,7 +22,7 @@ from sto.content.references import body_references, front_matter_references
 from sto.content.sources import content_files, file_name_problems, symlink_problems
 from sto.content.trust import SLUG
 from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
-from sto.sections import SECTIONS, Section
+from sto.content.sections import SECTIONS, Section
 
 # Fields whose values are slugs from a vocabulary: field -> (Vocabularies attribute, a list of them).
 REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), "topic": ("topics", False)}

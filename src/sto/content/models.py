@@ -232,5 +232,5 @@ class Event(_Model):
 
 
 # What an item's front matter is (a digizine and a handreiking are news items); the sections
-# (sto.sections) say which model each folder and news kind uses.
+# (sto.content.sections) say which model each folder and news kind uses.
 ContentModel = NewsItem | FaqEntry | Event

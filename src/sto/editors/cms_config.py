@@ -1,6 +1,6 @@
 """The web editor's configuration (Decap CMS's ``config.yml``), generated from the content model.
 
-The section registry (``sto.sections``) gives the collections (one per section, and one per
+The section registry (``sto.content.sections``) gives the collections (one per section, and one per
 news kind, whose form differs), where their files go and how new files are named (as
 ``make new`` names them). The pydantic models give the fields: each field's widget follows
 from its type, its hint is the model's description, a required field is required, a pattern
@@ -31,7 +31,7 @@ from pydantic.fields import FieldInfo
 from sto.content import fieldtypes
 from sto.content.loader import REFERENCES
 from sto.content.vocabulary import Vocabularies
-from sto.sections import SECTIONS, Section
+from sto.content.sections import SECTIONS, Section
 
 EDITOR_DIR = "beheer/"  # the editor's address in the site: /beheer/
 MEDIA_FOLDER = "docs/media"  # where uploads go in the repository ...
@@ -55,7 +55,7 @@ LABELS = {
     "published": "Voor het eerst in de agenda", "documents": "Documenten", "file": "Bestand", "body": "Tekst",
 }
 
-# The label of each collection (its name is the kind's key in sto.sections: nieuws, digizine, ...).
+# The label of each collection (its name is the kind's key in sto.content.sections: nieuws, digizine, ...).
 COLLECTION_LABELS = {
     "nieuws": ("Nieuws", "Nieuwsbericht"), "digizine": ("Digizines", "Digizine"),
     "handreiking": ("Handreikingen", "Handreiking"), "faq": ("Veelgestelde vragen", "Veelgestelde vraag"),
@@ -107,7 +107,7 @@ class EditorSettings:
 class Collection:
     """One of the editor's collections: a section, or one news kind of it."""
 
-    name: str  # the kind's key in sto.sections (nieuws, digizine, handreiking, faq, evenement)
+    name: str  # the kind's key in sto.content.sections (nieuws, digizine, handreiking, faq, evenement)
     section: Section[Any]
     model: type[BaseModel]
     kind: str | None  # the fixed ``kind:`` value of a section whose kind picks the model (news)

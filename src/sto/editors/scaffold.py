@@ -23,15 +23,15 @@ from sto.clock import AMSTERDAM_NAME
 from sto.content.loader import REFERENCES
 from sto.content.placeholders import SCAFFOLD_SUMMARY
 from sto.content.vocabulary import Vocabularies
-from sto.sections import SECTIONS
+from sto.content.sections import SECTIONS
 
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of new file (sto.sections: the section's ``new_files``) with the section it goes into."""
+    """One kind of new file (sto.content.sections: the section's ``new_files``) with the section it goes into."""
 
     model: type[BaseModel]
-    section: str  # key of sto.sections.SECTIONS
+    section: str  # key of sto.content.sections.SECTIONS
     what: str  # how the guide and the CLI name it, in Dutch
     body: str  # placeholder text below the front matter
     dated_name: bool = True  # file name starts with the date

@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 
 from sto.content.models import Digizine, Handreiking, NewsItem
 from sto.editors.scaffold import KINDS
-from sto.sections import NEWS
+from sto.content.sections import NEWS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"  # what ajv reads by default (see .remarkrc.mjs)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.problems import Problem
 from sto.syndication.addresses import Claim, address_problems, made_by_the_build, page_claim, written_after_the_pages
 

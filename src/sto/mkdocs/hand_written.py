@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mkdocs.structure.pages import Page
 
-from sto.build import Build
+from sto.site.build import Build
 
 
 def use_checked_settings(page: Page, build: Build) -> None:

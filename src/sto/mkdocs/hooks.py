@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.cache.fingerprint import item_digest
 from sto.mkdocs.autoescape import for_templates_in
 from sto.mkdocs.csp import PagePolicy, site_scripts

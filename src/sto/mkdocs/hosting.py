@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.editors.cms_config import EDITOR_DIR, EditorSettings
 from sto.editors.web_editor import header_policy as editor_header_policy
 from sto.mkdocs.csp import header_policy

@@ -54,7 +54,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 import sto
-from sto.cache.fingerprint import Undigestible, digest, environment_digest, tree_digest, value_digest
+from sto.cache.fingerprint import Undigestible, environment_digest, tree_digest, value_digest
+from sto.digests import digest
 from sto.cache.store import Store
 from sto.content.vocabulary import Vocabularies
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.content.items import Item
 from sto.content.models import Event
 from sto.site import urls

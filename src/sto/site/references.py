@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown import Markdown
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.content.frontmatter import FENCE
 from sto.content.markdown_safety import checked_body
 from sto.content.references import DOCUMENT, IMAGE, Reference, body_references

@@ -6,7 +6,7 @@ generated pages (``pages``) and the templates both use these, so a link cannot g
 
 from __future__ import annotations
 
-from sto import sections
+from sto.content import sections
 
 HOME = ""
 NEWS = sections.NEWS.url

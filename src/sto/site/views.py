@@ -14,12 +14,12 @@ from typing import Any, cast
 
 from sto.site import lastmod, structured_data
 from sto.site import urls
-from sto.build import Build
+from sto.site.build import Build
 from sto.site.dutch import day_month_year
 from sto.content.items import AnyItem, Item
 from sto.content.loader import ItemMemory
 from sto.content.models import Event, FaqEntry, NewsItem
-from sto.sections import AGENDA, FAQ, NEWS, Section
+from sto.content.sections import AGENDA, FAQ, NEWS, Section
 from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
 from sto.site.media_files import MediaFiles, media_view
 from sto.site.pages import SEARCH_EXCLUDED, Meta, generated_pages, page_source

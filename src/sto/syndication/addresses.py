@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.problems import Problem
 from sto.syndication.calendars import event_calendar_path, subscription_calendars
 from sto.syndication.feeds import news_feeds

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, timedelta
 from urllib.parse import quote, urlencode
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.syndication.calendars import (Calendar, description, event_calendar_path, location, subscription_calendars,
                                        summary)
 from sto.content.items import Item

@@ -29,10 +29,11 @@ from icalendar import Calendar as ICalendar
 from icalendar import Event as IEvent
 from icalendar import vDuration, vText, vUri
 
-from sto.cache.fingerprint import digest, item_digest
+from sto.cache.fingerprint import item_digest
+from sto.digests import digest
 from sto.cache.store import Reuse, no_reuse
 from sto.site import urls
-from sto.build import Build
+from sto.site.build import Build
 from sto.clock import AMSTERDAM_NAME, day_start
 from sto.content.items import Item
 from sto.site.dutch import event_when

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.clock import AMSTERDAM, day_start
 from sto.content.items import Item
 from sto.content.models import NewsItem

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.content.items import Content, Item
 from sto.content.models import Event, NewsItem
 from sto.site import urls

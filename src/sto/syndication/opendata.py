@@ -22,11 +22,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.clock import AMSTERDAM
 from sto.content.items import Item
 from sto.content.models import Event, EventKind, EventStatus, NewsItem
-from sto.sections import NEWS
+from sto.content.sections import NEWS
 from sto.site import urls
 from sto.site.dutch import day_month_year
 from sto.site.listings import is_upcoming

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.site.embed import embed_files
 from sto.syndication.newsletter import newsletter_files
 from sto.syndication.opendata import OpenData

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
-from sto.build import Build
+from sto.site.build import Build
 from sto.cache.store import Reuse, no_reuse
 from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
 from sto.syndication.calendars import calendar_files, event_calendar_path, subscription_calendars
