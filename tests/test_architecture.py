@@ -142,3 +142,57 @@ def test_code_asks_no_item_for_its_section_by_name():
     offenders = [p.relative_to(ROOT).as_posix() for p in [*CORE.rglob("*.py"), *(ROOT / "overrides").rglob("*.html")]
                  if asking.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+# The modules that may test an item's model: the section registry, where each section names its
+# models. Everywhere else asks the item's section (sto.content.sections, sto.site.section_pages).
+REGISTRY = {"content/sections.py"}
+
+
+def _content_model_names() -> set[str]:
+    from sto.content import models
+    from sto.content.sections import SECTIONS
+
+    found = {model.__name__ for section in SECTIONS.values() for model in section.models()}
+    return found | {"ContentModel", models._Item.__name__}
+
+
+def _model_type_tests(source: str, models: set[str]) -> list[int]:
+    """The lines of isinstance/issubclass calls and match-case class patterns that name a
+    content model (``Event`` or ``models.Event``, alone or in a tuple)."""
+
+    def names(node: ast.expr) -> set[str]:
+        if isinstance(node, ast.Tuple):
+            return set().union(*(names(e) for e in node.elts))
+        if isinstance(node, ast.Name):
+            return {node.id}
+        if isinstance(node, ast.Attribute):
+            return {node.attr}
+        return set()
+
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in ("isinstance", "issubclass") and len(node.args) == 2
+                and names(node.args[1]) & models):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.MatchClass) and names(node.cls) & models:
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_no_code_tests_an_items_model_outside_the_registry():
+    """What a section does is said where the section is declared, not chosen by isinstance."""
+    models = _content_model_names()
+    found = {path.relative_to(CORE).as_posix(): _model_type_tests(path.read_text(encoding="utf-8"), models)
+             for path in CORE.rglob("*.py")}
+    assert {module: lines for module, lines in found.items() if lines and module not in REGISTRY} == {}
+
+
+def test_the_model_test_finder_finds_them():
+    """The test above could not fail if this did not."""
+    sample = ("if isinstance(item.data, Event):\n    pass\n"
+              "ok = isinstance(value, str)\n"
+              "issubclass(model, (int, models.FaqEntry))\n"
+              "match data:\n    case Digizine():\n        pass\n")
+    assert _model_type_tests(sample, _content_model_names()) == [1, 4, 6]

@@ -96,12 +96,13 @@ class Content:
 
     def published(self, now: datetime, *, drafts: bool = False) -> Content:
         """What the public sees at ``now``: no drafts (unless previewing), no news or FAQ dated in
-        the future (an event has no publication date: it is in the agenda from the start)."""
+        the future (an event has no publication date: it is in the agenda from the start, the
+        sections' ``dated``)."""
         today = now.date()
 
         def visible(item: AnyItem) -> bool:
             if item.data.draft and not drafts:
                 return False
-            return isinstance(item.data, Event) or item.data.date <= today
+            return not item.section.dated or getattr(item.data, "date") <= today
 
         return Content([i for i in self.items if visible(i)], self.vocabularies)

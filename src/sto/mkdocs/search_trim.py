@@ -14,7 +14,7 @@ import html as html_text
 import re
 
 from sto.content.items import AnyItem
-from sto.content.models import NewsItem
+from sto.site import section_pages
 from sto.site.pages import search_text
 
 # The words of a news body that stay searchable, counted in whole top-level blocks: the block
@@ -88,9 +88,9 @@ def for_search(html: str, item: AnyItem | None) -> str:
 
     When the body starts with the summary (then the page shows no separate summary and the
     search text has none, see pages.search_text), the lead is at least the summary."""
-    if item is None or not isinstance(item.data, NewsItem):
+    if item is None or (lead := section_pages.of(item).lead_words(item)) is None:
         return html
-    return mark_after_lead(html, max(LEAD_WORDS, len(item.data.summary.split())))
+    return mark_after_lead(html, max(LEAD_WORDS, lead))
 
 
 def with_search_text(html: str, item: AnyItem | None) -> str:

@@ -19,6 +19,7 @@ from sto.content.items import Item
 from sto.content.models import Event
 from sto.site import urls
 from sto.site.palette import SITE_STYLESHEET, site_palette
+from sto.site.places import place
 from sto.site.presentation import kind_label, status_label, when
 from sto.site.standalone import asset, render
 
@@ -74,7 +75,7 @@ def event_view(item: Item[Event], build: Build) -> dict[str, object]:
         "title": item.title, "url": build.absolute(item.url), "kind": kind_label(item),
         "status": status_label(event), "status_note": event.status_note, "cancelled": event.cancelled,
         "when": when(event), "datetime": event.starts_at.isoformat() if not event.all_day else event.start.isoformat(),
-        "place": "Online" if event.online else event.location,
+        "place": place(event).shown,
     }
 
 

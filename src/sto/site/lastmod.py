@@ -22,29 +22,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sto.clock import AMSTERDAM
 from sto.content.items import AnyItem, Item
-from sto.content.models import Event
+from sto.site import section_pages
 from sto.site.listings import RegionListing
 
 
-def _day(value: date) -> date:
-    """A plain date (a month-only date is its 1st, fieldtypes.MonthOnly)."""
-    return date(value.year, value.month, value.day)
-
-
-def _ended_on(event: Event, now: datetime) -> date | None:
-    """The day (in Amsterdam, where the site is built) an event ended, when it has."""
-    ends = event.ends_at
-    return ends.astimezone(AMSTERDAM).date() if ends <= now else None
-
-
 def item_day(item: AnyItem, now: datetime) -> date | None:
-    data = item.data
-    if isinstance(data, Event):
-        days = [d for d in (data.updated, data.published, _ended_on(data, now)) if d is not None]
-        return max(days, default=None)
-    return _day(data.updated or data.date)
+    return section_pages.of(item).last_changed(item, now)
 
 
 def newest(items: Iterable[AnyItem], now: datetime) -> date | None:

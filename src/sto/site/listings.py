@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from sto.content.items import Content, Item
-from sto.content.models import EVENT_KINDS, Digizine, Event, FaqEntry, Handreiking, NewsItem
+from sto.content.models import EVENT_KINDS, Event, FaqEntry, NewsItem
+from sto.content.sections import NEWS
 
 PAGE_SIZE = 20  # news per page on the news index and the category, year and region pages
 PAGE_SIZE_SETTING = "listing_page_size"  # mkdocs.yml ``extra:`` may set another (the test corpus: 10)
@@ -75,7 +76,9 @@ class Listings:
         by_category: dict[str, list[Item[NewsItem]]] = {slug: [] for slug in vocab.categories}
         by_year: dict[int, list[Item[NewsItem]]] = {}
         by_region: dict[str, RegionListing] = {slug: RegionListing() for slug in vocab.regions}
+        news_by_kind: dict[str, list[Item[NewsItem]]] = {kind: [] for kind in NEWS.kinds}  # newest first
         for item in news:
+            news_by_kind[item.data.kind].append(item)
             for slug in item.data.categories:
                 by_category.setdefault(slug, []).append(item)
             by_year.setdefault(item.data.date.year, []).append(item)
@@ -104,8 +107,8 @@ class Listings:
         }
         return cls(
             news=news,
-            digizines=[i for i in news if isinstance(i.data, Digizine)],
-            handreikingen=[i for i in news if isinstance(i.data, Handreiking)],
+            digizines=news_by_kind["digizine"],
+            handreikingen=news_by_kind["handreiking"],
             by_category=by_category,
             by_year=dict(sorted(by_year.items(), reverse=True)),
             upcoming=upcoming,

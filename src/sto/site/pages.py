@@ -13,8 +13,7 @@ import yaml
 
 from sto.content.loader import ItemMemory
 from sto.content.items import AnyItem, Content
-from sto.content.models import Event, NewsItem
-from sto.site.presentation import KIND_LABELS, first_sentence, summary_repeats_body, when
+from sto.site import section_pages
 
 # libyaml's emitter when PyYAML has it: the pure-Python one cost ~0.2 ms per page at scale.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -61,34 +60,17 @@ def item_meta(item: AnyItem) -> Meta:
 
 
 def description(item: AnyItem) -> str:
-    """A page's meta description: its summary, else its first sentence, else (an event with
-    neither) what and when it is, from its facts."""
-    data = item.data
-    summary = getattr(data, "summary", None) or first_sentence(item.body)
-    if summary:
-        return summary
-    if isinstance(data, Event):
-        place = "online" if data.online else data.location
-        return f"{KIND_LABELS[data.kind]} op {when(data)}" + (f", {place}." if place else ".")
-    return f"Antwoord op de veelgestelde vraag: {item.title}"
+    """A page's meta description, as its section's pages give it (sto.site.section_pages): a
+    summary, else the first sentence, else what the facts say."""
+    return section_pages.of(item).description(item)
 
 
 def search_text(item: AnyItem) -> str:
     """What the site search should find for an item beyond its body, as plain text: an event's
-    kind, time and place, or a news item's summary. Templates show these from the data; the
-    MkDocs adapter gives the search this text as a hidden paragraph (sto.mkdocs.search_trim).
-    A news body that starts with its summary already holds it (the page then shows no separate
-    summary either)."""
-    data = item.data
-    if isinstance(data, Event):
-        parts = [KIND_LABELS[data.kind], when(data), "online" if data.online else (data.location or "")]
-        if data.summary:
-            parts.append(data.summary)
-    elif isinstance(data, NewsItem) and not summary_repeats_body(item):
-        parts = [data.summary]
-    else:
-        return ""
-    return ". ".join(p for p in parts if p)
+    kind, time and place, or a news item's summary (sto.site.section_pages). Templates show these
+    from the data; the MkDocs adapter gives the search this text as a hidden paragraph
+    (sto.mkdocs.search_trim)."""
+    return section_pages.of(item).search_text(item)
 
 
 def item_page(item: AnyItem) -> str:

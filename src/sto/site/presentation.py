@@ -15,19 +15,7 @@ from sto.content.items import AnyItem
 from sto.site.dutch import event_when
 from sto.content.markdown_safety import BODY_EXTENSIONS, EscapeRawHtml
 from sto.content.fieldtypes import MonthOnly
-from sto.content.models import Event, FaqEntry
-
-# The label of every news and event kind, on pages and as an event's category in calendars.
-KIND_LABELS = {
-    "nieuws": "Nieuws",
-    "digizine": "Digizine",
-    "handreiking": "Handreiking",
-    "webinar": "Webinar",
-    "bijeenkomst": "Bijeenkomst",
-    "conferentie": "Conferentie",
-    "training": "Training",
-    "overig": "Evenement",
-}
+from sto.content.models import Event
 
 STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
 
@@ -43,8 +31,9 @@ def date_preposition(value: date) -> str:
 
 
 def kind_label(item: AnyItem) -> str:
-    """News and events have a kind; an FAQ question has none."""
-    return "" if isinstance(item.data, FaqEntry) else KIND_LABELS.get(item.data.kind, "")
+    """Its kind's label as its section names it (sto.content.sections); "" in a section without
+    kinds (an FAQ question). Also an event's category in calendars."""
+    return item.section.kind_label(item.data)
 
 
 def kind_label_unless_in_title(item: AnyItem) -> str:

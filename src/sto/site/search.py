@@ -20,15 +20,12 @@ from __future__ import annotations
 import html as html_text
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sto.content.items import AnyItem
-from sto.content.models import Event, FaqEntry
-from sto.site.dutch import day_month_year, weekday_date
-from sto.site.presentation import KIND_LABELS
+from sto.site import section_pages
+from sto.site.presentation import kind_label
 
-FAQ_KIND = "Veelgestelde vraag"
 LANGUAGE = "nl"  # Pagefind picks its Dutch stemmer from the document's lang
 
 
@@ -48,17 +45,13 @@ def is_searched(meta: Mapping[str, Any] | None) -> bool:
 
 
 def kind_of(item: AnyItem) -> str:
-    return FAQ_KIND if isinstance(item.data, FaqEntry) else KIND_LABELS.get(item.data.kind, "")
+    """Its kind's label ("Webinar"), else what its section calls one item ("Veelgestelde vraag")."""
+    return kind_label(item) or item.section.item_name
 
 
 def date_of(item: AnyItem) -> str:
     """An event's first day with its weekday; a news item's or question's date."""
-    data = item.data
-    if isinstance(data, Event):
-        start = data.start
-        return weekday_date(start.date() if isinstance(start, datetime) else start)
-    value = getattr(data, "date", None)
-    return day_month_year(value) if isinstance(value, date) else ""
+    return section_pages.of(item).search_date(item)
 
 
 def record(url: str, title: str, html: str, item: AnyItem | None) -> SearchRecord:

@@ -6,15 +6,17 @@ element or confuse an HTML parser, so a title containing ``</script>`` stays dat
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 import json
 from datetime import date, datetime
 
 from sto.clock import day_start
 from sto.content.items import AnyItem
-from sto.content.models import Event, NewsItem
+from sto.content.models import ContentModel, Event, NewsItem
 from sto.site import urls
+from sto.site.places import place
 
 # The site's own share image (docs/assets/, made by scripts/brand_images.py): the wordmark on
 # the site's colours, no logos of other organisations.
@@ -123,7 +125,8 @@ def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, 
     keeps its breadcrumbs), and the model does not require one: STO announces events before the
     place is known (the seed's 12 June event has none), and a required field would make editors
     invent one."""
-    if not ev.location and not ev.online:
+    where = place(ev)
+    if not where.known:
         return None
     data = {
         "@context": "https://schema.org",
@@ -138,18 +141,18 @@ def event(ev: Event, page_url: str, site_name: str, site_url: str) -> dict[str, 
     }
     if ev.summary:
         data["description"] = ev.summary
-    # Only what the page says: online, a place, or both.
-    place = ({"@type": "Place", "name": ev.location,
-              "address": {"@type": "PostalAddress", "streetAddress": ev.location, "addressCountry": "NL"}}
-             if ev.location else None)
-    virtual = {"@type": "VirtualLocation", "url": ev.join_url or page_url} if ev.online else None
-    if virtual and place:
+    # Only what the page says (places.place): online, a place, or both.
+    on_site = ({"@type": "Place", "name": where.location,
+                "address": {"@type": "PostalAddress", "streetAddress": where.location, "addressCountry": "NL"}}
+               if where.location else None)
+    virtual = {"@type": "VirtualLocation", "url": ev.join_url or page_url} if where.online else None
+    if virtual and on_site:
         data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
-        data["location"] = [virtual, place]
+        data["location"] = [virtual, on_site]
     else:
         data["eventAttendanceMode"] = ("https://schema.org/OnlineEventAttendanceMode" if virtual
                                        else "https://schema.org/OfflineEventAttendanceMode")
-        data["location"] = virtual or place
+        data["location"] = virtual or on_site
     return data
 
 
@@ -165,19 +168,33 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
+# Each schema.org type a section's pages may be (sto.content.sections: ``schema_type``): the model
+# its section's items have, and how its JSON-LD is made (None: the page states too little).
+Maker = Callable[[Any, str, str, str], dict[str, Any] | None]
+SCHEMA_TYPES: dict[str, tuple[type[ContentModel], Maker]] = {
+    "NewsArticle": (NewsItem, news_article),
+    "Event": (Event, event),
+}
+
+
 def for_item(item: AnyItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any] | None:
-    """A NewsArticle for news, an Event for events with a location; nothing for an FAQ question's page."""
-    if isinstance(item.data, NewsItem):
-        return news_article(item.data, page_url, site_name, site_url)
-    if isinstance(item.data, Event):
-        return event(item.data, page_url, site_name, site_url)
-    return None
+    """The JSON-LD of the schema.org type its section's pages are (a NewsArticle for news, an
+    Event for events with a location); nothing in a section without one (an FAQ question's page)."""
+    schema_type = item.section.schema_type
+    if schema_type is None:
+        return None
+    return SCHEMA_TYPES[schema_type][1](item.data, page_url, site_name, site_url)
+
+
+def _article(item: AnyItem | None) -> NewsItem | None:
+    """The news item an article's page is about (its section's pages are NewsArticles)."""
+    return cast(NewsItem, item.data) if item is not None and item.section.schema_type == "NewsArticle" else None
 
 
 def open_graph(*, title: str, description: str, url: str, site_name: str, item: AnyItem | None,
                site_url: str) -> dict[str, str]:
     """og:* properties (name -> content), in a fixed order."""
-    news = item.data if item is not None and isinstance(item.data, NewsItem) else None
+    news = _article(item)
     tags = {
         "og:type": "article" if news is not None else "website",
         "og:title": title,

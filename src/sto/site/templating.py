@@ -5,6 +5,7 @@ from __future__ import annotations
 from sto.site import urls
 from sto.site.dutch import clock_time, day_month_year, weekday_date
 from sto.site.media import player_for
+from sto.site.places import place
 from sto.site.presentation import (date_preposition, kind_label, kind_label_unless_in_title, status_label,
                                    summary_repeats_body, when)
 
@@ -14,6 +15,7 @@ FILTERS = {
     "nl_weekday_date": weekday_date,
     "nl_time": clock_time,
     "event_when": when,
+    "event_place": place,
     "kind_label": kind_label,
     "kind_label_unless_in_title": kind_label_unless_in_title,
     "status_label": status_label,

@@ -10,17 +10,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Any, cast
+from typing import Any
 
-from sto.site import lastmod, structured_data
+from sto.site import lastmod, section_pages, structured_data
 from sto.site import urls
 from sto.site.build import Build
 from sto.site.dutch import day_month_year
 from sto.content.items import AnyItem, Item
 from sto.content.loader import ItemMemory
-from sto.content.models import Event, FaqEntry, NewsItem
+from sto.content.models import Event, NewsItem
 from sto.content.sections import AGENDA, FAQ, NEWS, Section
-from sto.site.listings import REGION_PAST_EVENTS, Listings, is_upcoming, paginate
+from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
 from sto.site.media_files import MediaFiles, media_view
 from sto.site.pages import SEARCH_EXCLUDED, Meta, generated_pages, page_source
 from sto.site.presentation import about_category, escape_markdown_inline, render_markdown
@@ -213,22 +213,14 @@ class Site:
 
 
 def item_view(item: AnyItem, build: Build, media: MediaFiles | None = None) -> dict[str, Any]:
-    """What an item page shows beyond its data: its categories and regions as (name, listing
-    URL), an FAQ question's topic name, and whether an event is still to come (the listings'
-    rule), so templates neither look up vocabularies nor compare times; with ``media``, the
-    width and height of its image or poster and the type and size of each document, read
-    from the files."""
-    vocab, data = build.content.vocabularies, item.data
-    view: dict[str, Any] = {"page": "item"}
-    if not isinstance(data, FaqEntry):
-        view["categories"] = [(vocab.categories.get(slug, slug), urls.category(slug)) for slug in data.categories]
-        view["regions"] = [(vocab.regions.get(slug, slug), urls.region(slug)) for slug in data.regions]
-    else:
-        view["topic"] = vocab.topics.get(data.topic, data.topic)
-    if isinstance(data, Event):
-        view["upcoming"] = is_upcoming(cast("Item[Event]", item), build.now)
+    """What an item page shows beyond its data, as its section's pages give it
+    (sto.site.section_pages): its categories and regions as (name, listing URL), an FAQ
+    question's topic name, whether an event is still to come, so templates neither look up
+    vocabularies nor compare times; with ``media``, the width and height of its image or poster
+    and the type and size of each document, read from the files."""
+    view: dict[str, Any] = {"page": "item", **section_pages.of(item).view(item, build)}
     if media is not None:
-        view.update(media_view(data, media))
+        view.update(media_view(item.data, media))
     return view
 
 

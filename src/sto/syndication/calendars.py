@@ -38,7 +38,8 @@ from sto.clock import AMSTERDAM_NAME, day_start
 from sto.content.items import Item
 from sto.site.dutch import event_when
 from sto.content.models import Event
-from sto.site.presentation import KIND_LABELS
+from sto.site.places import place
+from sto.site.presentation import kind_label
 from sto.syndication.ical import ical_bytes
 from sto.syndication.timezones import vtimezone
 
@@ -47,7 +48,7 @@ REFRESH = timedelta(hours=6)
 PAST_WINDOW = relativedelta(months=12)
 CANCELLED_PREFIX = "GEANNULEERD: "
 
-# The calendar per event kind, by its plural (the kind's label is sto.site.presentation.KIND_LABELS).
+# The calendar per event kind, by its plural (the kind's label is sto.content.sections.AGENDA's).
 KIND_NAMES = {"webinar": "Webinars", "bijeenkomst": "Bijeenkomsten", "conferentie": "Conferenties",
               "training": "Trainingen", "overig": "Overige evenementen"}
 
@@ -143,7 +144,8 @@ def summary(event: Event) -> str:
 
 
 def location(event: Event) -> str | None:
-    return event.location or ("Online" if event.online else None)
+    """What the page says under "Waar" (places.place); none while the place is not known."""
+    return place(event).shown
 
 
 def description(item: Item[Event], build: Build) -> str:
@@ -167,7 +169,7 @@ def description(item: Item[Event], build: Build) -> str:
 
 def categories(item: Item[Event], build: Build) -> list[str]:
     event, vocab = item.data, build.content.vocabularies
-    return ([KIND_LABELS[event.kind]] + [vocab.categories.get(s, s) for s in event.categories]
+    return ([kind_label(item)] + [vocab.categories.get(s, s) for s in event.categories]
             + [vocab.regions.get(s, s) for s in event.regions])
 
 

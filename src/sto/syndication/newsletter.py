@@ -27,6 +27,7 @@ from sto.site import urls
 from sto.site.dutch import day_month_year, month_year
 from sto.site.media_files import MediaFiles
 from sto.site.pages import page_source
+from sto.site.places import place
 from sto.site.presentation import escape_markdown_inline, kind_label, status_label, when
 from sto.site.standalone import render
 
@@ -145,7 +146,7 @@ def _event_view(item: Item[Event], build: Build) -> dict[str, object]:
     event = item.data
     return {"title": item.title, "url": build.absolute(item.url), "kind": kind_label(item),
             "status": status_label(event), "status_note": event.status_note, "when": when(event),
-            "place": "Online" if event.online else event.location, "summary": event.summary,
+            "place": place(event).shown, "summary": event.summary,
             "registration_url": None if event.cancelled else event.registration_url}
 
 

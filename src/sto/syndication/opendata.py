@@ -30,7 +30,8 @@ from sto.content.sections import NEWS
 from sto.site import urls
 from sto.site.dutch import day_month_year
 from sto.site.listings import is_upcoming
-from sto.site.presentation import KIND_LABELS, STATUS_LABELS, when
+from sto.site.places import place
+from sto.site.presentation import STATUS_LABELS, kind_label, when
 from sto.syndication import calendars, feeds
 
 VERSION = "v1"
@@ -159,17 +160,17 @@ def as_bytes(value: dict[str, Any]) -> bytes:
 
 
 def event_record(item: Item[Event], build: Build) -> EventRecord:
-    event = item.data
+    event, where = item.data, place(item.data)
     cancelled = event.cancelled
     return EventRecord(
         id=item.id, uid=calendars.uid(item, build.site_url), url=build.absolute(item.url),
         calendar_url=build.absolute(calendars.event_calendar_path(item)), title=item.title,
-        summary=event.summary, kind=event.kind, kind_label=KIND_LABELS[event.kind], status=event.status,
+        summary=event.summary, kind=event.kind, kind_label=kind_label(item), status=event.status,
         status_label=STATUS_LABELS[event.status], status_note=event.status_note, cancelled=cancelled,
         sequence=calendars.sequence(event), all_day=event.all_day, start=event.starts_at,
         end=event.ends_at if event.all_day or event.end is not None else None,
         first_day=event.starts_at.date(), last_day=event.last_day, timezone=event.timezone, when=when(event),
-        online=event.online, location=event.location,
+        online=where.online, location=where.location,
         join_url=None if cancelled else event.join_url,
         registration_url=None if cancelled else event.registration_url,
         categories=list(event.categories), regions=list(event.regions),
@@ -181,7 +182,7 @@ def news_record(item: Item[NewsItem], build: Build) -> NewsRecord:
     image = news.image
     return NewsRecord(
         id=item.id, guid=feeds.guid(item, build.site_url), url=build.absolute(item.url), title=item.title,
-        summary=news.summary, kind=news.kind, kind_label=KIND_LABELS[news.kind], date=news.date,
+        summary=news.summary, kind=news.kind, kind_label=kind_label(item), date=news.date,
         date_text=day_month_year(news.date), published=feeds.published(item), updated=feeds.modified(item),
         categories=list(news.categories), regions=list(news.regions),
         image=Image(url=build.absolute(image.src) if image.src.startswith("/") else image.src, alt=image.alt)

@@ -15,7 +15,7 @@ from sto.cache.store import Reuse, no_reuse
 from sto.syndication.calendar_links import EventLinks, Subscription, event_links, subscriptions
 from sto.syndication.calendars import calendar_files, event_calendar_path, subscription_calendars
 from sto.content.items import Item
-from sto.content.models import Event, NewsItem
+from sto.content.models import Event
 from sto.syndication.feed_html import feed_html
 from sto.syndication.feeds import FeedLink, FileSize, feed_files, feed_links, in_feeds, news_feeds
 from sto.site import urls
@@ -45,7 +45,7 @@ class FeedHtml(dict[str, str]):
     def for_page(self, src_uri: str, html: str) -> str | None:
         """What ``add`` keeps for this page (None: not a news item in a feed), without keeping it."""
         item = self.build.item_for(src_uri)
-        if item is None or not isinstance(item.data, NewsItem) or item.id not in self._wanted:
+        if item is None or item.id not in self._wanted:  # ids are unique across sections: only news is wanted
             return None
         return feed_html(html, self.build.absolute(item.url))
 
