@@ -8,10 +8,12 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from sto.cache.fingerprint import value_digest
 from sto.site.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.pages import page_source
 from sto.site.views import HomeView, Pagination, Site, page_window
+from sto.syndication.writer import SUBSCRIBE_PAGE, subscribe_page
 
 from .sitebuild import CORPUS, CORPUS_PAGE_SIZE, SITE_NAME
 from .test_listings import EPOCH_0615, event, news
@@ -185,3 +187,13 @@ def test_a_pages_front_matter_is_what_yaml_dump_writes(meta):
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     header = yaml.dump(escaped, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000)
     assert page_source(meta, " Tekst\n") == f"---\n{header}---\n\nTekst\n"
+
+
+def test_every_pages_template_data_in_the_corpus_has_a_fingerprint():
+    """The render cache stores a page only when it can digest what the page's template gets
+    (sto.cache.fingerprint); every page of the corpus can, each with a digest of its own."""
+    site = corpus_site()
+    site.pages[SUBSCRIBE_PAGE] = subscribe_page(site.build)  # as the hooks add it
+    pages = [*site.generated(), "index.md", "privacy.md"]  # privacy.md: a hand-written page (docs/), no view
+    digests = {value_digest(site.context_for(src, "Titel", "Omschrijving")) for src in pages}
+    assert len(digests) == len(pages) == len(site.build.content.items) + len(site.pages) + 2
