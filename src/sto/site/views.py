@@ -2,7 +2,7 @@
 
 Computed once per build: ``Site.of(build)`` indexes the content (``listings``), writes the
 Markdown of every generated page and keeps, per page, the precomputed view its template
-renders. ``context_for`` is then a dict lookup per page.
+renders (a frozen dataclass per kind of page, below). ``context_for`` is then a dict lookup per page.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def _by_name(view: ListingView | dict[str, Any]) -> dict[str, Any]:
 @dataclass
 class GeneratedPage:
     markdown: str
-    view: ListingView | dict[str, Any] = field(default_factory=dict)
+    view: ListingView | dict[str, Any]  # a dict: the "Agenda volgen" page's (sto.syndication.writer)
 
 
 def _listing(title: str, template: str, view: ListingView, *, body: str = "", search: bool = False,
