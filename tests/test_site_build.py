@@ -67,3 +67,39 @@ def test_a_file_name_that_takes_an_overview_address_fails_in_dutch(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert "content/news/digizine.md:1: de bestandsnaam geeft het adres /nieuws/digizine/" in output
+
+
+# A second hooks file for the test below: one page's template data gets a value the render cache
+# has no fingerprint for (bytes), as a new field of a view would if nobody taught the cache it.
+_UNDIGESTIBLE_HOOK = '''
+from sto.site.views import Site
+
+_context_for = Site.context_for
+
+
+def context_for(self, src_uri, title, description):
+    context = _context_for(self, src_uri, title, description)
+    if src_uri == "agenda/index.md":
+        context["extra"] = b"bytes"
+    return context
+
+
+Site.context_for = context_for
+'''
+
+
+def test_a_value_the_render_cache_cannot_digest_is_a_warning_naming_the_page_and_its_type(tmp_path):
+    """Not a page silently rendered every time: the strict build fails and says which page and
+    which type, and no other page of the corpus is named (the rest of the build is digestible)."""
+    project = corpus_project(tmp_path / "project")
+    (project / "hooks/undigestible.py").write_text(_UNDIGESTIBLE_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - hooks/sto_hooks.py\n" in config
+    (project / "mkdocs.yml").write_text(config.replace("  - hooks/sto_hooks.py\n",
+                                                       "  - hooks/sto_hooks.py\n  - hooks/undigestible.py\n"))
+    result = mkdocs_build(project, tmp_path / "site", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    warnings = [line for line in output.splitlines() if "the render cache cannot digest" in line]
+    assert warnings == ["WARNING -  agenda/index.md: the render cache cannot digest this page's template data "
+                        "(no fingerprint for builtins.bytes); the page is rendered every time"], output

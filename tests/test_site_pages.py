@@ -8,10 +8,12 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from sto.cache.fingerprint import value_digest
 from sto.site.build import Build
 from sto.clock import AMSTERDAM
 from sto.site.pages import page_source
-from sto.site.views import Site, page_window
+from sto.site.views import HomeView, Pagination, Site, page_window
+from sto.syndication.writer import SUBSCRIBE_PAGE, subscribe_page
 
 from .sitebuild import CORPUS, CORPUS_PAGE_SIZE, SITE_NAME
 from .test_listings import EPOCH_0615, event, news
@@ -59,7 +61,7 @@ def test_context_is_a_lookup_with_json_ld_and_open_graph():
     assert '"@type":"Event"' in context["jsonld"][0] and '"@type":"BreadcrumbList"' in context["jsonld"][1]
     assert context["open_graph"]["og:url"] == "https://www.example.nl/agenda/2024-06-19-sto-live-gorinchem-en-altena/"
     home = site.context_for("index.md", "Actueel", "x")
-    assert home["view"]["page"] == "home"
+    assert isinstance(home["view"], HomeView) and home["view"].faq  # the corpus has FAQ for the home page
     assert ['"@type":"Organization"' in home["jsonld"][0], '"@type":"WebSite"' in home["jsonld"][1]] == [True, True]
     unknown = site.context_for("agenda/2024-06-12-ecpb-programmas-en-maatwerktrajecten.md", "x", "x")
     assert [b for b in unknown["jsonld"] if '"@type":"Event"' in b] == []  # no location known: no Event
@@ -81,7 +83,7 @@ def tree_site(tree) -> Site:
 
 
 def _slugs(site: Site, src: str) -> list[str]:
-    return [i.slug for i in site.pages[src].view["items"]]
+    return [i.slug for i in site.pages[src].view.items]
 
 
 def test_news_category_year_and_region_pages_have_ten_items_each_first_page_at_its_old_address(tree):
@@ -100,9 +102,9 @@ def test_news_category_year_and_region_pages_have_ten_items_each_first_page_at_i
         assert f"{first}pagina/{count}/index.md" in pages or count == 1
         assert f"{first}pagina/{count + 1}/index.md" not in pages and f"{first}pagina/1/index.md" not in pages
         last_src = f"{first}pagina/{count}/index.md" if count > 1 else first + "index.md"
-        assert len(pages[last_src].view["items"]) == last, first
-        assert pages[first + "index.md"].view["pagination"]["count"] == count
-    assert [len(pages[f"nieuws/categorie/subsidie/{p}index.md"].view["items"]) for p in ("", "pagina/2/")] == [10, 10]
+        assert len(pages[last_src].view.items) == last, first
+        assert pages[first + "index.md"].view.pagination.count == count
+    assert [len(pages[f"nieuws/categorie/subsidie/{p}index.md"].view.items) for p in ("", "pagina/2/")] == [10, 10]
     assert _slugs(site, "nieuws/categorie/subsidie/pagina/2/index.md") == _slugs(site, "nieuws/pagina/2/index.md")
     assert _slugs(site, "regio/caribisch-nederland/pagina/2/index.md") == ["n03", "n01"]
 
@@ -128,10 +130,10 @@ def test_later_pages_are_titled_linked_excluded_from_search_and_trail_back_to_pa
     assert _meta(second.markdown)["search"] == {"exclude": True}
     assert _meta(site.pages["nieuws/pagina/2/index.md"].markdown)["title"] == "Nieuws – pagina 2 van 2"
     assert _meta(site.pages["nieuws/jaar/2024/index.md"].markdown)["title"] == "Nieuws uit 2024"
-    assert second.view["pagination"] == {
-        "number": 2, "count": 2, "pages": [(1, "nieuws/categorie/subsidie/"), (2, "nieuws/categorie/subsidie/pagina/2/")],
-        "previous": "nieuws/categorie/subsidie/", "next": None}
-    assert site.pages["nieuws/categorie/subsidie/index.md"].view["pagination"]["next"] == "nieuws/categorie/subsidie/pagina/2/"
+    assert second.view.pagination == Pagination(
+        number=2, count=2, pages=[(1, "nieuws/categorie/subsidie/"), (2, "nieuws/categorie/subsidie/pagina/2/")],
+        previous="nieuws/categorie/subsidie/", next=None)
+    assert site.pages["nieuws/categorie/subsidie/index.md"].view.pagination.next == "nieuws/categorie/subsidie/pagina/2/"
     trail = site.context_for("nieuws/categorie/subsidie/pagina/2/index.md", "Nieuws over Subsidie – pagina 2 van 2", "")["trail"]
     assert trail == [("Actueel", ""), ("Nieuws", "nieuws/"), ("Nieuws over Subsidie", "nieuws/categorie/subsidie/"),
                      ("Nieuws over Subsidie – pagina 2 van 2", "nieuws/categorie/subsidie/pagina/2/")]
@@ -147,13 +149,13 @@ def test_region_agenda_stays_on_the_first_page_with_the_most_recent_past_events(
     site = tree_site(tree)
     first = site.pages["regio/gorinchem-en-altena/index.md"].view
     second = site.pages["regio/gorinchem-en-altena/pagina/2/index.md"].view
-    assert [e.slug for e in first["upcoming"]] == ["komt"]
-    assert [e.slug for e in first["past"]] == ["p12", "p11", "p10", "p09", "p08"] and first["more_past"]
-    assert len(first["items"]) == 10 and [i.slug for i in second["items"]] == ["n02", "n01"]
-    assert "upcoming" not in second and "past" not in second
+    assert [e.slug for e in first.upcoming] == ["komt"] and first.region == "gorinchem-en-altena"
+    assert [e.slug for e in first.past] == ["p12", "p11", "p10", "p09", "p08"] and first.more_past
+    assert len(first.items) == 10 and [i.slug for i in second.items] == ["n02", "n01"]
+    assert (second.region, second.upcoming, second.past, second.more_past) == (None, [], [], False)
     assert _meta(site.pages["regio/gorinchem-en-altena/pagina/2/index.md"].markdown)["title"] == (
         "Regio Gorinchem en Altena – pagina 2 van 2")
-    assert not site.pages["regio/caribisch-nederland/index.md"].view["more_past"]
+    assert not site.pages["regio/caribisch-nederland/index.md"].view.more_past
 
 
 def test_item_pages_get_names_links_and_upcoming_from_the_view(tree):
@@ -185,3 +187,13 @@ def test_a_pages_front_matter_is_what_yaml_dump_writes(meta):
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     header = yaml.dump(escaped, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000)
     assert page_source(meta, " Tekst\n") == f"---\n{header}---\n\nTekst\n"
+
+
+def test_every_pages_template_data_in_the_corpus_has_a_fingerprint():
+    """The render cache stores a page only when it can digest what the page's template gets
+    (sto.cache.fingerprint); every page of the corpus can, each with a digest of its own."""
+    site = corpus_site()
+    site.pages[SUBSCRIBE_PAGE] = subscribe_page(site.build)  # as the hooks add it
+    pages = [*site.generated(), "index.md", "privacy.md"]  # privacy.md: a hand-written page (docs/), no view
+    digests = {value_digest(site.context_for(src, "Titel", "Omschrijving")) for src in pages}
+    assert len(digests) == len(pages) == len(site.build.content.items) + len(site.pages) + 2

@@ -290,8 +290,9 @@ class Incremental:
                                    _text_digest(page.content))
                 ours = context_for(page)
                 key = digest(self._render_base, converted, value_digest(ours))
-            except Undigestible as reason:
-                log.debug("%s: rendered every time (%s)", src_uri, reason)
+            except Undigestible as reason:  # a warning, so a strict build fails: say what to digest
+                log.warning("%s: the render cache cannot digest this page's template data (%s); the page is "
+                            "rendered every time", src_uri, reason)
                 continue
             self._render_keys[src_uri] = key
             if keep is not None and keep(page, key):

@@ -2,15 +2,15 @@
 
 Computed once per build: ``Site.of(build)`` indexes the content (``listings``), writes the
 Markdown of every generated page and keeps, per page, the precomputed view its template
-renders. ``context_for`` is then a dict lookup per page.
+renders (a frozen dataclass per kind of page, below). ``context_for`` is then a dict lookup per page.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, partial
-from typing import Any
+from typing import Any, Protocol, cast
 
 from sto.site import lastmod, section_pages, structured_data
 from sto.site import urls
@@ -18,9 +18,9 @@ from sto.site.build import Build
 from sto.site.dutch import day_month_year
 from sto.content.items import AnyItem, Item
 from sto.content.loader import ItemMemory
-from sto.content.models import Event, NewsItem
+from sto.content.models import Event, FaqEntry, NewsItem
 from sto.content.sections import AGENDA, FAQ, NEWS, Section
-from sto.site.listings import REGION_PAST_EVENTS, Listings, paginate
+from sto.site.listings import REGION_PAST_EVENTS, Listings, RegionListing, paginate
 from sto.site.media_files import MediaFiles, media_view
 from sto.site.pages import SEARCH_EXCLUDED, Meta, generated_pages, page_source
 from sto.site.presentation import about_category, escape_markdown_inline, render_markdown
@@ -30,18 +30,119 @@ HOME_TITLE = "Actueel"
 REGIONS_TITLE = "Regio's"
 
 
+Trail = list[tuple[str, str]]  # (name, site-relative URL) of each step before the page itself
+
+
 def section_trail(section: Section[Any]) -> tuple[str, str]:
     """A section's step in a breadcrumb trail: its name and its overview page."""
     return section.name, section.url
 
 
+# What the templates of the generated pages read as ``view``: one frozen dataclass per kind of
+# page, so a template reads attributes that exist and the render cache digests every field
+# (sto.cache.fingerprint). Lists, not tuples, where sto.site.lastmod collects the items shown.
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """A paginated listing's nav (partials/sto/pagination.html): this page's number of ``count``,
+    the (number, URL) links of ``page_window`` (None for the gaps), and the neighbours' URLs."""
+    number: int
+    count: int
+    pages: list[tuple[int | None, str | None]]
+    previous: str | None
+    next: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListingView:
+    """Every overview page: its own address and the steps between the home page and it."""
+    url: str
+    trail: Trail = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewsListView(ListingView):
+    """sto/news-list.html: the news, digizine, handreikingen, category and year listings."""
+    items: list[Item[NewsItem]]
+    categories: list[tuple[str, str, int]]  # the filters beside every news listing: (name, URL, count)
+    years: list[tuple[int, str, int]]  # (year, URL, count)
+    pagination: Pagination | None = None  # the digizine overview is one page
+    intro: str | None = None
+    feed_category: str | None = None  # a category's page announces that category's feeds
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegionView(ListingView):
+    """sto/region.html: a region's news, paginated; its agenda on the first page only."""
+    items: list[Item[NewsItem]]
+    pagination: Pagination
+    region: str | None = None  # the region's slug, for its agenda's embed snippet
+    upcoming: list[Item[Event]] = field(default_factory=list)
+    past: list[Item[Event]] = field(default_factory=list)  # the most recent REGION_PAST_EVENTS
+    more_past: bool = False  # the agenda has older past events of the region
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaView(ListingView):
+    """sto/agenda.html."""
+    upcoming: list[Item[Event]]
+    past: list[Item[Event]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArchiveView(ListingView):
+    """sto/webinar-archive.html: past webinars with a recording, and each poster's size."""
+    items: list[Item[Event]]
+    poster_sizes: dict[str, tuple[int, int]]  # event id -> (width, height)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FaqView(ListingView):
+    """sto/faq.html: the topic filter, as (slug, name, number of questions)."""
+    topics: list[tuple[str, str, int]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegionsView(ListingView):
+    """sto/regions.html: (name, URL, listing) of each region with something to show."""
+    regions: list[tuple[str, str, RegionListing]]
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    """sto/home.html (see Listings.home), with each FAQ question's answer as HTML, by id."""
+    news: list[Item[NewsItem]]
+    events: list[Item[Event]]
+    recordings: list[Item[Event]]
+    faq: list[Item[FaqEntry]]
+    faq_answers: dict[str, str]
+
+    @classmethod
+    def of(cls, listings: Listings, faq_answers: dict[str, str]) -> HomeView:
+        home = listings.home  # what the home page shows is decided there (and its lastmod read from it)
+        return cls(news=cast("list[Item[NewsItem]]", home["news"]), events=cast("list[Item[Event]]", home["events"]),
+                   recordings=cast("list[Item[Event]]", home["recordings"]),
+                   faq=cast("list[Item[FaqEntry]]", home["faq"]), faq_answers=faq_answers)
+
+
+# A page's view: an overview's, the home page's, or a dict (an item page's, item_view; the
+# "Agenda volgen" page's, sto.syndication.writer); None on a hand-written page.
+View = ListingView | HomeView | dict[str, Any] | None
+
+
+def _by_name(view: ListingView | dict[str, Any]) -> dict[str, Any]:
+    """A view's fields by name, as sto.site.lastmod reads them."""
+    return view if isinstance(view, dict) else {f.name: getattr(view, f.name) for f in fields(view)}
+
+
 @dataclass
 class GeneratedPage:
     markdown: str
-    view: dict[str, Any] = field(default_factory=dict)
+    view: ListingView | dict[str, Any]  # a dict: the "Agenda volgen" page's (sto.syndication.writer)
 
 
-def _listing(title: str, template: str, view: dict[str, Any], *, body: str = "", search: bool = False,
+def _listing(title: str, template: str, view: ListingView, *, body: str = "", search: bool = False,
              description: str | None = None, feed_category: str | None = None,
              hide: list[str] | None = None) -> GeneratedPage:
     meta: Meta = {"title": title, "template": template}
@@ -72,37 +173,53 @@ def page_window(number: int, count: int, neighbours: int = PAGINATION_NEIGHBOURS
     return window
 
 
-def _pagination(url: str, number: int, count: int) -> dict[str, Any]:
-    return {
-        "number": number,
-        "count": count,
-        "pages": [(n, urls.paged(url, n) if n else None) for n in page_window(number, count)],
-        "previous": urls.paged(url, number - 1) if number > 1 else None,
-        "next": urls.paged(url, number + 1) if number < count else None,
-    }
+def _pagination(url: str, number: int, count: int) -> Pagination:
+    return Pagination(
+        number=number,
+        count=count,
+        pages=[(n, urls.paged(url, n) if n else None) for n in page_window(number, count)],
+        previous=urls.paged(url, number - 1) if number > 1 else None,
+        next=urls.paged(url, number + 1) if number < count else None,
+    )
 
 
 def page_title(title: str, number: int, count: int) -> str:
     return title if number <= 1 else f"{title} – pagina {number} van {count}"
 
 
+class PagedView(Protocol):
+    """Makes the view of one page of a paginated listing from that page's part of it."""
+
+    def __call__(self, *, url: str, trail: Trail, items: list[Item[NewsItem]],
+                 pagination: Pagination) -> ListingView: ...
+
+
 def paginated_listing(pages: dict[str, GeneratedPage], url: str, title: str, template: str,
-                      items: list[Item[NewsItem]], view: dict[str, Any], *, trail: list[tuple[str, str]],
-                      size: int, first_page: dict[str, Any] | None = None,
+                      items: list[Item[NewsItem]], view: PagedView, *, trail: Trail, size: int,
                       description: str | None = None, feed_category: str | None = None) -> None:
     """One listing split into pages of ``size`` items: page 1 at ``url`` (its address never
-    changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. Each page's
-    view gets its slice as ``items`` and a ``pagination``; ``first_page`` adds to page 1 only."""
+    changes), later pages at ``<url>pagina/<n>/`` with the first page in their trail. ``view``
+    makes each page's view from its address, trail, slice of the items and pagination."""
     chunks = paginate(items, size)
     count = len(chunks)
     for number, chunk in enumerate(chunks, start=1):
         page_url = urls.paged(url, number)
-        page_view = {**view, "url": page_url, "items": chunk, "pagination": _pagination(url, number, count),
-                     "trail": trail if number == 1 else [*trail, (title, url)]}
-        if number == 1 and first_page:
-            page_view.update(first_page)
+        page_view = view(url=page_url, trail=trail if number == 1 else [*trail, (title, url)], items=chunk,
+                         pagination=_pagination(url, number, count))
         pages[urls.src_uri(page_url)] = _listing(page_title(title, number, count), template, page_view,
                                                  description=description, feed_category=feed_category)
+
+
+def region_view(slug: str, region: RegionListing) -> PagedView:
+    """A region's pages: its news, paginated; its agenda stays on the first page: every upcoming
+    event and the most recent past ones (all past events are in the agenda and the region's calendar)."""
+    def view(*, url: str, trail: Trail, items: list[Item[NewsItem]], pagination: Pagination) -> RegionView:
+        if pagination.number > 1:
+            return RegionView(url=url, trail=trail, items=items, pagination=pagination)
+        return RegionView(url=url, trail=trail, items=items, pagination=pagination, region=slug,
+                          upcoming=region.upcoming, past=region.past[:REGION_PAST_EVENTS],
+                          more_past=len(region.past) > REGION_PAST_EVENTS)
+    return view
 
 
 def faq_markdown(listings: Listings, topics: dict[str, str]) -> str:
@@ -152,7 +269,7 @@ class Site:
         """src_uri -> the sitemap's lastmod of every page that has one (see sto.site.lastmod)."""
         now = self.build.now
         days = {item.src_uri: lastmod.item_day(item, now) for item in self.build.content.items}
-        days.update({src: lastmod.view_day(page.view, now) for src, page in self.pages.items()})
+        days.update({src: lastmod.view_day(_by_name(page.view), now) for src, page in self.pages.items()})
         days["index.md"] = lastmod.view_day(dict(self.listings.home), now)
         days[urls.src_uri(urls.FAQ)] = lastmod.newest(
             (q for questions in self.listings.faq_by_topic.values() for q in questions), now)
@@ -165,16 +282,16 @@ class Site:
     def trail(self, src_uri: str, title: str) -> list[tuple[str, str]]:
         """(name, site-relative URL) from the home page to this page."""
         item = self.build.item_for(src_uri)
-        view = self.pages.get(src_uri)
+        page = self.pages.get(src_uri)
         if src_uri == "index.md":
             return [(HOME_TITLE, urls.HOME)]
         if item is not None:
             return [(HOME_TITLE, urls.HOME), section_trail(item.section), (item.title, item.url)]
-        if view is not None:
-            return [(HOME_TITLE, urls.HOME), *view.view.get("trail", []), (title, view.view["url"])]
+        if page is not None and isinstance(page.view, ListingView):
+            return [(HOME_TITLE, urls.HOME), *page.view.trail, (title, page.view.url)]
         return [(HOME_TITLE, urls.HOME), (title, urls.url_of(src_uri))]
 
-    def context_for(self, src_uri: str, title: str, description: str) -> dict[str, Any]:
+    def context_for(self, src_uri: str, title: str, description: str) -> dict[str, object]:
         """What one page's template gets: its item or listing view, JSON-LD and Open Graph."""
         build = self.build
         item = build.item_for(src_uri)
@@ -182,9 +299,9 @@ class Site:
         # trail, JSON-LD and Open Graph want plain text and escape it themselves.
         title = item.title if item is not None else html.unescape(title)
         page = self.pages.get(src_uri)
-        view = page.view if page else {}
+        view: View = page.view if page else None
         if src_uri == "index.md":
-            view = {"page": "home", **self.listings.home, "faq_answers": self.faq_answers}
+            view = HomeView.of(self.listings, self.faq_answers)
         elif item is not None:
             view = item_view(item, build, self.media)
         trail = self.trail(src_uri, title)
@@ -197,7 +314,7 @@ class Site:
                 blocks.append(data)
         if len(trail) > 1:
             blocks.append(structured_data.breadcrumbs([(n, build.absolute(u)) for n, u in trail]))
-        context: dict[str, Any] = {
+        context: dict[str, object] = {
             "item": item,
             "view": view,
             "trail": trail,
@@ -245,69 +362,62 @@ def listing_pages(listings: Listings, build: Build) -> dict[str, GeneratedPage]:
     agenda_trail = [section_trail(AGENDA)]
     archive_title = f"Terugblik webinars {site_name} LIVE"
     paginated = partial(paginated_listing, pages, size=build.page_size)
-    filters = {
-        # Only categories with news: a filter that finds nothing is not offered (its page and
-        # feeds still exist, so their addresses stay valid).
-        "categories": [(name, urls.category(slug), len(listings.by_category[slug]))
-                       for slug, name in vocab.categories.items() if listings.by_category.get(slug)],
-        "years": [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()],
-    }
+    # Only categories with news: a filter that finds nothing is not offered (its page and
+    # feeds still exist, so their addresses stay valid).
+    categories = [(name, urls.category(slug), len(listings.by_category[slug]))
+                  for slug, name in vocab.categories.items() if listings.by_category.get(slug)]
+    years = [(year, urls.year(year), len(items)) for year, items in listings.by_year.items()]
 
-    paginated(urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, {"page": "news", **filters},
-                      trail=[], description=f"Nieuws, digizines en handreikingen van {site_name}.")
+    def news_list(intro: str | None = None, feed_category: str | None = None) -> PagedView:
+        return partial(NewsListView, categories=categories, years=years, intro=intro, feed_category=feed_category)
+
+    paginated(urls.NEWS, NEWS.name, "sto/news-list.html", listings.news, news_list(),
+              trail=[], description=f"Nieuws, digizines en handreikingen van {site_name}.")
     digizine_intro = f"Alle edities van de digizine van {site_name}, de nieuwste eerst."
     pages[urls.src_uri(urls.DIGIZINE)] = _listing(
         "Digizine", "sto/news-list.html",
-        {"page": "news", "url": urls.DIGIZINE, "items": listings.digizines, "trail": news_trail,
-         "intro": digizine_intro, **filters}, description=digizine_intro)
+        NewsListView(url=urls.DIGIZINE, items=listings.digizines, trail=news_trail, categories=categories, years=years,
+                     intro=digizine_intro),
+        description=digizine_intro)
     handreiking_intro = f"Alle handreikingen van {site_name}, de nieuwste eerst."
     paginated(urls.HANDREIKINGEN, "Handreikingen", "sto/news-list.html", listings.handreikingen,
-              {"page": "news", "intro": handreiking_intro, **filters}, trail=news_trail,
-              description=handreiking_intro)
+              news_list(intro=handreiking_intro), trail=news_trail, description=handreiking_intro)
     for slug, items in listings.by_category.items():
         name = vocab.categories.get(slug, slug)
-        paginated(urls.category(slug), f"Nieuws over {name}",
-                          "sto/news-list.html", items, {"page": "news", "feed_category": slug, **filters},
-                          trail=news_trail, feed_category=slug,
-                          description=about_category(name, site_name))
+        paginated(urls.category(slug), f"Nieuws over {name}", "sto/news-list.html", items,
+                  news_list(feed_category=slug), trail=news_trail, feed_category=slug,
+                  description=about_category(name, site_name))
     for year, items in listings.by_year.items():
-        paginated(urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items,
-                          {"page": "news", **filters}, trail=news_trail,
-                          description=f"Nieuws van {site_name} uit {year}.")
+        paginated(urls.year(year), f"Nieuws uit {year}", "sto/news-list.html", items, news_list(),
+                  trail=news_trail, description=f"Nieuws van {site_name} uit {year}.")
 
     pages[urls.src_uri(urls.AGENDA)] = _listing(
-        AGENDA.name, "sto/agenda.html",
-        {"page": "agenda", "url": urls.AGENDA, "upcoming": listings.upcoming, "past": listings.past},
+        AGENDA.name, "sto/agenda.html", AgendaView(url=urls.AGENDA, upcoming=listings.upcoming, past=listings.past),
         description=f"Webinars, bijeenkomsten en andere evenementen van {site_name}.")
     pages[urls.src_uri(urls.WEBINAR_ARCHIVE)] = _listing(
         archive_title, "sto/webinar-archive.html",
-        {"page": "archive", "url": urls.WEBINAR_ARCHIVE, "items": listings.recordings, "trail": agenda_trail,
-         "poster_sizes": _poster_sizes(listings.recordings, build)},
+        ArchiveView(url=urls.WEBINAR_ARCHIVE, items=listings.recordings, trail=agenda_trail,
+                    poster_sizes=_poster_sizes(listings.recordings, build)),
         description=f"Opnames van eerdere webinars van {site_name} LIVE.")
 
     pages[urls.src_uri(urls.FAQ)] = _listing(
         FAQ.name, "sto/faq.html",
-        {"page": "faq", "url": urls.FAQ,
-         "topics": [(slug, vocab.topics.get(slug, slug), len(items)) for slug, items in listings.faq_by_topic.items()]},
+        FaqView(url=urls.FAQ, topics=[(slug, vocab.topics.get(slug, slug), len(items))
+                                      for slug, items in listings.faq_by_topic.items()]),
         body=faq_markdown(listings, vocab.topics), hide=["toc"],  # the topic filter is its one navigation
         description=f"Antwoorden op veelgestelde vragen over {site_name}, per onderwerp.")
 
     pages[urls.src_uri(urls.REGIONS)] = _listing(
         REGIONS_TITLE, "sto/regions.html",
-        {"page": "regions", "url": urls.REGIONS,
-         # Regions with something to show; the others' pages and calendars exist all the same.
-         "regions": [(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()
-                     if listings.by_region[slug].news or listings.by_region[slug].upcoming
-                     or listings.by_region[slug].past]},
+        # Regions with something to show; the others' pages and calendars exist all the same.
+        RegionsView(url=urls.REGIONS,
+                    regions=[(name, urls.region(slug), listings.by_region[slug]) for slug, name in vocab.regions.items()
+                             if listings.by_region[slug].news or listings.by_region[slug].upcoming
+                             or listings.by_region[slug].past]),
         description=f"Nieuws en evenementen van {site_name} per regio.")
     for slug, region in listings.by_region.items():
-        # Its news is paginated; its agenda stays on the first page: every upcoming event and
-        # the most recent past ones (all past events are in the agenda and the region's calendar).
         paginated(urls.region(slug), f"Regio {vocab.regions.get(slug, slug)}", "sto/region.html",
-                          region.news, {"page": "region"}, trail=[(REGIONS_TITLE, urls.REGIONS)],
-                          description=f"Nieuws en evenementen van {site_name} in de regio "
-                                      f"{vocab.regions.get(slug, slug)}.",
-                          first_page={"region": slug, "upcoming": region.upcoming,
-                                      "past": region.past[:REGION_PAST_EVENTS],
-                                      "more_past": len(region.past) > REGION_PAST_EVENTS})
+                  region.news, region_view(slug, region), trail=[(REGIONS_TITLE, urls.REGIONS)],
+                  description=f"Nieuws en evenementen van {site_name} in de regio "
+                              f"{vocab.regions.get(slug, slug)}.")
     return pages
