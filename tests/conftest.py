@@ -41,40 +41,8 @@ def tree(tmp_path) -> ContentTree:
     return ContentTree(tmp_path)
 
 
-NEWS = """
----
-id: 11111111-aaaa-4bbb-8ccc-000000000001
-title: Een nieuwsbericht
-date: 2024-06-03
-summary: Kort verhaal.
-categories: [subsidie]
----
-
-De tekst.
-"""
-
-FAQ = """
----
-id: 22222222-aaaa-4bbb-8ccc-000000000002
-title: Is dit een vraag?
-topic: subsidie-en-begroting
-date: 2024-06-01
----
-
-Ja.
-"""
-
-EVENT = """
----
-id: 33333333-aaaa-4bbb-8ccc-000000000003
-title: Een webinar
-kind: webinar
-start: 2024-06-19 15:00
-end: 2024-06-19 16:00
-online: true
----
-"""
-
+# The sample items test_loader.py and test_listings.py import from here; they live in factories.py.
+from .factories import EVENT, FAQ, NEWS  # noqa: E402,F401
 
 # Whole sites, each built once per test run: the frozen corpus (exact facts) and the real
 # content (invariants only). See sitecheck.py and sitebuild.py.

@@ -11,30 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from . import factories
+from .factories import faq, news, uuid, with_front_matter
 
-ID = "99999999-aaaa-4bbb-8ccc-{:012d}"
 CORPUS_DATA = Path(__file__).resolve().parent / "corpus/content/data"
 
 
-def _front(**fields) -> str:
-    return yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
-
-
-def news(n: int, body: str = "Tekst.\n", **fields) -> str:
-    meta = {"id": ID.format(n), "title": "Bericht", "date": "2024-06-03", "summary": "Kort.", **fields}
-    return f"---\n{_front(**meta)}---\n{body}"
-
-
 def event(n: int, body: str = "", **fields) -> str:
-    meta = {"id": ID.format(n), "title": "Evenement", "kind": "bijeenkomst", "start": "2024-06-19 15:00",
-            "location": "Utrecht", **fields}
-    return f"---\n{_front(**meta)}---\n{body}"
-
-
-def faq(n: int, body: str = "Ja.\n", **fields) -> str:
-    meta = {"id": ID.format(n), "title": "Een vraag?", "topic": "subsidie-en-begroting", "date": "2024-06-01", **fields}
-    return f"---\n{_front(**meta)}---\n{body}"
+    """factories.event, on site in Utrecht unless ``fields`` say otherwise (the checks below count
+    lines with a location on line 6)."""
+    return factories.event(n, body=body, **{"kind": "bijeenkomst", "location": "Utrecht", **fields})
 
 
 @dataclass(frozen=True)
@@ -45,11 +31,7 @@ class Refused:
     links: dict[str, str] = field(default_factory=dict)  # symlink path under the root -> target
 
 
-def _raw(front: str, body: str = "") -> str:
-    return f"---\n{front}\n---\n{body}"
-
-
-OK_NEWS = "id: 99999999-aaaa-4bbb-8ccc-000000000001\ntitle: T\ndate: 2024-06-03\nsummary: S\n"
+OK_NEWS = f"id: {uuid(1)}\ntitle: T\ndate: 2024-06-03\nsummary: S\n"
 N = "content/news/bericht.md"
 E = "content/agenda/evenement.md"
 BOMB = ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -67,7 +49,7 @@ REFUSED = [
             f"{N}:9: bevat het onzichtbare teken U+000B"),
     Refused("C1 control in a FAQ answer", {"content/faq/vraag.md": faq(1, body="Ja\x85 zeker.\n")},
             "content/faq/vraag.md:7: bevat het onzichtbare teken U+0085"),
-    Refused("control character pasted raw into front matter", {N: _raw(OK_NEWS.replace("title: T", "title: Kop\x0bx"))},
+    Refused("control character pasted raw into front matter", {N: with_front_matter(OK_NEWS.replace("title: T", "title: Kop\x0bx"))},
             f"{N}:3: bevat het onzichtbare teken U+000B"),
     Refused("noncharacter in a title", {N: news(1, title="Kop \ufdd0")},
             f"{N}:3: bevat het onzichtbare teken U+FDD0"),
@@ -80,19 +62,19 @@ REFUSED = [
     Refused("title of a Hangul filler only", {N: news(1, title="\u3164")},
             f"{N}:3: title: mag niet leeg zijn"),
     # -- YAML beyond plain data ------------------------------------------------------------------
-    Refused("alias bomb", {N: _raw(BOMB)}, f"{N}:2: '&a' maakt een verwijzing"),
-    Refused("anchor and alias in fields", {N: _raw(OK_NEWS + "updated: &d 2024-06-04\nx: *d")},
+    Refused("alias bomb", {N: with_front_matter(BOMB)}, f"{N}:2: '&a' maakt een verwijzing"),
+    Refused("anchor and alias in fields", {N: with_front_matter(OK_NEWS + "updated: &d 2024-06-04\nx: *d")},
             f"{N}:6: '&d' maakt een verwijzing"),
-    Refused("python object tag", {N: _raw(OK_NEWS + "kind: !!python/object/apply:os.system [id]")},
+    Refused("python object tag", {N: with_front_matter(OK_NEWS + "kind: !!python/object/apply:os.system [id]")},
             f"{N}:6: '!!python/object/apply:os.system' is een YAML-type"),
-    Refused("local tag", {N: _raw(OK_NEWS + "draft: !bool true")}, f"{N}:6: '!bool' is een YAML-type"),
-    Refused("merge key", {N: _raw(OK_NEWS + "image:\n  <<: {src: /a.png}\n  alt: x")},
+    Refused("local tag", {N: with_front_matter(OK_NEWS + "draft: !bool true")}, f"{N}:6: '!bool' is een YAML-type"),
+    Refused("merge key", {N: with_front_matter(OK_NEWS + "image:\n  <<: {src: /a.png}\n  alt: x")},
             f"{N}:7: '<<' voegt velden van elders samen"),
-    Refused("mapping 1,000 deep", {N: _raw(OK_NEWS + "x: " + "{a: " * 1000 + "b" + "}" * 1000)},
+    Refused("mapping 1,000 deep", {N: with_front_matter(OK_NEWS + "x: " + "{a: " * 1000 + "b" + "}" * 1000)},
             f"{N}:6: de gegevens zijn meer dan 10 niveaus diep ingesprongen"),
-    Refused("list 1,000 deep", {N: _raw(OK_NEWS + "x: " + "[" * 1000 + "]" * 1000)},
+    Refused("list 1,000 deep", {N: with_front_matter(OK_NEWS + "x: " + "[" * 1000 + "]" * 1000)},
             f"{N}:6: fout in de opmaak van de gegevens bovenaan"),  # libyaml's own nesting limit, first
-    Refused("too many values", {N: _raw(OK_NEWS + "categories: [" + ", ".join(["subsidie"] * 2500) + "]")},
+    Refused("too many values", {N: with_front_matter(OK_NEWS + "categories: [" + ", ".join(["subsidie"] * 2500) + "]")},
             f"{N}:6: de gegevens bevatten meer dan 2000 waarden"),
     Refused("alias in a vocabulary", {"content/data/regios.yml": "a: &n Noord\nb: *n\n"},
             "content/data/regios.yml:1: '&n' maakt een verwijzing"),

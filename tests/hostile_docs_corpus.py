@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 
-from .hostile_corpus import MARK, Refused, faq
+from .factories import faq, with_front_matter
+from .hostile_corpus import MARK, Refused
 
 SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
 P = "docs/pagina.md"
@@ -23,7 +24,8 @@ def svg(body: str, head: str = SVG_HEAD) -> str:
 
 
 def page(front: str, body: str = "Tekst.\n") -> str:
-    return f"---\n{front}\n---\n\n{body}"
+    """A docs page: its settings as typed, a blank line, then ``body``."""
+    return with_front_matter(front, f"\n{body}")
 
 
 REFUSED = [

@@ -3,7 +3,6 @@ of the preview. Always stopped, also when a test fails."""
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import subprocess
@@ -13,7 +12,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .sitebuild import ENGINE, EPOCH_2024_06_15, engine_command
+from .sitebuild import ENGINE, EPOCH_2024_06_15, build_environment, engine_command
 
 HOST = "127.0.0.1"
 # What MkDocs' server adds to every HTML page it serves (the live-reload poller).
@@ -59,7 +58,7 @@ class Preview:
         self.start_seconds = start_seconds  # the first build of a large corpus takes a while
 
     def __enter__(self) -> Preview:
-        env = {**os.environ, "SOURCE_DATE_EPOCH": self.epoch, "NO_MKDOCS_2_WARNING": "1"}
+        env = build_environment(self.epoch)
         mkdocs = engine_command()
         address = self.base.removeprefix("http://").rstrip("/")
         self.log = (self.project / "serve.log").open("w", encoding="utf-8")
@@ -117,7 +116,7 @@ class Preview:
 
 def build_like_preview(project: Path, site: Path, serve_url: str, epoch: str = EPOCH_2024_06_15) -> None:
     """A cold build that writes what a preview at ``serve_url`` serves (same command, drafts, address)."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env = build_environment(epoch)
     result = subprocess.run([sys.executable, "-c", _BUILD_LIKE_SERVE, str(site), serve_url], cwd=project, env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:

@@ -1,5 +1,7 @@
-"""Build a site with MkDocs, as `make build` does: the real project, or a copy of its code with
-the frozen test corpus (tests/corpus/) as its content.
+"""Build a site as `make build` does, with either engine: the real project, or a copy of its code
+with the frozen test corpus (tests/corpus/) as its content. The one way tests build a site:
+``mkdocs_build`` (a project, with any engine) and ``build_corpus`` (the corpus plus a test's own
+files), both giving a ``BuiltSite``.
 
 Exact facts (counts, order, which item is first, feed entries, pagination) are asserted only on
 the corpus, so that an editor's ordinary pull request to content/ never breaks a test; the real
@@ -12,7 +14,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import html as lxml_html
 
 from sto.site.listings import PAGE_SIZE_SETTING
 
@@ -65,9 +73,21 @@ def copy_project(dest: Path) -> Path:
 CORPUS_PAGE_SIZE = 10  # the corpus is small: pages of 10 give every listing a second page
 
 
-def corpus_project(dest: Path) -> Path:
+def write_files(project: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write each file (a path under the project root -> its text or bytes), making its folders."""
+    for relpath, text in files.items():
+        path = project / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
+def corpus_project(dest: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
     """A copy of the project's code with the frozen corpus as its content (and its files in docs/),
-    its listings paginated by CORPUS_PAGE_SIZE."""
+    its listings paginated by CORPUS_PAGE_SIZE; ``files`` (path under the root -> text) added or
+    replaced."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in CODE_PARTS:
         _copy(ROOT / part, dest / part)
@@ -77,19 +97,113 @@ def corpus_project(dest: Path) -> Path:
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     _copy(CORPUS / "content", dest / "content")
     _copy(CORPUS / "docs", dest / "docs")
+    write_files(dest, files or {})
     return dest
 
 
+SITE_URL = "https://www.sterktechniekonderwijs.nl/"
+
+
+@dataclass
+class BuiltSite:
+    """A built site (``site``, from ``project`` as of ``epoch``) and, when a test built it, the
+    engine's run (``returncode``, ``stdout``, ``stderr``, as subprocess gives them)."""
+
+    project: Path
+    site: Path
+    epoch: str = EPOCH_2024_06_15  # the build's SOURCE_DATE_EPOCH
+    site_url: str = SITE_URL
+    run: subprocess.CompletedProcess[str] | None = None
+
+    def _engine_run(self) -> subprocess.CompletedProcess[str]:
+        assert self.run is not None, "this site was not built by a test"
+        return self.run
+
+    @property
+    def returncode(self) -> int:
+        return self._engine_run().returncode
+
+    @property
+    def stdout(self) -> str:
+        return self._engine_run().stdout
+
+    @property
+    def stderr(self) -> str:
+        return self._engine_run().stderr
+
+    @property
+    def output(self) -> str:
+        """What the build printed, stdout then stderr."""
+        return self.stdout + self.stderr
+
+    def files(self, *suffixes: str) -> list[Path]:
+        return sorted(p for p in self.site.rglob("*") if p.is_file() and p.suffix in suffixes)
+
+    @cached_property
+    def html_files(self) -> list[Path]:
+        return self.files(".html")
+
+    def url_of(self, path: Path) -> str:
+        """The public URL of a file in the site dir (directory URLs for index.html)."""
+        rel = path.relative_to(self.site).as_posix()
+        if rel == "index.html":
+            rel = ""
+        elif rel.endswith("/index.html"):
+            rel = rel.removesuffix("index.html")
+        return self.site_url + rel
+
+    def parse_html(self, path: Path):
+        return lxml_html.fromstring(path.read_bytes())
+
+    def target_of(self, url: str) -> Path | None:
+        """The file a URL on this site is served from, or None when it is not on this site."""
+        parts = urlsplit(url)
+        base = urlsplit(self.site_url)
+        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
+            return None
+        rel = unquote(parts.path[len(base.path):])
+        candidate = self.site / rel
+        if rel == "" or rel.endswith("/") or candidate.is_dir():
+            candidate = candidate / "index.html"
+        return candidate
+
+    @cached_property
+    def anchors(self) -> dict[Path, set[str]]:
+        """Every id (and legacy name=) per HTML file, parsed once."""
+        found = {}
+        for path in self.html_files:
+            doc = self.parse_html(path)
+            found[path] = set(doc.xpath("//@id")) | set(doc.xpath("//a/@name"))
+        return found
+
+
+def build_environment(epoch: str = EPOCH_2024_06_15, env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a build or preview in a test: this process's, without the variables that
+    steer a build (STO_*, GITHUB_ACTIONS), so a test builds the same in CI as on a laptop unless it
+    sets them in ``env``; "now" is ``epoch``."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("STO_") and k != "GITHUB_ACTIONS"}
+    return {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {}), "SOURCE_DATE_EPOCH": epoch}
+
+
 def mkdocs_build(project: Path, site_dir: Path, epoch: str = EPOCH_2024_06_15, *, check: bool = True,
-                 env: dict[str, str] | None = None, engine: str = ENGINE):
-    """``engine``: "properdocs" (the default) or "mkdocs" (the engine it forked; the same mkdocs.yml)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}), "SOURCE_DATE_EPOCH": epoch}
+                 env: Mapping[str, str] | None = None, engine: str = ENGINE, args: Sequence[str] = ()) -> BuiltSite:
+    """``engine build --strict`` of ``project`` into ``site_dir``, as `make build` runs it; raises
+    with the output when it fails and ``check``. ``engine``: "properdocs" (the default) or "mkdocs"
+    (the engine it forked; the same mkdocs.yml); ``args``: more command-line options."""
     command = engine_command(engine)
-    result = subprocess.run([str(command), "build", "--strict", "--config-file", "mkdocs.yml",
-                             "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        raise AssertionError(f"{engine} build failed:\n{result.stdout}\n{result.stderr}")
-    return result
+    run = subprocess.run([str(command), "build", "--strict", *args, "--config-file", "mkdocs.yml",
+                          "--site-dir", str(site_dir)], cwd=project, env=build_environment(epoch, env),
+                         capture_output=True, text=True)
+    if check and run.returncode != 0:
+        raise AssertionError(f"{engine} build failed:\n{run.stdout}\n{run.stderr}")
+    return BuiltSite(project, site_dir, epoch, run=run)
+
+
+def build_corpus(base: Path, files: Mapping[str, str | bytes] | None = None, epoch: str = EPOCH_2024_06_15,
+                 **options) -> BuiltSite:
+    """The corpus with ``files`` (path under the project root -> text) added, copied to
+    ``base``/project and built into ``base``/site; ``options`` as ``mkdocs_build``'s."""
+    return mkdocs_build(corpus_project(base / "project", files), base / "site", epoch, **options)
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -14,18 +14,15 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, mkdocs_build
+from .sitebuild import ROOT, BuiltSite, build_corpus, mkdocs_build
 
-SITE_URL = "https://www.sterktechniekonderwijs.nl/"
 
 # The hostile texts in the corpus (tests/corpus/content/*/fixture-gevaarlijk*.md), as the
 # escaping checks look for them: markup, quotes, ampersands, right-to-left scripts and emoji.
@@ -47,74 +44,17 @@ MOVED_SLUG = "2024-07-10-verplaatst"  # a physical event, moved
 PLACE_SLUG = "2024-09-12-regiodag"  # two whole days
 
 
-@dataclass
-class BuiltSite:
-    project: Path
-    site: Path
-    epoch: str = EPOCH_2024_06_15  # the build's SOURCE_DATE_EPOCH
-    site_url: str = SITE_URL
-
-    def files(self, *suffixes: str) -> list[Path]:
-        return sorted(p for p in self.site.rglob("*") if p.is_file() and p.suffix in suffixes)
-
-    @cached_property
-    def html_files(self) -> list[Path]:
-        return self.files(".html")
-
-    def url_of(self, path: Path) -> str:
-        """The public URL of a file in the site dir (directory URLs for index.html)."""
-        rel = path.relative_to(self.site).as_posix()
-        if rel == "index.html":
-            rel = ""
-        elif rel.endswith("/index.html"):
-            rel = rel.removesuffix("index.html")
-        return self.site_url + rel
-
-    def parse_html(self, path: Path):
-        return lxml_html.fromstring(path.read_bytes())
-
-    def target_of(self, url: str) -> Path | None:
-        """The file a URL on this site is served from, or None when it is not on this site."""
-        parts = urlsplit(url)
-        base = urlsplit(self.site_url)
-        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
-            return None
-        rel = unquote(parts.path[len(base.path):])
-        candidate = self.site / rel
-        if rel == "" or rel.endswith("/") or candidate.is_dir():
-            candidate = candidate / "index.html"
-        return candidate
-
-    @cached_property
-    def anchors(self) -> dict[Path, set[str]]:
-        """Every id (and legacy name=) per HTML file, parsed once."""
-        found = {}
-        for path in self.html_files:
-            doc = self.parse_html(path)
-            found[path] = set(doc.xpath("//@id")) | set(doc.xpath("//a/@name"))
-        return found
-
-
-def build_site(project: Path, site: Path, epoch: str = EPOCH_2024_06_15) -> BuiltSite:
-    mkdocs_build(project, site, epoch)
-    return BuiltSite(project, site, epoch)
-
-
-def build_corpus_site(base: Path, epoch: str = EPOCH_2024_06_15) -> BuiltSite:
-    return build_site(corpus_project(base / "project"), base / "site", epoch)
-
-
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory) -> BuiltSite:
     """The frozen corpus at 2024-06-15, built once per test run and shared. Read only."""
-    return build_corpus_site(tmp_path_factory.mktemp("corpus-site"))
+    return build_corpus(tmp_path_factory.mktemp("corpus-site"))
 
 
 @pytest.fixture(scope="session")
 def content_site(tmp_path_factory) -> BuiltSite:
     """The real content/, built once per test run as of today (what an editor's build shows).
     Read only; for invariants only, which hold on any day."""
-    return build_site(ROOT, tmp_path_factory.mktemp("content-site") / "site", str(int(time.time())))
+    return mkdocs_build(ROOT, tmp_path_factory.mktemp("content-site") / "site", str(int(time.time())))
 
 
 # ---- Finding references in each kind of file -------------------------------------------------

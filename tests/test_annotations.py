@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from sto.editors.annotations import annotation, annotations, escape_data, escape_property, in_github_actions
 from sto.problems import Problem
 
-from .sitebuild import EPOCH_2024_06_15, corpus_project, engine_command
+from .sitebuild import corpus_project, mkdocs_build
 
 
 def test_escaping_follows_the_workflow_command_rules():
@@ -37,14 +34,6 @@ def test_only_inside_github_actions():
     assert not in_github_actions({}) and not in_github_actions({"GITHUB_ACTIONS": "false"})
 
 
-def build(project: Path, **env) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    environ.update(SOURCE_DATE_EPOCH=EPOCH_2024_06_15, **env)
-    mkdocs = engine_command()
-    return subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(project / "site")], cwd=project,
-                          env=environ, capture_output=True, text=True, timeout=300)
-
-
 @pytest.mark.site
 def test_a_failed_build_in_ci_annotates_each_file_and_line(tmp_path):
     project = corpus_project(tmp_path / "project")
@@ -55,7 +44,7 @@ def test_a_failed_build_in_ci_annotates_each_file_and_line(tmp_path):
         "---\nid: 12345678-aaaa-4bbb-8ccc-000000000002\ntitel: T\ndate: 2024-06-01\nsummary: S\n---\n",
         encoding="utf-8")
 
-    ci = build(project, GITHUB_ACTIONS="true")
+    ci = mkdocs_build(project, tmp_path / "site", check=False, env={"GITHUB_ACTIONS": "true"})
     assert ci.returncode != 0
     commands = [line for line in ci.stdout.splitlines() if line.startswith("::")]
     assert commands == [
@@ -67,12 +56,12 @@ def test_a_failed_build_in_ci_annotates_each_file_and_line(tmp_path):
         "onbekend veld; bedoelt u 'title'?",
     ]
     # The Dutch report is still there, for people reading the log.
-    output = ci.stdout + ci.stderr
+    output = ci.output
     assert "De inhoud bevat 3 problemen; de site is niet gebouwd:" in output
     assert "content/agenda/verkeerd.md:6: start: '2024-06-31 15:00' is geen bestaande datum" in output
     assert "Traceback" not in output
 
-    local = build(project)
+    local = mkdocs_build(project, tmp_path / "site", check=False)  # GITHUB_ACTIONS unset, as on a laptop
     assert local.returncode != 0
-    assert "::error" not in local.stdout + local.stderr
-    assert "De inhoud bevat 3 problemen" in local.stdout + local.stderr
+    assert "::error" not in local.output
+    assert "De inhoud bevat 3 problemen" in local.output

@@ -6,15 +6,13 @@ so the comparison cannot pass by the cache doing nothing."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from .sitebuild import EPOCH_2024_06_15, corpus_project, engine_command, site_files
+from .sitebuild import EPOCH_2024_06_15, corpus_project, mkdocs_build, site_files
 
 pytestmark = pytest.mark.site
 
@@ -24,17 +22,8 @@ A_MONTH_LATER = str(int(EPOCH_2024_06_15) + 30 * 86400)  # 15 July 2024: July ev
 
 def _build(project: Path, site: Path, cache: Path | None, epoch: str = EPOCH_2024_06_15) -> tuple[int, int]:
     """Build; returns (results reused, results made) from the cache's debug line."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("STO_NO_BUILD_CACHE", None)
-    if cache is None:
-        env["STO_NO_BUILD_CACHE"] = "1"
-    else:
-        env["STO_CACHE_DIR"] = str(cache)
-    mkdocs = engine_command()
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--verbose", "--config-file", "mkdocs.yml",
-                             "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    log = result.stdout + result.stderr
+    env = {"STO_NO_BUILD_CACHE": "1"} if cache is None else {"STO_CACHE_DIR": str(cache)}
+    log = mkdocs_build(project, site, epoch, env=env, args=("--verbose",)).output  # raises when it fails
     if cache is None:
         assert "build cache: off" in log
         return 0, 0

@@ -9,7 +9,8 @@ import pytest
 
 from sto.syndication.calendar_links import event_links, google_subscribe, outlook_subscribe, subscriptions, webcal
 
-from .syndication_helpers import AMSTERDAM, SITE_URL, event, make_build
+from .factories import event
+from .syndication_helpers import AMSTERDAM, SITE_URL, make_build
 
 AGENDA = f"{SITE_URL}agenda/agenda.ics"
 

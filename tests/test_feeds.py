@@ -13,7 +13,8 @@ from lxml import html as lxml_html
 from sto.syndication.feeds import NEWEST, feed_files, feed_links, guid
 
 from .jsonfeed import JsonFeed, read_json_feed
-from .syndication_helpers import NASTY_TITLE, SITE_URL, make_build, news, uuid
+from .factories import news, uuid
+from .syndication_helpers import NASTY_TITLE, SITE_URL, make_build
 
 FORMATS = ("rss.xml", "atom.xml", "feed.json")
 IMAGE_BYTES = 12_345
@@ -152,7 +153,7 @@ def test_ids_do_not_depend_on_title_or_address(tree):
 
 
 def _nasty(tree, title: str):
-    return make_build(tree, {"news/lastig.md": news(1, title=json.dumps(title, ensure_ascii=False),
+    return make_build(tree, {"news/lastig.md": news(1, title=title,
                                                     extra="categories: [subsidie]\n",
                                                     body="Tekst")})
 

@@ -10,7 +10,7 @@ from sto.cache.store import Store
 from sto.content import loader
 from sto.problems import ContentInvalid
 
-from .syndication_helpers import event, news
+from .factories import event, news
 
 
 def _fingerprint(content):

@@ -14,7 +14,8 @@ from sto.content.loader import load_content
 from sto.syndication.published_ids import RECORD_PATH, check, record, snapshot
 
 from .sitebuild import ROOT, corpus_project
-from .syndication_helpers import SITE_URL, event, make_build, news
+from .factories import event, news
+from .syndication_helpers import SITE_URL, make_build
 
 
 @pytest.mark.content

@@ -9,7 +9,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from .sitebuild import corpus_project, mkdocs_build
+from .factories import news
+from .sitebuild import BuiltSite, build_corpus, corpus_project, mkdocs_build
 
 BROKEN = """---
 id: 12345678-aaaa-4bbb-8ccc-00000000aa01
@@ -62,17 +63,14 @@ Naar [een pagina die er niet is](bestaat-niet.md), [een die er wel is](over-sto.
 """
 
 
-def _problems(result) -> list[str]:
-    output = result.stdout + result.stderr
+def _problems(result: BuiltSite) -> list[str]:
+    output = result.output
     assert result.returncode != 0 and "Traceback" not in output
     return [line for line in output.splitlines() if line.startswith(("content/", "docs/"))]
 
 
 def test_missing_pages_images_and_files_are_refused_at_the_editors_line(tmp_path):
-    project = corpus_project(tmp_path / "project")
-    (project / "content/news/kapot.md").write_text(BROKEN, encoding="utf-8")
-    (project / "docs/kapot.md").write_text(DOCS_PAGE, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site", check=False)
+    result = build_corpus(tmp_path, {"content/news/kapot.md": BROKEN, "docs/kapot.md": DOCS_PAGE}, check=False)
     assert _problems(result) == [
         "content/news/kapot.md:7: image.src: de afbeelding '/media/bestaat-niet.jpg' bestaat niet op deze site; "
         "zet het bestand in docs/media/ en verwijs ernaar met /media/<bestandsnaam>",
@@ -91,7 +89,7 @@ def test_missing_pages_images_and_files_are_refused_at_the_editors_line(tmp_path
         "docs/kapot.md:7: 'bestaat-niet.md' bestaat niet op deze site (gelezen vanaf deze pagina: bestaat-niet.md); "
         "verwijs met het webadres, bijvoorbeeld /nieuws/<bestandsnaam>/ of /over-sto/",
     ]
-    output = result.stdout + result.stderr
+    output = result.output
     assert "Doc file" not in output and "WARNING" not in output  # MkDocs' English warning never comes first
 
 
@@ -110,11 +108,8 @@ def test_missing_pages_images_and_files_are_refused_at_the_editors_line(tmp_path
     ("documents", "\n- file: /feeds/rss.xml\n  title: Een feed", 7, "documents.0.file: '/feeds/rss.xml' is geen pdf"),
 ])
 def test_references_that_leave_the_site_or_are_not_what_they_claim_are_refused(tmp_path, field, value, line, expected):
-    project = corpus_project(tmp_path / "project")
-    (project / "content/news/kapot.md").write_text(
-        f"---\nid: 12345678-aaaa-4bbb-8ccc-00000000aa03\ntitle: T\ndate: 2024-06-03\nsummary: S\n{field}:{value}\n"
-        "---\nTekst.\n", encoding="utf-8")
-    problems = _problems(mkdocs_build(project, tmp_path / "site", check=False))
+    kapot = news(1, title="T", summary="S", extra=f"{field}:{value}\n")  # {field} on line 6
+    problems = _problems(build_corpus(tmp_path, {"content/news/kapot.md": kapot}, check=False))
     assert len(problems) == 1 and problems[0].startswith(f"content/news/kapot.md:{line}: {expected}")
 
 
@@ -141,11 +136,7 @@ def test_an_image_over_the_limit_is_refused_with_the_limit(tmp_path):
 
 @pytest.fixture(scope="module")
 def working_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("references")
-    project = corpus_project(root / "project")
-    (project / "content/news/goed.md").write_text(WORKING, encoding="utf-8")
-    mkdocs_build(project, root / "site")
-    return root / "site"
+    return build_corpus(tmp_path_factory.mktemp("references"), {"content/news/goed.md": WORKING}).site
 
 
 def test_links_to_pages_anchors_feeds_and_files_that_exist_build(working_site):

@@ -26,8 +26,10 @@ from sto.syndication.feeds import category_feed_links, feed_links
 from . import rich_results
 from .calendar_readers import with_vobject
 from .jsonfeed import read_json_feed
-from .sitecheck import PLACE_SLUG, SITE_URL
-from .syndication_helpers import make_build, news
+from .sitebuild import SITE_URL
+from .sitecheck import PLACE_SLUG
+from .factories import news
+from .syndication_helpers import make_build
 
 pytestmark = pytest.mark.site
 

@@ -15,22 +15,16 @@ from pathlib import Path
 
 import feedparser
 import pytest
-import yaml
 
 from sto.site.build import Build
 from sto.clock import build_now
 from sto.mkdocs.search_trim import LEAD_WORDS
 
 from .search_fragments import fragments
-from .sitebuild import EPOCH_2024_06_15, SITE_NAME, corpus_project, mkdocs_build
+from .factories import markdown_file
+from .sitebuild import EPOCH_2024_06_15, SITE_NAME, SITE_URL, BuiltSite, build_corpus
 
 pytestmark = pytest.mark.site
-
-SITE_URL = "https://www.sterktechniekonderwijs.nl/"
-
-
-def _item(meta: dict, body: str) -> str:
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)}---\n\n{body}"
 
 
 def _sentences(word: str, count: int) -> str:
@@ -46,20 +40,20 @@ LONG_ANSWER = f"{_sentences('antwoordbegin', 12)}\n\n## Meer uitleg\n\n{_sentenc
 LONG_EVENT = f"{_sentences('programmabegin', 12)}\n\n{_sentences('programmaeinde', 6)}\n"
 
 EXTRA_ITEMS = {
-    "news/2024-06-lang-bericht.md": _item({
+    "content/news/2024-06-lang-bericht.md": markdown_file({
         "id": "5ea4c000-0000-4000-8000-000000000001", "title": "Een lang bericht over regionale samenwerking",
         "date": "2024-06-13", "summary": "Samenvatting met samenvattingswoord, alleen in de voorkop."}, LONG_NEWS_BODY),
-    "news/2024-06-samenvatting-vooraan.md": _item({
+    "content/news/2024-06-samenvatting-vooraan.md": markdown_file({
         "id": "5ea4c000-0000-4000-8000-000000000002", "title": "Een bericht dat met zijn samenvatting begint",
         "date": "2024-06-12", "summary": "Dit bericht opent met herhaalwoord en zijn samenvatting."},
         "Dit bericht opent met herhaalwoord en zijn samenvatting. En dan volgt de rest.\n"),
-    "news/2024-06-zonder-tekst.md": _item({
+    "content/news/2024-06-zonder-tekst.md": markdown_file({
         "id": "5ea4c000-0000-4000-8000-000000000003", "title": "Een bericht zonder tekst",
         "date": "2024-06-11", "summary": "Alleen een samenvatting met leegwoord."}, ""),
-    "faq/lange-vraag.md": _item({
+    "content/faq/lange-vraag.md": markdown_file({
         "id": "5ea4c000-0000-4000-8000-000000000011", "title": "Hoe lang mag een antwoord zijn?",
         "topic": "subsidie-en-begroting", "date": "2024-06-10"}, LONG_ANSWER),
-    "agenda/2024-09-lang-programma.md": _item({
+    "content/agenda/2024-09-lang-programma.md": markdown_file({
         "id": "5ea4c000-0000-4000-8000-000000000021", "title": "Een bijeenkomst met een lang programma",
         "kind": "bijeenkomst", "start": "2024-09-12 10:00", "location": "Utrecht"}, LONG_EVENT),
 }
@@ -97,17 +91,12 @@ def unfindable(project: Path, site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def long_site(tmp_path_factory) -> tuple[Path, Path]:
-    project = corpus_project(tmp_path_factory.mktemp("search") / "project")
-    for relpath, text in EXTRA_ITEMS.items():
-        (project / "content" / relpath).write_text(text, encoding="utf-8")
-    site = project.parent / "site"
-    mkdocs_build(project, site)
-    return project, site
+def long_site(tmp_path_factory) -> BuiltSite:
+    return build_corpus(tmp_path_factory.mktemp("search"), EXTRA_ITEMS)
 
 
 def test_every_news_title_and_summary_and_every_faq_question_is_in_the_search_index(long_site):
-    assert unfindable(*long_site) == []
+    assert unfindable(long_site.project, long_site.site) == []
 
 
 def test_the_fixture_corpus_with_hostile_text_is_findable_too(corpus_site):
@@ -115,7 +104,7 @@ def test_the_fixture_corpus_with_hostile_text_is_findable_too(corpus_site):
 
 
 def test_a_long_news_body_is_searchable_up_to_its_lead(long_site):
-    _, site = long_site
+    site = long_site.site
     found = fragments(site)["nieuws/2024-06-lang-bericht/"]
     text = _words(found["content"])
     assert "samenvattingswoord" in text and text.count("leadwoord") == 11
@@ -124,7 +113,7 @@ def test_a_long_news_body_is_searchable_up_to_its_lead(long_site):
 
 
 def test_the_page_and_the_feeds_still_carry_the_whole_body(long_site):
-    _, site = long_site
+    site = long_site.site
     page = (site / "nieuws/2024-06-lang-bericht/index.html").read_text(encoding="utf-8")
     for tail in ("Scholen staartwoord samen", "Achtergrond bij de staartkop", "lijststaartwoord"):
         assert tail in page, tail
@@ -142,14 +131,14 @@ def test_the_page_and_the_feeds_still_carry_the_whole_body(long_site):
 
 
 def test_a_summary_that_opens_the_body_is_indexed_once(long_site):
-    _, site = long_site
+    site = long_site.site
     text = page_texts(site)["nieuws/2024-06-samenvatting-vooraan/"]
     assert text.count("herhaalwoord") == 1
     assert "leegwoord" in page_texts(site)["nieuws/2024-06-zonder-tekst/"]
 
 
 def test_faq_answers_and_events_stay_whole_in_the_index(long_site):
-    _, site = long_site
+    site = long_site.site
     texts = page_texts(site)
     for word in ("antwoordbegin", "Meer uitleg", "antwoordeinde"):
         assert word in texts["veelgestelde-vragen/lange-vraag/"], word
@@ -158,7 +147,7 @@ def test_faq_answers_and_events_stay_whole_in_the_index(long_site):
 
 
 def test_each_result_carries_its_kind_and_date(long_site):
-    found = fragments(long_site[1])
+    found = fragments(long_site.site)
     assert found["nieuws/2024-06-lang-bericht/"]["meta"] == {
         "title": "Een lang bericht over regionale samenwerking", "soort": "Nieuws", "datum": "13 juni 2024"}
     assert found["veelgestelde-vragen/lange-vraag/"]["meta"]["soort"] == "Veelgestelde vraag"
@@ -167,22 +156,20 @@ def test_each_result_carries_its_kind_and_date(long_site):
 
 
 def test_overviews_and_the_faq_page_are_not_indexed_and_item_pages_are(long_site):
-    urls = set(fragments(long_site[1]))
+    urls = set(fragments(long_site.site))
     for overview in ("", "nieuws/", "agenda/", "veelgestelde-vragen/", "regio/", "zoeken/", "agenda/geweest/"):
         assert overview not in urls, overview
     assert {"nieuws/2024-06-lang-bericht/", "veelgestelde-vragen/lange-vraag/", "over-sto/"} <= urls
 
 
 def test_drafts_and_scheduled_items_are_not_indexed(tmp_path):
-    project = corpus_project(tmp_path / "project")
-    (project / "content/faq/concept-vraag.md").write_text(_item({
-        "id": "5ea4c000-0000-4000-8000-000000000031", "title": "Een conceptvraag met conceptwoord",
-        "topic": "subsidie-en-begroting", "date": "2024-06-10", "draft": True}, "Antwoord met conceptwoord.\n"),
-        encoding="utf-8")
-    (project / "content/news/2024-07-later.md").write_text(_item({
-        "id": "5ea4c000-0000-4000-8000-000000000032", "title": "Later nieuws met toekomstwoord",
-        "date": "2024-07-10", "summary": "Nog niet: toekomstwoord."}, "Tekst.\n"), encoding="utf-8")
-    mkdocs_build(project, tmp_path / "site")
+    build_corpus(tmp_path, {
+        "content/faq/concept-vraag.md": markdown_file({
+            "id": "5ea4c000-0000-4000-8000-000000000031", "title": "Een conceptvraag met conceptwoord",
+            "topic": "subsidie-en-begroting", "date": "2024-06-10", "draft": True}, "Antwoord met conceptwoord.\n"),
+        "content/news/2024-07-later.md": markdown_file({
+            "id": "5ea4c000-0000-4000-8000-000000000032", "title": "Later nieuws met toekomstwoord",
+            "date": "2024-07-10", "summary": "Nog niet: toekomstwoord."}, "Tekst.\n")})
     everything = json.dumps(fragments(tmp_path / "site"))
     assert "conceptwoord" not in everything and "toekomstwoord" not in everything
     assert "veelgestelde-vragen/begroting-activiteitenplan-aantal-jaren/" in everything

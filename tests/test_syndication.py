@@ -8,7 +8,8 @@ from sto.syndication.writer import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, su
 
 from sto.syndication.feeds import NEWEST
 
-from .syndication_helpers import SITE_URL, event, make_build, news, uuid
+from .factories import event, news, uuid
+from .syndication_helpers import SITE_URL, make_build
 
 
 def test_feed_html_keeps_news_pages_only_with_absolute_urls(tree):
