@@ -17,12 +17,11 @@ from sto.syndication.calendars import uid
 from sto.syndication.feeds import guid
 
 from .calendar_readers import with_vobject
-from .sitebuild import ROOT, SITE_NAME
+from .sitebuild import ROOT, SITE_NAME, SITE_URL
 from .test_syndication_site import read_feed
 
 pytestmark = [pytest.mark.site, pytest.mark.content]
 
-SITE_URL = "https://www.sterktechniekonderwijs.nl/"
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from sto.site.places import Place
 from sto.syndication.newsletter import edition_for, image_sizes, render_html, render_text
 
 from .sitebuild import SITE_NAME, corpus_project, mkdocs_build
-from .sitecheck import SITE_URL
+from .sitebuild import SITE_URL
 
 
 @pytest.mark.parametrize(("online", "location", "text", "in_sentence"), [

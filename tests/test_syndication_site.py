@@ -17,12 +17,11 @@ from sto.syndication.published_ids import check, record, snapshot
 
 from .calendar_readers import with_icalendar, with_recurring, with_vobject
 from .jsonfeed import read_json_feed
-from .sitebuild import CORPUS, EPOCH_2024_06_15, corpus_project, mkdocs_build
+from .sitebuild import CORPUS, EPOCH_2024_06_15, SITE_URL, corpus_project, mkdocs_build
 from .test_feeds import shown
 
 pytestmark = pytest.mark.site
 
-SITE_URL = "https://www.sterktechniekonderwijs.nl/"
 WEBINAR = "2024-06-19-sto-live-gorinchem-en-altena"
 WEBINAR_UID = "4c8cb741-19d4-4eba-8b66-31de032fae0d@www.sterktechniekonderwijs.nl"
 ECPB_UID = "69b97df1-ee9d-4add-94b3-e05ad3255794@www.sterktechniekonderwijs.nl"
