@@ -14,7 +14,8 @@ from sto.syndication.calendars import calendar_files, stamp, subscription_calend
 from sto.problems import ContentInvalid
 
 from .calendar_readers import content_lines, with_icalendar, with_recurring, with_vobject
-from .syndication_helpers import AMSTERDAM, NASTY_TITLE, SITE_URL, event, make_build, uuid
+from .factories import event, uuid
+from .syndication_helpers import AMSTERDAM, NASTY_TITLE, SITE_URL, make_build
 
 HOST = "www.sterktechniekonderwijs.nl"
 READERS = {"icalendar": with_icalendar, "vobject": with_vobject, "recurring-ical-events": with_recurring}
@@ -71,13 +72,13 @@ def test_events_are_sorted_by_start_then_uid(build):
 
 
 def test_lines_end_in_crlf_and_fold_at_75_octets(tree):
-    long_title = json.dumps("Een héél lange titel met € en 🎉 " * 6, ensure_ascii=False)
+    long_title = "Een héél lange titel met € en 🎉 " * 6
     build = make_build(tree, {"agenda/lang.md": event(1, "2024-07-01 10:00", title=long_title)})
     data = calendar_files(build)["agenda/agenda.ics"]
     lines = content_lines(data)
     assert max(len(line) for line in lines) <= 75
     assert any(line.startswith(b" ") for line in lines)  # the long SUMMARY really was folded
-    assert with_vobject(data)[uid(1)]["summary"] == json.loads(long_title).strip()
+    assert with_vobject(data)[uid(1)]["summary"] == long_title.strip()
 
 
 def test_timed_event_uses_the_amsterdam_zone_and_one_rule_based_vtimezone(build):
@@ -241,7 +242,7 @@ def test_an_event_in_another_zone_gets_that_zone_and_a_single_standard_part(tree
 
 def test_a_title_full_of_special_characters_survives_in_summary_and_description(tree):
     title = NASTY_TITLE  # (a title is one line: the model refuses a line break)
-    build = make_build(tree, {"agenda/lastig.md": event(1, "2024-07-01 10:00", title=json.dumps(title, ensure_ascii=False),
+    build = make_build(tree, {"agenda/lastig.md": event(1, "2024-07-01 10:00", title=title,
                                                         extra=f"summary: {json.dumps(title, ensure_ascii=False)}\n")})
     data = calendar_files(build)["agenda/agenda.ics"]
     assert b"\\;" in data and b"\\," in data and b"\\n" in data  # RFC 5545 TEXT escaping
@@ -253,7 +254,7 @@ def test_a_title_full_of_special_characters_survives_in_summary_and_description(
 
 def test_calendar_names_are_escaped_too(tree):
     title = "Komma, puntkomma; en \\ regel"
-    build = make_build(tree, {"agenda/naam.md": event(1, "2024-07-01 10:00", title=json.dumps(title))})
+    build = make_build(tree, {"agenda/naam.md": event(1, "2024-07-01 10:00", title=title)})
     data = calendar_files(build)["agenda/naam/naam.ics"]
     assert b"X-WR-CALNAME:Komma\\, puntkomma\\; en \\\\ regel\r\n" in data
     assert b"NAME:Komma\\, puntkomma\\; en \\\\ regel\r\n" in data

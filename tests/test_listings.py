@@ -8,33 +8,27 @@ from sto.clock import AMSTERDAM
 from sto.site.listings import PAGE_SIZE, Listings, is_upcoming, page_size_from, paginate
 from sto.content.loader import load_content
 
-from .conftest import FAQ
+from . import factories
+from .factories import FAQ
 
 EPOCH_0615 = datetime(2024, 6, 15, 2, 0, tzinfo=AMSTERDAM)
 
 
-def news(n, *, day, kind="nieuws", categories="[subsidie]", regions="[]"):
-    return f"""
-    ---
-    id: 11111111-aaaa-4bbb-8ccc-{n:012d}
-    kind: {kind}
-    title: Bericht {n}
-    date: {day}
-    summary: Kort.
-    categories: {categories}
-    regions: {regions}
-    ---
-    """
+def news(n, *, day, kind="nieuws", categories=("subsidie",), regions=()):
+    return factories.news(n, title=f"Bericht {n}", date=day, summary="Kort.", kind=kind,
+                          categories=list(categories), regions=list(regions))
 
 
-def event(n, start, *, kind="webinar", end=None, recording=False, regions="[]"):
-    lines = [f"id: 33333333-aaaa-4bbb-8ccc-{n:012d}", f"title: Evenement {n}", f"kind: {kind}",
-             f"start: {start}", f"regions: {regions}"]
+EVENT_IDS = 3_000_000  # an event's id: its number after the news items' (a test may have news 1 and event 1)
+
+
+def event(n, start, *, kind="webinar", end=None, recording=False, regions=()):
+    fields: dict[str, object] = {"kind": kind, "regions": list(regions)}
     if end:
-        lines.append(f"end: {end}")
+        fields["end"] = end
     if recording:
-        lines.append("recording:\n  url: https://vimeo.com/123456")
-    return "---\n" + "\n".join(lines) + "\n---\n"
+        fields["recording"] = {"url": "https://vimeo.com/123456"}
+    return factories.event(EVENT_IDS + n, start, title=f"Evenement {n}", **fields)
 
 
 def listings_of(tree, now=EPOCH_0615):
@@ -102,9 +96,9 @@ def test_the_page_size_is_twenty_unless_mkdocs_yml_sets_one():
 
 
 def test_regions_collect_news_and_events_and_every_known_region_has_a_listing(tree):
-    tree.write("news/n.md", news(1, day="2024-06-01", regions="[gorinchem-en-altena]"))
-    tree.write("agenda/a.md", event(1, "2024-06-19 15:00", regions="[gorinchem-en-altena]"))
-    tree.write("agenda/b.md", event(2, "2024-06-01 15:00", regions="[gorinchem-en-altena]"))
+    tree.write("news/n.md", news(1, day="2024-06-01", regions=("gorinchem-en-altena",)))
+    tree.write("agenda/a.md", event(1, "2024-06-19 15:00", regions=("gorinchem-en-altena",)))
+    tree.write("agenda/b.md", event(2, "2024-06-01 15:00", regions=("gorinchem-en-altena",)))
     listed = listings_of(tree)
     region = listed.by_region["gorinchem-en-altena"]
     assert [i.slug for i in region.news] == ["n"]

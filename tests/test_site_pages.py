@@ -23,7 +23,7 @@ def _meta(markdown: str) -> dict:
     return yaml.safe_load(markdown.split("---\n")[1])
 
 
-def corpus_site(day=15) -> Site:
+def corpus_model(day=15) -> Site:
     """The frozen corpus (tests/corpus/) as the public sees it on a day in June 2024."""
     build = Build.load(CORPUS, "https://www.example.nl/", SITE_NAME, now=datetime(2024, 6, day, 2, tzinfo=AMSTERDAM),
                        page_size=CORPUS_PAGE_SIZE)
@@ -31,7 +31,7 @@ def corpus_site(day=15) -> Site:
 
 
 def test_listing_pages_exist_none_is_searched_and_each_faq_question_is():
-    site = corpus_site()
+    site = corpus_model()
     sources = site.generated()
     for src in ("nieuws/index.md", "nieuws/digizine/index.md", "nieuws/jaar/2024/index.md",
                 "nieuws/categorie/subsidie/index.md", "agenda/index.md", "agenda/terugblik-webinars/index.md",
@@ -46,7 +46,7 @@ def test_listing_pages_exist_none_is_searched_and_each_faq_question_is():
 
 
 def test_faq_page_has_a_heading_with_a_fixed_anchor_per_question():
-    site = corpus_site()
+    site = corpus_model()
     body = site.pages["veelgestelde-vragen/index.md"].markdown
     for item in site.build.content.faq:
         assert f"{{#{item.slug} " in body
@@ -54,7 +54,7 @@ def test_faq_page_has_a_heading_with_a_fixed_anchor_per_question():
 
 
 def test_context_is_a_lookup_with_json_ld_and_open_graph():
-    site = corpus_site()
+    site = corpus_model()
     context = site.context_for("agenda/2024-06-19-sto-live-gorinchem-en-altena.md", "Webinar", "Omschrijving")
     assert context["item"].slug == "2024-06-19-sto-live-gorinchem-en-altena"
     assert [name for name, _ in context["trail"]] == ["Actueel", "Agenda", context["item"].title]
@@ -68,7 +68,7 @@ def test_context_is_a_lookup_with_json_ld_and_open_graph():
 
 
 def test_split_moves_with_the_build_date():
-    early, late = corpus_site(15).listings, corpus_site(20).listings
+    early, late = corpus_model(15).listings, corpus_model(20).listings
     assert [e.slug for e in early.upcoming][:2] == ["2024-06-19-sto-live-gorinchem-en-altena", "fixture-een-dag"]
     assert [e.slug for e in early.past][:1] == ["2024-06-12-ecpb-programmas-en-maatwerktrajecten"]
     assert len(early.upcoming) == 8 and len(early.past) == 8
@@ -89,7 +89,7 @@ def _slugs(site: Site, src: str) -> list[str]:
 def test_news_category_year_and_region_pages_have_ten_items_each_first_page_at_its_old_address(tree):
     for n in range(1, 24):  # 23 news: 13 in 2024, 10 in 2023; 11 of them in a region
         tree.write(f"news/n{n:02d}.md", news(n, day=f"2023-11-{n:02d}" if n <= 10 else f"2024-01-{n:02d}",
-                                           regions="[caribisch-nederland]" if n % 2 else "[]"))
+                                           regions=("caribisch-nederland",) if n % 2 else ()))
     site = tree_site(tree)
     pages = site.pages
     assert _slugs(site, "nieuws/index.md")[0] == "n23" and _slugs(site, "nieuws/pagina/3/index.md") == ["n03", "n02", "n01"]
@@ -143,9 +143,9 @@ def test_later_pages_are_titled_linked_excluded_from_search_and_trail_back_to_pa
 
 def test_region_agenda_stays_on_the_first_page_with_the_most_recent_past_events(tree):
     for n in range(1, 13):
-        tree.write(f"news/n{n:02d}.md", news(n, day=f"2024-01-{n:02d}", regions="[gorinchem-en-altena]"))
-        tree.write(f"agenda/p{n:02d}.md", event(n, f"2024-05-{n:02d} 15:00", regions="[gorinchem-en-altena]"))
-    tree.write("agenda/komt.md", event(99, "2024-07-01 15:00", regions="[gorinchem-en-altena]"))
+        tree.write(f"news/n{n:02d}.md", news(n, day=f"2024-01-{n:02d}", regions=("gorinchem-en-altena",)))
+        tree.write(f"agenda/p{n:02d}.md", event(n, f"2024-05-{n:02d} 15:00", regions=("gorinchem-en-altena",)))
+    tree.write("agenda/komt.md", event(99, "2024-07-01 15:00", regions=("gorinchem-en-altena",)))
     site = tree_site(tree)
     first = site.pages["regio/gorinchem-en-altena/index.md"].view
     second = site.pages["regio/gorinchem-en-altena/pagina/2/index.md"].view
@@ -160,8 +160,8 @@ def test_region_agenda_stays_on_the_first_page_with_the_most_recent_past_events(
 
 def test_item_pages_get_names_links_and_upcoming_from_the_view(tree):
     """Templates neither look up vocabularies nor compare times: the item's view has them."""
-    tree.write("news/a.md", news(1, day="2024-06-03", categories="[subsidie]", regions="[caribisch-nederland]"))
-    tree.write("agenda/later.md", event(2, "2024-06-19 15:00", regions="[gorinchem-en-altena]"))
+    tree.write("news/a.md", news(1, day="2024-06-03", categories=("subsidie",), regions=("caribisch-nederland",)))
+    tree.write("agenda/later.md", event(2, "2024-06-19 15:00", regions=("gorinchem-en-altena",)))
     tree.write("agenda/eerder.md", event(3, "2024-06-12 15:00"))
     site = tree_site(tree)
     news_view = site.context_for("nieuws/a.md", "", "")["view"]
@@ -192,7 +192,7 @@ def test_a_pages_front_matter_is_what_yaml_dump_writes(meta):
 def test_every_pages_template_data_in_the_corpus_has_a_fingerprint():
     """The render cache stores a page only when it can digest what the page's template gets
     (sto.cache.fingerprint); every page of the corpus can, each with a digest of its own."""
-    site = corpus_site()
+    site = corpus_model()
     site.pages[SUBSCRIBE_PAGE] = subscribe_page(site.build)  # as the hooks add it
     pages = [*site.generated(), "index.md", "privacy.md"]  # privacy.md: a hand-written page (docs/), no view
     digests = {value_digest(site.context_for(src, "Titel", "Omschrijving")) for src in pages}
