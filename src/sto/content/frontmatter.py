@@ -94,9 +94,64 @@ def parse(path: str, raw: bytes) -> Parsed | list[Problem]:
     yaml_text = "\n".join(lines[1:close])
     body = "\n".join(lines[close + 1:])
     # Before YAML: its parser refuses these characters with a message about syntax, not the character.
-    if found := character_problems(path, yaml_text, 2):
+    # Then YAML's features beyond plain data, in its event stream, before anything is composed or built.
+    if found := character_problems(path, yaml_text, 2) or plain_data_problems(path, yaml_text, first_line=2):
         return found
-    return _Reader(path, 2, build=True).read(yaml_text, body, close)
+    loader = _Loader(yaml_text)
+    try:
+        return _parse_yaml(path, loader, body, close)
+    finally:
+        loader.dispose()
+
+
+def _parse_yaml(path: str, loader: _Loader, body: str, close: int) -> Parsed | list[Problem]:
+    """PyYAML composes the node tree (its marks give the lines), then builds the data from it."""
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # libyaml puts "unexpected end" one line past the text; keep the line inside the front matter
+        line = min(mark.line, max(close - 2, 0)) + 2 if mark else 1
+        return [Problem(path, line, "", "fout in de opmaak van de gegevens bovenaan; controleer op of rond deze "
+                        "regel de dubbele punten, inspringing, haakjes en aanhalingstekens")]
+    if not isinstance(node, yaml.MappingNode):
+        return [Problem(path, 2 if node is None else node.start_mark.line + 2, "",
+                        "de gegevens bovenaan moeten velden zijn in de vorm 'veld: waarde'")]
+    parsed = Parsed({}, {}, 1, body, close + 2)
+    _index_lines(node, "", parsed, path)
+    odd_keys = [p for p in parsed.problems if p.field == "" and p.message == _KEY_MESSAGE]
+    if odd_keys:  # a key like 'null:', 'true:' or '[a]:' would reach the models as a non-text name
+        return odd_keys
+    try:
+        parsed.data = loader.construct_document(node)
+    except yaml.YAMLError:  # what SafeConstructor refuses and compose accepted: an unhashable key, a bare '='
+        return [Problem(path, 2, "", "fout in de opmaak van de gegevens bovenaan")]
+    return parsed
+
+
+_KEY_MESSAGE = "een veldnaam moet een woord zijn, zoals 'title:'; controleer deze regel"
+_STR = "tag:yaml.org,2002:str"
+
+
+def _index_lines(node: yaml.MappingNode, prefix: str, parsed: Parsed, path: str) -> None:
+    """The line of every key ('image.src'), and of a list's entries ('regions.0', with
+    'regions.0.x' inside a mapping there); only text names a field."""
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening fence
+        if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR):
+            parsed.problems.append(Problem(path, line, "", _KEY_MESSAGE))
+            continue
+        key = prefix + key_node.value
+        if key in parsed.lines:
+            parsed.problems.append(Problem(path, line, key, "dit veld staat twee keer in de gegevens bovenaan"))
+        parsed.lines[key] = line
+        if isinstance(value_node, yaml.MappingNode):
+            _index_lines(value_node, key + ".", parsed, path)
+        elif isinstance(value_node, yaml.SequenceNode):
+            for index, entry in enumerate(value_node.value):
+                parsed.lines[f"{key}.{index}"] = entry.start_mark.line + 2
+                if isinstance(entry, yaml.MappingNode):
+                    _index_lines(entry, f"{key}.{index}.", parsed, path)
 
 
 def plain_data_problems(path: str, yaml_text: str, *, first_line: int) -> list[Problem]:
@@ -104,207 +159,49 @@ def plain_data_problems(path: str, yaml_text: str, *, first_line: int) -> list[P
 
     Anchors and aliases (``&a``, ``*a``) let a few hundred bytes stand for billions of values,
     tags (``!!python/...``) ask for other types, merge keys (``<<``) copy fields from elsewhere:
-    none is needed to write content, so each is a problem with its line. Syntax errors are left
-    to the parser that follows, which words them for editors."""
-    reader = _Reader(path, first_line, build=False)
-    return reader.plain_problems(yaml_text)
-
-
-_KEY_MESSAGE = "een veldnaam moet een woord zijn, zoals 'title:'; controleer deze regel"
-_STR = "tag:yaml.org,2002:str"
-_VALUE = "tag:yaml.org,2002:value"  # a plain '=': PyYAML has no constructor for it
-_NO_KEY = object()  # a mapping waiting for its next key
-
-
-@dataclass
-class _Open:
-    """A mapping or sequence being read: its data, and where its entries go in Parsed.lines."""
-
-    data: dict[Any, Any] | list[Any] | None  # None: not built (a key that is a mapping or list)
-    where: str | None  # a mapping's key prefix ('image.') or a sequence's key ('regions'); None: not indexed
-    key: Any = _NO_KEY  # a mapping's key waiting for its value
-    key_where: str | None = None  # that key's place in Parsed.lines
-
-
-class _Reader:
-    """Front matter read in one pass over YAML's event stream (libyaml's parser): the plain-data
-    checks, and, with ``build``, the data and the line of every key as PyYAML's composer and
-    SafeConstructor with _Loader's types would give them. One pass, because reading the text
-    twice (checks, then compose and construct) was a third of loading the content; the limits
-    still stop the reading before MAX_VALUES values are built, and nothing an alias names is
-    ever built (an alias is a problem)."""
-
-    def __init__(self, path: str, first_line: int, *, build: bool):
-        self.path, self.first_line, self.build = path, first_line, build
-        self.problems: list[Problem] = []  # plain-data problems
-        self.failed = False  # a syntax error (or a second document, which the composer refuses)
-        self.error_mark: Any = None  # where the first one is, when the parser says
-        self.parsed = Parsed({}, {}, 1, "", 0)
-        self.root: Any = _NO_KEY
-        self.root_line = 0
-        self.unconstructible = False  # what SafeConstructor refuses (an unhashable key, a bare '=')
-
-    def read(self, yaml_text: str, body: str, close: int) -> Parsed | list[Problem]:
-        limit = self._walk(yaml_text)
-        if self.problems or limit:
-            return self.problems + limit if limit else _once_per_line(self.problems)
-        if self.failed:
-            mark = self.error_mark
-            # libyaml puts "unexpected end" one line past the text; keep the line inside the front matter
-            line = min(mark.line, max(close - 2, 0)) + 2 if mark else 1
-            return [Problem(self.path, line, "", "fout in de opmaak van de gegevens bovenaan; controleer op of rond "
-                            "deze regel de dubbele punten, inspringing, haakjes en aanhalingstekens")]
-        if self.root is _NO_KEY or not isinstance(self.root, dict):
-            return [Problem(self.path, 2 if self.root is _NO_KEY else self.root_line, "",
-                            "de gegevens bovenaan moeten velden zijn in de vorm 'veld: waarde'")]
-        parsed = self.parsed
-        odd_keys = [p for p in parsed.problems if p.field == "" and p.message == _KEY_MESSAGE]
-        if odd_keys:  # a key like 'null:', 'true:' or '[a]:' would reach the models as a non-text name
-            return odd_keys
-        if self.unconstructible:
-            return [Problem(self.path, 2, "", "fout in de opmaak van de gegevens bovenaan")]
-        parsed.data, parsed.body, parsed.body_line = self.root, body, close + 2
-        return parsed
-
-    def plain_problems(self, yaml_text: str) -> list[Problem]:
-        limit = self._walk(yaml_text)
-        return self.problems + limit if limit else _once_per_line(self.problems)
-
-    def _walk(self, yaml_text: str) -> list[Problem]:
-        """Reads every event; returns the problem of a limit passed (reading stops there)."""
-        problems, first_line, path = self.problems, self.first_line, self.path
-        depth = values = documents = 0
-        stack: list[_Open] = []
-        loader = _Loader(yaml_text)
-        try:
-            while loader.check_event():
-                event: Any = loader.get_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs: untyped events
-                line = (event.start_mark.line if event.start_mark else 0) + first_line
-                kind = type(event)
-                if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    values += 1
-                    if event.anchor is not None:
-                        problems.append(Problem(path, line, "", f"'&{event.anchor}' maakt een verwijzing; "
-                                                "haal het weg (verwijzingen met * en & zijn niet toegestaan)"))
-                    if event.tag is not None and not _implicit(event):
-                        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                        problems.append(Problem(path, line, "", f"'{tag}' is een YAML-type; haal het weg, "
-                                                "gewone tekst is genoeg (typen met ! zijn niet toegestaan)"))
-                    if kind is yaml.ScalarEvent and event.value == "<<" and not event.style:
-                        problems.append(Problem(path, line, "", "'<<' voegt velden van elders samen; schrijf de velden "
-                                                "voluit"))
-                    if kind is not yaml.ScalarEvent:
-                        depth += 1
-                        if depth > MAX_DEPTH:
-                            return [Problem(path, line, "", f"de gegevens zijn meer dan {MAX_DEPTH} niveaus diep "
-                                            "ingesprongen; controleer de inspringing")]
-                    if self.build and documents == 1 and not problems:
-                        self._add(event, line, stack)
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    depth -= 1
-                    if self.build and documents == 1 and not problems:
-                        stack.pop()
-                elif kind is yaml.AliasEvent:
-                    problems.append(Problem(path, line, "", f"'*{event.anchor}' verwijst naar een ander deel van de "
-                                            "gegevens; schrijf de waarde voluit "
+    none is needed to write content, so each is a problem with its line. The depth and value
+    limits stop the reading there. Syntax errors are left to the composer that follows, which
+    words them for editors."""
+    problems: list[Problem] = []
+    depth = values = 0
+    loader = _Loader(yaml_text)
+    try:
+        while loader.check_event():
+            event: Any = loader.get_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs: untyped events
+            line = (event.start_mark.line if event.start_mark else 0) + first_line
+            kind = type(event)
+            if kind is yaml.AliasEvent:
+                problems.append(Problem(path, line, "", f"'*{event.anchor}' verwijst naar een ander deel van de "
+                                        "gegevens; schrijf de waarde voluit "
+                                        "(verwijzingen met * en & zijn niet toegestaan)"))
+            elif kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                values += 1
+                if event.anchor is not None:
+                    problems.append(Problem(path, line, "", f"'&{event.anchor}' maakt een verwijzing; haal het weg "
                                             "(verwijzingen met * en & zijn niet toegestaan)"))
-                elif kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents == 2 and not self.failed:  # the composer's "expected a single document"
-                        self.failed, self.error_mark = True, event.start_mark
-                if values > MAX_VALUES:
-                    return [Problem(path, line, "", f"de gegevens bevatten meer dan {MAX_VALUES} waarden; "
-                                    "zo veel hoort niet in de gegevens bovenaan")]
-        except yaml.YAMLError as exc:
-            if not self.failed:
-                self.failed = True
-                self.error_mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        finally:
-            loader.dispose()
-        return []
-
-    def _add(self, event: Any, line: int, stack: list[_Open]) -> None:
-        """One value (a scalar, or the start of a mapping or sequence) into the data being built.
-        Lines are indexed as keys are named: 'image.src', and 'regions.0' for a list's entries
-        (with 'regions.0.x' inside a mapping there; a list in a list is not indexed)."""
-        scalar = type(event) is yaml.ScalarEvent
-        tag = _scalar_tag(event.value, event.implicit[0]) if scalar else ""
-        value: Any = _scalar(tag, event.value) if scalar else (
-            {} if type(event) is yaml.MappingStartEvent else [])
-        if not stack:  # the document's root
-            self.root, self.root_line = value, line
-            if not scalar:
-                stack.append(_Open(value, "" if isinstance(value, dict) else None))
-            return
-        parent = stack[-1]
-        if parent.data is None:  # inside a key that is a mapping or a list: nothing more is built
-            if not scalar:
-                stack.append(_Open(None, None))
-            return
-        if isinstance(parent.data, dict) and parent.key is _NO_KEY:
-            self._add_key(parent, event, tag, line, stack)
-            return
-        if scalar and tag == _VALUE:
-            self.unconstructible = True
-        if isinstance(parent.data, list):
-            entry = f"{parent.where}.{len(parent.data)}" if parent.where is not None else None
-            if entry is not None:
-                self.parsed.lines[entry] = line
-            parent.data.append(value)
-            where = entry + "." if entry is not None and isinstance(value, dict) else None
-        else:
-            parent.data[parent.key] = value
-            parent.key = _NO_KEY
-            key = parent.key_where
-            where = None if key is None else key + "." if isinstance(value, dict) else key
-        if not scalar:
-            stack.append(_Open(value, where))
-
-    def _add_key(self, parent: _Open, event: Any, tag: str, line: int, stack: list[_Open]) -> None:
-        """A mapping's key: only text names a field ('null:', 'true:' or '[a]:' is a problem where
-        lines are indexed; elsewhere SafeConstructor's rules hold)."""
-        scalar = type(event) is yaml.ScalarEvent
-        indexed = parent.where is not None
-        if indexed and not (scalar and tag == _STR):
-            self.parsed.problems.append(Problem(self.path, line, "", _KEY_MESSAGE))
-        if not scalar:  # a mapping or list as a key is not hashable: SafeConstructor refuses it
-            self.unconstructible = True
-            parent.key, parent.key_where = None, None
-            stack.append(_Open(None, None))
-            return
-        key_where = f"{parent.where}{event.value}" if indexed and tag == _STR else None
-        if key_where is not None:
-            if key_where in self.parsed.lines:
-                self.parsed.problems.append(Problem(self.path, line, key_where,
-                                                    "dit veld staat twee keer in de gegevens bovenaan"))
-            self.parsed.lines[key_where] = line
-        parent.key = _scalar(tag, event.value)  # a key '=' is text (flatten_mapping)
-        parent.key_where = key_where
-
-
-_BOOLS = yaml.SafeLoader.bool_values
-_IMPLICIT = _Loader.yaml_implicit_resolvers
-assert not _Loader.yaml_path_resolvers and None not in _IMPLICIT  # what _scalar_tag leaves out
-
-
-def _scalar_tag(value: str, plain: bool) -> str:
-    """A scalar's tag as _Loader.resolve gives it (BaseResolver.resolve, without its call and
-    the path resolvers _Loader has none of): a quoted scalar is text, a plain one what the
-    first matching implicit resolver for its first character says."""
-    if plain:
-        for tag, regexp in _IMPLICIT.get(value[:1], ()):
-            if regexp.match(value):
-                return str(tag)
-    return _STR
-
-
-def _scalar(tag: str, value: str) -> Any:
-    """A scalar as SafeConstructor makes it, for the types _Loader leaves (text, true/false, null)."""
-    if tag == "tag:yaml.org,2002:bool":
-        return _BOOLS[value.lower()]
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    return value
+                if event.tag is not None and not _implicit(event):
+                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    problems.append(Problem(path, line, "", f"'{tag}' is een YAML-type; haal het weg, "
+                                            "gewone tekst is genoeg (typen met ! zijn niet toegestaan)"))
+                if kind is yaml.ScalarEvent:
+                    if event.value == "<<" and not event.style:
+                        problems.append(Problem(path, line, "", "'<<' voegt velden van elders samen; schrijf de "
+                                                "velden voluit"))
+                else:
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        return problems + [Problem(path, line, "", f"de gegevens zijn meer dan {MAX_DEPTH} niveaus "
+                                                   "diep ingesprongen; controleer de inspringing")]
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+            if values > MAX_VALUES:
+                return problems + [Problem(path, line, "", f"de gegevens bevatten meer dan {MAX_VALUES} waarden; "
+                                           "zo veel hoort niet in de gegevens bovenaan")]
+    except yaml.YAMLError:
+        pass  # reported, with its line, by the composer that reads the data
+    finally:
+        loader.dispose()
+    return _once_per_line(problems)
 
 
 def _once_per_line(problems: list[Problem]) -> list[Problem]:

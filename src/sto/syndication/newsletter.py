@@ -12,6 +12,7 @@ bytes only change when its content does.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -166,20 +167,9 @@ def render_html(edition: Edition, build: Build, size: ImageSize) -> str:
 
 def _wrap(text: str) -> list[str]:
     """``text`` in lines of at most TEXT_WIDTH characters, broken at spaces only (a longer word
-    gets a line of its own): what textwrap.wrap(..., break_long_words=False, break_on_hyphens=False)
-    gives, without its per-chunk machinery (a tenth of the editions' cost; the test compares)."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) <= TEXT_WIDTH:
-            line += " " + word
-        else:
-            if line:
-                lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
+    gets a line of its own). Its whitespace, line breaks and no-break spaces included, becomes
+    single spaces first: a summary's line breaks are not the mail's."""
+    return textwrap.wrap(" ".join(text.split()), TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
 def _heading(text: str, underline: str) -> list[str]:
