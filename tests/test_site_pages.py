@@ -165,11 +165,11 @@ def test_item_pages_get_names_links_and_upcoming_from_the_view(tree):
     tree.write("agenda/eerder.md", event(3, "2024-06-12 15:00"))
     site = tree_site(tree)
     news_view = site.context_for("nieuws/a.md", "", "")["view"]
-    assert news_view["categories"] == [("Subsidie", "nieuws/categorie/subsidie/")]
-    assert news_view["regions"] == [("Caribisch Nederland", "regio/caribisch-nederland/")]
+    assert news_view.categories == [("Subsidie", "nieuws/categorie/subsidie/")]
+    assert news_view.regions == [("Caribisch Nederland", "regio/caribisch-nederland/")]
     later = site.context_for("agenda/later.md", "", "")["view"]
-    assert later["upcoming"] is True and later["regions"] == [("Gorinchem en Altena", "regio/gorinchem-en-altena/")]
-    assert site.context_for("agenda/eerder.md", "", "")["view"]["upcoming"] is False
+    assert later.upcoming is True and later.regions == [("Gorinchem en Altena", "regio/gorinchem-en-altena/")]
+    assert site.context_for("agenda/eerder.md", "", "")["view"].upcoming is False
 
 
 _TEXT = st.text(alphabet=st.sampled_from("ab :#'\"-?!&*|>{}[],%@`\\\n\té\u2028\u00a0\U0001F469 "), max_size=40)

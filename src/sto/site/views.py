@@ -8,7 +8,7 @@ renders (a frozen dataclass per kind of page, below). ``context_for`` is then a 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, Protocol, cast
 
@@ -60,6 +60,10 @@ class ListingView:
     url: str
     trail: Trail = field(default_factory=list)
 
+    def shown(self) -> list[AnyItem]:
+        """The items the page shows: its sitemap lastmod is the newest of their days (sto.site.lastmod)."""
+        return []
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NewsListView(ListingView):
@@ -70,6 +74,9 @@ class NewsListView(ListingView):
     pagination: Pagination | None = None  # the digizine overview is one page
     intro: str | None = None
     feed_category: str | None = None  # a category's page announces that category's feeds
+
+    def shown(self) -> list[AnyItem]:
+        return [*self.items]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +89,9 @@ class RegionView(ListingView):
     past: list[Item[Event]] = field(default_factory=list)  # the most recent REGION_PAST_EVENTS
     more_past: bool = False  # the agenda has older past events of the region
 
+    def shown(self) -> list[AnyItem]:
+        return [*self.items, *self.upcoming, *self.past]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AgendaView(ListingView):
@@ -89,12 +99,18 @@ class AgendaView(ListingView):
     upcoming: list[Item[Event]]
     past: list[Item[Event]]
 
+    def shown(self) -> list[AnyItem]:
+        return [*self.upcoming, *self.past]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArchiveView(ListingView):
     """sto/webinar-archive.html: past webinars with a recording, and each poster's size."""
     items: list[Item[Event]]
     poster_sizes: dict[str, tuple[int, int]]  # event id -> (width, height)
+
+    def shown(self) -> list[AnyItem]:
+        return [*self.items]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,6 +124,19 @@ class RegionsView(ListingView):
     """sto/regions.html: (name, URL, listing) of each region with something to show."""
     regions: list[tuple[str, str, RegionListing]]
 
+    def shown(self) -> list[AnyItem]:
+        shown: list[AnyItem] = []
+        for _name, _url, region in self.regions:
+            shown += [*region.news, *region.upcoming, *region.past]
+        return shown
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SubscribeView(ListingView):
+    """sto/subscribe.html ("Agenda volgen", sto.syndication.writer): per calendar key, how many
+    events it holds at the build's "now" and how many of them are still to come."""
+    counts: dict[str, tuple[int, int]]
+
 
 @dataclass(frozen=True, slots=True)
 class HomeView:
@@ -118,6 +147,9 @@ class HomeView:
     faq: list[Item[FaqEntry]]
     faq_answers: dict[str, str]
 
+    def shown(self) -> list[AnyItem]:
+        return [*self.news, *self.events, *self.recordings, *self.faq]
+
     @classmethod
     def of(cls, listings: Listings, faq_answers: dict[str, str]) -> HomeView:
         home = listings.home  # what the home page shows is decided there (and its lastmod read from it)
@@ -126,20 +158,27 @@ class HomeView:
                    faq=cast("list[Item[FaqEntry]]", home["faq"]), faq_answers=faq_answers)
 
 
-# A page's view: an overview's, the home page's, or a dict (an item page's, item_view; the
-# "Agenda volgen" page's, sto.syndication.writer); None on a hand-written page.
-View = ListingView | HomeView | dict[str, Any] | None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ItemView:
+    """An item page's view beyond its data (item_view): what its section's pages add
+    (sto.site.section_pages) and what its files tell (sto.site.media_files.media_view)."""
+    categories: list[tuple[str, str]] = field(default_factory=list)  # (name, listing URL)
+    regions: list[tuple[str, str]] = field(default_factory=list)
+    topic: str | None = None  # an FAQ question's topic, by name
+    upcoming: bool | None = None  # an event: still to come, by the listings' rule
+    image_size: tuple[int, int] | None = None  # (width, height)
+    poster_size: tuple[int, int] | None = None
+    documents: list[dict[str, Any]] = field(default_factory=list)  # title, file, type, size
 
 
-def _by_name(view: ListingView | dict[str, Any]) -> dict[str, Any]:
-    """A view's fields by name, as sto.site.lastmod reads them."""
-    return view if isinstance(view, dict) else {f.name: getattr(view, f.name) for f in fields(view)}
+# A page's view: an overview's, the home page's or an item page's; None on a hand-written page.
+View = ListingView | HomeView | ItemView | None
 
 
 @dataclass
 class GeneratedPage:
     markdown: str
-    view: ListingView | dict[str, Any]  # a dict: the "Agenda volgen" page's (sto.syndication.writer)
+    view: ListingView
 
 
 def _listing(title: str, template: str, view: ListingView, *, body: str = "", search: bool = False,
@@ -269,8 +308,8 @@ class Site:
         """src_uri -> the sitemap's lastmod of every page that has one (see sto.site.lastmod)."""
         now = self.build.now
         days = {item.src_uri: lastmod.item_day(item, now) for item in self.build.content.items}
-        days.update({src: lastmod.view_day(_by_name(page.view), now) for src, page in self.pages.items()})
-        days["index.md"] = lastmod.view_day(dict(self.listings.home), now)
+        days.update({src: lastmod.newest(page.view.shown(), now) for src, page in self.pages.items()})
+        days["index.md"] = lastmod.newest(HomeView.of(self.listings, {}).shown(), now)
         days[urls.src_uri(urls.FAQ)] = lastmod.newest(
             (q for questions in self.listings.faq_by_topic.values() for q in questions), now)
         return {src: day.isoformat() for src, day in days.items() if day is not None}
@@ -329,16 +368,14 @@ class Site:
         return context
 
 
-def item_view(item: AnyItem, build: Build, media: MediaFiles | None = None) -> dict[str, Any]:
+def item_view(item: AnyItem, build: Build, media: MediaFiles | None = None) -> ItemView:
     """What an item page shows beyond its data, as its section's pages give it
     (sto.site.section_pages): its categories and regions as (name, listing URL), an FAQ
     question's topic name, whether an event is still to come, so templates neither look up
     vocabularies nor compare times; with ``media``, the width and height of its image or poster
     and the type and size of each document, read from the files."""
-    view: dict[str, Any] = {"page": "item", **section_pages.of(item).view(item, build)}
-    if media is not None:
-        view.update(media_view(item.data, media))
-    return view
+    files = media_view(item.data, media) if media is not None else {}
+    return ItemView(**section_pages.of(item).view(item, build), **files)
 
 
 def _poster_sizes(events: list[Item[Event]], build: Build) -> dict[str, tuple[int, int]]:

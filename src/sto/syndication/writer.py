@@ -22,7 +22,7 @@ from sto.site import urls
 from sto.site.listings import is_upcoming
 from sto.site.pages import page_source
 from sto.site.site_files import file_for, site_path
-from sto.site.views import GeneratedPage
+from sto.site.views import GeneratedPage, SubscribeView
 
 SUBSCRIBE_PAGE = urls.src_uri(urls.AGENDA_FOLLOW)
 SUBSCRIBE_TEMPLATE = "sto/agenda-volgen.html"
@@ -60,11 +60,11 @@ def subscribe_page(build: Build) -> GeneratedPage:
     body = (f"Zet de agenda van {site_name} in uw eigen agenda-app. U abonneert zich één keer; "
             "nieuwe en gewijzigde evenementen komen daarna vanzelf in uw agenda, en een geannuleerd "
             "evenement wordt daar als geannuleerd getoond.")
-    counts = {calendar.key: [len(calendar.items), sum(is_upcoming(item, build.now) for item in calendar.items)]
+    counts = {calendar.key: (len(calendar.items), sum(is_upcoming(item, build.now) for item in calendar.items))
               for calendar in subscription_calendars(build)}
     return GeneratedPage(page_source({"title": "Agenda volgen", "template": SUBSCRIBE_TEMPLATE,
                                       "description": f"De agenda van {site_name} volgen in uw eigen agenda-app."},
-                                     body), {"page": "subscribe", "url": urls.AGENDA_FOLLOW, "counts": counts})
+                                     body), SubscribeView(url=urls.AGENDA_FOLLOW, counts=counts))
 
 
 class Syndication:
