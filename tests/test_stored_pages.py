@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
 from mkdocs.commands import build as mkdocs_build
 
 from sto.mkdocs.stored_pages import StoredPages

@@ -118,6 +118,7 @@ class PageWorkers:
         return found
 
     def build_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
+        """MkDocs' ``_build_page`` for this build: a page a worker renders is skipped here."""
         if page.file.src_uri not in self._owned:
             self._real_build_page(page, *args, **kwargs)
 
