@@ -10,6 +10,7 @@ content is checked by invariants (tests/test_content_invariants.py).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -211,11 +212,10 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def engine_source_digest(engine: str, module: str, name: str) -> str:
-    """``sto.mkdocs.engine.source_digest`` of ``name`` (dotted: ``Page.render``) in the engine's
-    ``module``, as the engine ("mkdocs" or "properdocs") has it installed. A subprocess: importing
-    ProperDocs redirects every later ``import mkdocs`` in the process."""
-    script = ("import functools, importlib; from sto.mkdocs.engine import source_digest; "
-              f"print(source_digest(functools.reduce(getattr, {name.split('.')!r}, "
-              f"importlib.import_module('{engine}.{module}'))))")
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+def engine_source_digests(engine: str) -> dict[str, str]:
+    """``sto.mkdocs.engine_internals.installed_digests`` of the engine ("mkdocs" or "properdocs") as
+    installed. A subprocess: importing ProperDocs redirects every later ``import mkdocs`` in the process."""
+    script = ("import json; from sto.mkdocs.engine_internals import installed_digests; "
+              f"print(json.dumps(installed_digests({engine!r})))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return dict(json.loads(result.stdout))

@@ -39,7 +39,7 @@ def test_nothing_edits_sys_path():
 
 
 def test_the_core_imports_from_any_directory(tmp_path):
-    result = subprocess.run([sys.executable, "-c", "import sto.mkdocs.hooks, sto; print(sto.__file__)"],
+    result = subprocess.run([sys.executable, "-c", "import sto.mkdocs.adapter, sto; print(sto.__file__)"],
                             cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == str(CORE / "__init__.py")
 
@@ -196,3 +196,96 @@ def test_the_model_test_finder_finds_them():
               "issubclass(model, (int, models.FaqEntry))\n"
               "match data:\n    case Digizine():\n        pass\n")
     assert _model_type_tests(sample, _content_model_names()) == [1, 4, 6]
+
+
+# ---- No state that outlives a build in a module: it belongs to the adapter's objects ----------
+
+MUTABLE_DISPLAYS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+MUTABLE_CALLS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "bytearray",
+                           "ChainMap", "WeakValueDictionary", "WeakKeyDictionary", "WeakSet", "local",
+                           "SimpleNamespace"})
+
+
+def _is_mutable(value: ast.expr | None) -> bool:
+    """A dict, list or set display or comprehension, a call that makes one, or a tuple holding one.
+    Tuples, frozensets, MappingProxyType, strings and compiled patterns are constants."""
+    if isinstance(value, MUTABLE_DISPLAYS):
+        return True
+    if isinstance(value, ast.Tuple):
+        return any(_is_mutable(element) for element in value.elts)
+    if isinstance(value, ast.Call):
+        called = value.func
+        name = called.id if isinstance(called, ast.Name) else called.attr if isinstance(called, ast.Attribute) else ""
+        return name in MUTABLE_CALLS
+    return False
+
+
+def _module_level(body: list[ast.stmt]):
+    """The statements that run when a module (or a class in it) is loaded, not those in functions."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, ast.ClassDef):
+            yield from _module_level(statement.body)
+        elif isinstance(statement, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+            for part in ("body", "orelse", "finalbody"):
+                yield from _module_level(getattr(statement, part, []))
+            for handler in getattr(statement, "handlers", []):
+                yield from _module_level(handler.body)
+
+
+def module_state(source: str) -> list[str]:
+    """Every ``global`` statement and every module-level assignment of a mutable value."""
+    tree = ast.parse(source)
+    found = [f"line {node.lineno}: global {', '.join(node.names)}" for node in ast.walk(tree)
+             if isinstance(node, ast.Global)]
+    for statement in _module_level(tree.body):
+        if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and _is_mutable(statement.value):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            found.append(f"line {statement.lineno}: {', '.join(ast.unparse(t) for t in targets)}")
+    return found
+
+
+# Module constants that are still a dict, list or set, in modules this check's change did not own
+# (nothing writes to them, but any code could): each is to become a MappingProxyType, tuple or
+# frozenset. The list may only shrink (the second test fails on an entry that is gone).
+CONSTANTS_STILL_MUTABLE = frozenset({
+    ("content/docs_pages.py", "FILE_TYPES"), ("content/docs_pages.py", "TEMPLATES"),
+    ("content/fieldtypes.py", "MONTHS"), ("content/frontmatter.py", "_UNTYPED"),
+    ("content/frontmatter.py", "_Loader.yaml_implicit_resolvers"), ("content/messages.py", "DUTCH_NAMES"),
+    ("content/placeholders.py", "SCAFFOLD_BODIES"), ("content/references.py", "KINDS"),
+    ("content/sections.py", "SECTIONS"), ("content/sections.py", "_BY_MODEL"),
+    ("content/sources.py", "LIKELY_MEANT"), ("content/vocabulary.py", "FILES"),
+    ("editors/cms_config.py", "LABELS"), ("editors/cms_config.py", "COLLECTION_LABELS"),
+    ("editors/cms_config.py", "PATTERN_MESSAGES"), ("editors/cms_config.py", "PREVIEWS"),
+    ("editors/scaffold.py", "KINDS"), ("editors/scaffold.py", "_JOIN"),
+    ("site/media_files.py", "DOCUMENT_TYPES"), ("site/pages.py", "SEARCH_EXCLUDED"),
+    ("site/presentation.py", "STATUS_LABELS"),
+    ("site/section_pages.py", "PAGES"), ("site/structured_data.py", "SCHEMA_TYPES"),
+    ("site/structured_data.py", "_HTML_UNSAFE"), ("site/structured_data.py", "EVENT_STATUS"),
+    ("site/templating.py", "FILTERS"), ("site/templating.py", "GLOBALS"), ("site/urls.py", "ICONS"),
+    ("syndication/calendars.py", "KIND_NAMES"), ("syndication/opendata.py", "SCHEMAS"),
+    ("syndication/published_ids.py", "STATE_NAMES"),
+})
+
+
+def _state_in_core() -> set[tuple[str, str]]:
+    return {(path.relative_to(CORE).as_posix(), found.partition(": ")[2])
+            for path in sorted(CORE.rglob("*.py")) for found in module_state(path.read_text(encoding="utf-8"))}
+
+
+def test_no_module_keeps_mutable_state_or_says_global():
+    """What lives for a process (the preview's memory of earlier builds) belongs to the adapter's
+    objects (sto.mkdocs.adapter, sto.mkdocs.process_memory), handed down; never to a module."""
+    assert _state_in_core() - CONSTANTS_STILL_MUTABLE == set()
+
+
+def test_the_list_of_constants_still_mutable_only_shrinks():
+    assert CONSTANTS_STILL_MUTABLE - _state_in_core() == set()
+
+
+def test_the_state_finder_finds_a_global_dict_and_a_global_statement():
+    """The tests above could not fail if this did not."""
+    sample = ("import re\nPATTERN = re.compile('x')\nNAMES = ('a', 'b')\n_seen: dict[str, int] = {}\n"
+              "_later = defaultdict(list)\nclass C:\n    cache = [1]\n"
+              "def remember(key):\n    global _last\n    _last = key\n")
+    assert module_state(sample) == ["line 9: global _last", "line 4: _seen", "line 5: _later", "line 7: cache"]

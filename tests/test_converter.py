@@ -1,22 +1,15 @@
 """One Markdown converter per build (sto.mkdocs.converter) changes nothing: the site is byte-identical
-with it and without it, and its copy of ``Page.render`` still matches each engine's."""
+with it and without it. (Its copy of ``Page.render`` is pinned to each engine's in
+tests/test_engine_internals.py.)"""
 
 from __future__ import annotations
 
 
 import pytest
 
-from sto.mkdocs.converter import DISABLE_VARIABLE, RENDER_SOURCES
+from sto.mkdocs.converter import DISABLE_VARIABLE
 
-from .sitebuild import engine_source_digest, mkdocs_build, site_files
-
-
-@pytest.mark.parametrize("engine", sorted(RENDER_SOURCES))
-def test_the_copy_of_page_render_follows_the_installed_engine(engine):
-    """A new MkDocs or ProperDocs release that changes ``Page.render`` fails here: read the change,
-    bring sto/mkdocs/converter.py in line and record the new digest."""
-    found = engine_source_digest(engine, "structure.pages", "Page.render")
-    assert found == RENDER_SOURCES[engine], f"{engine}'s Page.render changed: see sto/mkdocs/converter.py"
+from .sitebuild import mkdocs_build, site_files
 
 
 @pytest.mark.site

@@ -9,13 +9,14 @@ from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
 from sto.mkdocs.fragment_cache import (
+    DISABLE_VARIABLE,
     FragmentCache,
-    disabled_by,
     link_context,
     nav_state,
     nav_urls,
     page_directory,
 )
+from sto.mkdocs.speed import switched_on
 
 
 def test_a_fragment_renders_once_per_key_and_is_reused():
@@ -57,10 +58,10 @@ def test_jinja_call_blocks_go_through_the_cache_and_a_key_with_none_is_not_share
 
 
 def test_the_environment_switch():
-    assert disabled_by({"STO_NO_FRAGMENT_CACHE": "1"})
-    assert not disabled_by({})
-    assert not disabled_by({"STO_NO_FRAGMENT_CACHE": ""})
-    assert not disabled_by({"STO_NO_FRAGMENT_CACHE": "0"})
+    assert switched_on({"STO_NO_FRAGMENT_CACHE": "1"}, DISABLE_VARIABLE)
+    assert not switched_on({}, DISABLE_VARIABLE)
+    assert not switched_on({"STO_NO_FRAGMENT_CACHE": ""}, DISABLE_VARIABLE)
+    assert not switched_on({"STO_NO_FRAGMENT_CACHE": "0"}, DISABLE_VARIABLE)
 
 
 def test_page_directory_follows_mkdocs():

@@ -22,7 +22,6 @@ def test_a_remembered_valid_file_is_not_read_again_and_gives_the_same_item(tree,
     tree.write("agenda/e.md", event(2, "2024-07-01 10:00"))
     memory = Store()
     first = loader.load_content(tree.content, tree.root, memory)
-    monkeypatch.setattr(loader, "_last_load", {})  # a new process: only the memory is left
 
     def not_again(*args, **kwargs):
         raise AssertionError("read again")
@@ -31,24 +30,22 @@ def test_a_remembered_valid_file_is_not_read_again_and_gives_the_same_item(tree,
     assert _fingerprint(loader.load_content(tree.content, tree.root, memory)) == _fingerprint(first)
 
 
-def test_a_changed_or_invalid_file_is_read_whole(tree, monkeypatch):
+def test_a_changed_or_invalid_file_is_read_whole(tree):
     tree.write("news/a.md", news(1))
     memory = Store()
     loader.load_content(tree.content, tree.root, memory)
-    monkeypatch.setattr(loader, "_last_load", {})
     tree.write("news/a.md", news(1, date="2024-02-30"))
     with pytest.raises(ContentInvalid) as invalid:
         loader.load_content(tree.content, tree.root, memory)
     assert [p.field for p in invalid.value.problems] == ["date"]
 
 
-def test_a_damaged_memory_costs_a_reading_only(tree, monkeypatch):
+def test_a_damaged_memory_costs_a_reading_only(tree):
     tree.write("news/a.md", news(1))
     memory = Store()
     first = loader.load_content(tree.content, tree.root, memory)
     for key in list(memory._entries):
         memory._entries[key] = ({"id": "geen-uuid", "title": 3}, "", 1, 1)  # what no model accepts
-    monkeypatch.setattr(loader, "_last_load", {})
     assert _fingerprint(loader.load_content(tree.content, tree.root, memory)) == _fingerprint(first)
 
 
@@ -63,3 +60,28 @@ def test_an_item_page_is_remembered_by_its_file_and_made_again_when_the_file_cha
     tree.write("news/a.md", news(1, title="Ander bericht"))
     changed = pages.generated_pages(loader.load_content(tree.content, tree.root), memory)
     assert list(changed.values()) == ["opnieuw gemaakt"]
+
+
+class _PreviewMemory(Store):
+    """The preview's item memory: a store, and the last load's result per file (sto.mkdocs.incremental)."""
+
+    def __init__(self):
+        super().__init__()
+        self.last_load = loader.LastLoad()
+
+
+def test_the_preview_takes_an_unchanged_files_result_from_the_load_before(tree, monkeypatch):
+    tree.write("news/a.md", news(1))
+    tree.write("news/b.md", news(2, date="2024-02-30"))
+    memory = _PreviewMemory()
+    with pytest.raises(ContentInvalid) as first:
+        loader.load_content(tree.content, tree.root, memory)
+    assert len(memory.last_load.results) == 2
+    validated = []
+    monkeypatch.setattr(loader, "_load_remembered", lambda *args: validated.append(args[1]) or (None, []))
+    with pytest.raises(ContentInvalid) as again:  # neither file is read or validated again, the problem stays
+        loader.load_content(tree.content, tree.root, memory)
+    assert validated == [] and again.value.problems == first.value.problems
+    tree.write("news/b.md", news(2))
+    loader.load_content(tree.content, tree.root, memory)  # the changed file only
+    assert validated == ["content/news/b.md"]

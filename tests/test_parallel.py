@@ -13,8 +13,9 @@ import pytest
 from mkdocs.commands import build as mkdocs_build
 
 from sto.cache.store import Store
-from sto.mkdocs import hooks
+from sto.mkdocs.incremental import Incremental
 from sto.mkdocs.parallel import JOBS_VARIABLE, PageWorkers, jobs
+from sto.mkdocs.speed import Speed
 
 from .sitebuild import mkdocs_build as build_site
 from .sitebuild import site_files
@@ -95,10 +96,10 @@ def unfrozen():
     gc.unfreeze()
 
 
-@pytest.mark.parametrize(("command", "frozen"), [("build", True), ("serve", False)])
-def test_a_build_keeps_what_it_loaded_out_of_the_collectors_scans(unfrozen, command, frozen):
-    hooks.on_startup(command, dirty=False)
-    hooks._keep_to_the_end()
+@pytest.mark.parametrize(("command", "plain", "frozen"), [("build", False, True), ("serve", False, False),
+                                                         ("build", True, False)])
+def test_a_build_keeps_what_it_loaded_out_of_the_collectors_scans(unfrozen, command, plain, frozen):
+    Speed(Incremental.disabled(), None, plain=plain, command=command, environ={}).keep_to_the_end()
     assert (gc.get_freeze_count() > 0) is frozen
 
 

@@ -8,14 +8,14 @@ import logging
 import pytest
 import yaml
 
-from sto.mkdocs.quiet_log import QuietDutch, exact_dirty_builds
+from sto.mkdocs.quiet_log import QuietDutch
 
 from .sitebuild import ROOT, corpus_project, mkdocs_build
 
 
-def _shown(name: str, level: int, message: str) -> str | None:
+def _shown(name: str, level: int, message: str, quiet: QuietDutch | None = None) -> str | None:
     record = logging.LogRecord(name, level, __file__, 1, message, (), None)
-    return record.getMessage() if QuietDutch().filter(record) else None
+    return record.getMessage() if (quiet or QuietDutch()).filter(record) else None
 
 
 def test_info_lines_are_dutch_or_dropped():
@@ -55,13 +55,8 @@ def test_mkdocs_warning_about_dirty_builds_is_dropped_only_where_they_are_exact(
     """make serve's dirty rebuilds are exact (sto.mkdocs.preview_writes); elsewhere the warning stays."""
     warning = ("A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other "
                "links within your site. This option is designed for site development purposes only.")
-    try:
-        exact_dirty_builds(True)
-        assert _shown("mkdocs.commands.build", logging.WARNING, warning) is None
-        exact_dirty_builds(False)
-        assert _shown("mkdocs.commands.build", logging.WARNING, warning) == warning
-    finally:
-        exact_dirty_builds(False)
+    assert _shown("mkdocs.commands.build", logging.WARNING, warning, QuietDutch(exact_dirty_builds=True)) is None
+    assert _shown("mkdocs.commands.build", logging.WARNING, warning, QuietDutch(exact_dirty_builds=False)) == warning
 
 
 @pytest.mark.site

@@ -1,25 +1,15 @@
 """Pages printed from the build cache skip their template (sto.mkdocs.stored_pages): the events
 and the write MkDocs' ``_build_page`` would do, on stand-in pages; the whole site stays
-byte-identical (tests/test_build_cache_site.py builds warm and cold)."""
+byte-identical (tests/test_build_cache_site.py builds warm and cold). The steps are pinned to each
+engine's ``_build_page`` in tests/test_engine_internals.py."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
 from mkdocs.commands import build as mkdocs_build
 
-from sto.mkdocs.stored_pages import BUILD_PAGE_SOURCES, StoredPages
-
-from .sitebuild import engine_source_digest
-
-
-@pytest.mark.parametrize("engine", sorted(BUILD_PAGE_SOURCES))
-def test_the_steps_follow_the_installed_engines_build_page(engine):
-    """A new MkDocs or ProperDocs release that changes ``_build_page`` fails here: read the change,
-    bring sto/mkdocs/stored_pages.py in line and record the new digest."""
-    found = engine_source_digest(engine, "commands.build", "_build_page")
-    assert found == BUILD_PAGE_SOURCES[engine], f"{engine}'s _build_page changed: see sto/mkdocs/stored_pages.py"
+from sto.mkdocs.stored_pages import StoredPages
 
 
 class _Plugins:

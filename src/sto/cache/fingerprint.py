@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Iterable
+from functools import cache
 from datetime import date, datetime, time, timedelta, tzinfo
 from importlib import metadata
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from sto.content.items import Item
 from sto.digests import digest
 
-SKIPPED_DIRS = {"__pycache__", ".git", ".cache", ".pytest_cache", ".hypothesis", "node_modules", ".venv"}
+SKIPPED_DIRS = frozenset({"__pycache__", ".git", ".cache", ".pytest_cache", ".hypothesis", "node_modules", ".venv"})
 
 
 class Undigestible(TypeError):
@@ -32,7 +33,12 @@ def item_digest(item: Item[Any]) -> str:
 
 
 _SCALARS = frozenset({type(None), bool, int, float})
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names, looked up once
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per class."""
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def _encode(value: object, out: list[str]) -> None:
@@ -91,9 +97,7 @@ def _encode_other(value: object, kind: type, out: list[str]) -> None:
     elif isinstance(value, (set, frozenset)):
         _encode(sorted(value, key=repr), out)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELD_NAMES.get(kind)
-        if names is None:
-            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        names = _field_names(kind)
         out.append(f"{kind.__module__}.{kind.__qualname__}(")
         for name in names:
             _encode(name, out)
@@ -134,7 +138,8 @@ def tree_digest(root: Path, parts: Iterable[str], *, skip_suffixes: tuple[str, .
     return digest(*pieces)
 
 
+@cache
 def environment_digest() -> str:
-    """The Python version and every installed distribution's name and version."""
+    """The Python version and every installed distribution's name and version (read once per process)."""
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     return digest(sys.version, *versions)

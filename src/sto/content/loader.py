@@ -5,7 +5,8 @@ from __future__ import annotations
 import marshal
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from types import MappingProxyType
+from typing import Any, Protocol, runtime_checkable
 
 from pydantic import ValidationError
 
@@ -25,11 +26,19 @@ from sto.content.vocabulary import FILES, Vocabularies, load_vocabularies
 from sto.content.sections import SECTIONS, Section
 
 # Fields whose values are slugs from a vocabulary: field -> (Vocabularies attribute, a list of them).
-REFERENCES = {"categories": ("categories", True), "regions": ("regions", True), "topic": ("topics", False)}
+REFERENCES = MappingProxyType({"categories": ("categories", True), "regions": ("regions", True),
+                               "topic": ("topics", False)})
 
-# Each file's result of the last load, by its path, bytes and the vocabularies: the preview
-# (one process, many builds) then validates only the files that changed.
-_last_load: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
+# A file's load: its section, the digest of its path and bytes, the digest of the vocabularies.
+LoadKey = tuple[str, str, str]
+
+
+class LastLoad:
+    """Each file's result of the last load: the preview (one process, many builds) keeps one, so
+    that it validates only the files that changed."""
+
+    def __init__(self) -> None:
+        self.results: dict[LoadKey, tuple[AnyItem | None, list[Problem]]] = {}
 
 
 # What the memory keeps of a valid file: its front matter's data, body, body line, id line and
@@ -46,33 +55,44 @@ class ItemMemory(Protocol):
     def put(self, key: str, value: object) -> None: ...
 
 
+@runtime_checkable
+class PreviewMemory(ItemMemory, Protocol):
+    """An item memory that also holds the last load's results (the preview's)."""
+
+    last_load: LastLoad | None
+
+
 def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory | None = None) -> Content:
     """Load and validate all content; raises ContentInvalid listing every problem. With a
     ``memory``, a file whose bytes a build found valid before is not read again: its front
     matter's data is validated by its model once more (the checks of its text and body are
-    functions of those same bytes and the same code); an invalid file is always read whole."""
+    functions of those same bytes and the same code); an invalid file is always read whole. A
+    memory with a ``last_load`` (the preview's) also takes each unchanged file's result, valid or
+    not, from the load before."""
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
-    global _last_load
+    last_load = memory.last_load if isinstance(memory, PreviewMemory) else None
+    before = last_load.results if last_load is not None else {}
     vocab, problems = load_vocabularies(content_dir / "data", root)
     problems += symlink_problems(root) + file_name_problems(root)
     files = content_files(content_dir, root, {key: section.folder for key, section in SECTIONS.items()},
                           tuple(FILES.values()))
     problems += files.problems
     vocab_key = digest(repr(vocab))
-    loaded: dict[tuple[str, str, str], tuple[AnyItem | None, list[Problem]]] = {}
+    loaded: dict[LoadKey, tuple[AnyItem | None, list[Problem]]] = {}
     items: list[AnyItem] = []
     for key, paths in files.markdown.items():
         for shown in paths:
             raw = (root / shown).read_bytes()
             file_digest = source_digest(shown, raw)
             reuse = (key, file_digest, vocab_key)
-            item, found = loaded[reuse] = (_last_load.get(reuse)
+            item, found = loaded[reuse] = (before.get(reuse)
                                            or _load_remembered(key, shown, raw, file_digest, vocab, vocab_key, memory))
             problems += found
             if item:
                 items.append(item)
-    _last_load = loaded
+    if last_load is not None:
+        last_load.results = loaded
     problems += docs_problems(root)
     problems += _duplicates(items)
     if problems:

@@ -174,17 +174,31 @@ class EscapeRawHtml(Extension):
             md.treeprocessors.register(_ReservedNames(md, self.refusals), "sto_reserved_names", 0.5)
 
 
-_refusals: Refusals = []
-_found: Found = []
-
 # A body's addresses as plain data (marshal, for the build cache): (address, "image" or "link", line)
 BodyLinks = list[tuple[str, str, int]]
 
 
+class _BodyCheck:
+    """A Markdown converter that checks a body: what it refuses, and the addresses that passed."""
+
+    def __init__(self) -> None:
+        self.refusals: Refusals = []
+        self.found: Found = []
+        self.md = Markdown(extensions=[*_CHECK_EXTENSIONS, EscapeRawHtml(self.refusals, self.found)])
+
+    def run(self, body: str) -> tuple[Refusals, Found]:
+        self.md.reset()
+        self.refusals.clear()
+        self.found.clear()
+        self.md.convert(body)
+        return list(self.refusals), list(self.found)
+
+
 @cache
-def _checker() -> Markdown:
-    """One Markdown instance for every body check of the process, reporting into _refusals and _found."""
-    return Markdown(extensions=[*_CHECK_EXTENSIONS, EscapeRawHtml(_refusals, _found)])
+def _checker() -> _BodyCheck:
+    """One converter for every body check of the process (setting one up costs more than a check);
+    each check starts it afresh."""
+    return _BodyCheck()
 
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
@@ -202,14 +216,10 @@ def checked_body(path: str, body: str, first_line: int) -> tuple[list[Problem], 
     problems = character_problems(path, body, first_line)
     if not any(mark in body for mark in ("]", "{", "<")) and not _HEADING.search(body):
         return problems, []  # no link, image, autolink, attribute list or heading: nothing more to decide
-    md = _checker()
-    md.reset()
-    _refusals.clear()
-    _found.clear()
-    md.convert(body)
-    for written, message in _refusals:
+    refusals, found = _checker().run(body)
+    for written, message in refusals:
         problems.append(Problem(path, first_line + _line_of(lines, written), "", message))
-    links = [(written, kind, first_line + _line_of(lines, written)) for written, kind in _found]
+    links = [(written, kind, first_line + _line_of(lines, written)) for written, kind in found]
     return problems, links
 
 

@@ -8,36 +8,24 @@ each page's ``render`` does what MkDocs' does, with a shared converter: reset, t
 four per-page processors MkDocs registers (registering under a name replaces the one before).
 
 This copies ``Page.render`` of MkDocs 1.6.1 and ProperDocs 1.6.7 (they differ only in when
-``links_to_anchors`` is kept); ``RENDER_SOURCES`` holds the digest of each, and a test fails when
-an engine's ``Page.render`` changes, so a new release is read before it is trusted. The site is
+``links_to_anchors`` is kept); ``sto.mkdocs.engine_internals`` pins both sources, and a test fails
+when an engine's ``Page.render`` changes, so a new release is read before it is trusted. The site is
 byte-identical with and without (``STO_NO_SHARED_MARKDOWN=1``, a test builds both).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure import pages
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from sto.mkdocs import engine
+from sto.mkdocs import engine_internals as engine
 
 DISABLE_VARIABLE = "STO_NO_SHARED_MARKDOWN"
-
-# sto.mkdocs.engine.source_digest(Page.render) of each engine this copy follows
-RENDER_SOURCES = {
-    "mkdocs": "320529348f7a8af152073d0a3ab02960ccce91f9204716144e51b20931983cc6",
-    "properdocs": "ee04724746238ac17c0004482b10be71d084369ec5be615642eedee83a9f6171",
-}
-
-
-def disabled_by(environ: Mapping[str, str]) -> bool:
-    return environ.get(DISABLE_VARIABLE, "") not in ("", "0")
 
 
 class SharedConverter:
@@ -62,20 +50,21 @@ class SharedConverter:
             if page.markdown is None:
                 raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
             md = self._converter(config)
-            raw_html_ext = pages._RawHTMLPreprocessor()
-            raw_html_ext._register(md)
-            extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
-            extract_anchors_ext._register(md)
-            relative_path_ext = pages._RelativePathTreeprocessor(page.file, files, config)
-            relative_path_ext._register(md)
-            extract_title_ext = pages._ExtractTitleTreeprocessor()
-            extract_title_ext._register(md)
+            raw_html, anchors, relative_paths, title = engine.PAGE_PROCESSORS
+            raw_html_ext = raw_html()
+            engine.register(raw_html_ext, md)
+            extract_anchors_ext = anchors(page.file, files, config)
+            engine.register(extract_anchors_ext, md)
+            relative_path_ext = relative_paths(page.file, files, config)
+            engine.register(relative_path_ext, md)
+            extract_title_ext = title()
+            engine.register(extract_title_ext, md)
 
             page.content = md.convert(page.markdown)
             page.toc = get_toc(getattr(md, "toc_tokens", []))
-            page._title_from_render = extract_title_ext.title
+            engine.set_title_from_render(page, extract_title_ext.title)
             page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
-            if self._always_links or pages.log.getEffectiveLevel() > logging.DEBUG:
+            if self._always_links or engine.render_logger_level() > logging.DEBUG:
                 page.links_to_anchors = relative_path_ext.links_to_anchors
 
-        page.render = render  # type: ignore[method-assign]  # on this page only
+        engine.use_render(page, render)  # on this page only

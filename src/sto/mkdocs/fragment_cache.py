@@ -13,15 +13,11 @@ Plain Python, no MkDocs or Jinja: the hook hands the cache to the templates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable
+from types import MappingProxyType
 from typing import Any
 
-DISABLE_VARIABLE = "STO_NO_FRAGMENT_CACHE"
-
-
-def disabled_by(environ: Mapping[str, str]) -> bool:
-    """True when the environment asks for a build without the cache (the byte-identity test)."""
-    return environ.get(DISABLE_VARIABLE, "") not in ("", "0")
+DISABLE_VARIABLE = "STO_NO_FRAGMENT_CACHE"  # a build without the cache (sto.mkdocs.speed decides)
 
 
 def page_directory(page_url: str) -> str:
@@ -68,7 +64,8 @@ def nav_state(items: Iterable[Any]) -> tuple[tuple[bool, Any], ...]:
 
 
 # What overrides/main.html and partials/header.html call to build a fragment's key.
-TEMPLATE_GLOBALS = {"sto_link_context": link_context, "sto_nav_state": nav_state, "sto_nav_urls": nav_urls}
+TEMPLATE_GLOBALS = MappingProxyType({"sto_link_context": link_context, "sto_nav_state": nav_state,
+                                     "sto_nav_urls": nav_urls})
 
 
 class FragmentCache:

@@ -43,6 +43,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from jinja2 import Environment
@@ -57,7 +58,9 @@ import sto
 from sto.cache.fingerprint import Undigestible, environment_digest, tree_digest, value_digest
 from sto.digests import digest
 from sto.cache.store import Store
+from sto.content.loader import LastLoad
 from sto.content.vocabulary import Vocabularies
+from sto.mkdocs import engine_internals as engine
 
 PASSTHROUGH_TEMPLATE = "sto/cached-page.html"  # prints ``sto_cached_output``, the page as rendered before
 CACHE_DIR_VARIABLE = "STO_CACHE_DIR"
@@ -65,7 +68,7 @@ NO_CACHE_VARIABLE = "STO_NO_BUILD_CACHE"
 DEFAULT_CACHE_DIR = ".cache/sto"
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "src")  # hashed whole; docs/ without its pages
 # Everything templates read from the globals, and where the template fingerprint covers it.
-TEMPLATE_GLOBAL_READS = {
+TEMPLATE_GLOBAL_READS = MappingProxyType({
     "sto.content.vocabularies": "the vocabularies",
     "sto.absolute": "the site URL",
     "sto_syndication.feed_links": "the vocabularies, the site URL and whether the page's category has news "
@@ -74,11 +77,9 @@ TEMPLATE_GLOBAL_READS = {
                                       "(its listing is in the page's context)",
     "sto_syndication.subscriptions": "the vocabularies and the site URL",
     "sto_syndication.event_links": "the item (in the context) and the site URL",
-}
+})
 
 log = logging.getLogger("mkdocs.hooks.sto.incremental")
-_environment: str | None = None  # installed versions: read once per process
-_preview_stores: dict[str, Store] = {}  # the preview's results, per site URL, for the process's life
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -96,7 +97,22 @@ class _MemoryBytecodeCache(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-_preview_bytecode: dict[str, _MemoryBytecodeCache] = {}  # per base fingerprint, see compile_once
+class PreviewResults:
+    """What the preview (``mkdocs serve``: one process, many builds) keeps from build to build."""
+
+    def __init__(self) -> None:
+        self.stores: dict[str, Store] = {}  # the results, per site URL
+        self.bytecode: dict[str, _MemoryBytecodeCache] = {}  # compiled templates, of the latest base fingerprint
+        self.last_load = LastLoad()  # each content file's validation (sto.content.loader)
+
+    def store(self, site_url: str) -> Store:
+        return self.stores.setdefault(site_url, Store())
+
+    def compiled(self, base: str) -> _MemoryBytecodeCache:
+        if base not in self.bytecode:
+            self.bytecode.clear()
+            self.bytecode[base] = _MemoryBytecodeCache()
+        return self.bytecode[base]
 
 
 def cache_dir(root: Path, environ: Mapping[str, str]) -> Path | None:
@@ -107,13 +123,10 @@ def cache_dir(root: Path, environ: Mapping[str, str]) -> Path | None:
 
 
 def base_digest(root: Path, site_url: str, preview: bool, environ: Mapping[str, str]) -> str:
-    global _environment
-    if _environment is None:
-        _environment = environment_digest()
     package = Path(sto.__file__).resolve().parent
     switches = sorted(f"{k}={v}" for k, v in environ.items() if k.startswith("STO_") and k != CACHE_DIR_VARIABLE)
     return digest("base", tree_digest(package.parent, [package.name]), tree_digest(root, PROJECT_PARTS),
-                  tree_digest(root, ["docs"], skip_suffixes=(".md",)), _environment, site_url, str(preview),
+                  tree_digest(root, ["docs"], skip_suffixes=(".md",)), environment_digest(), site_url, str(preview),
                   *switches)
 
 
@@ -149,8 +162,9 @@ def _nav_digest(items: Iterable[Any]) -> list[Any]:
 
 
 class _ItemMemory:
-    def __init__(self, store: Store, base: str):
+    def __init__(self, store: Store, base: str, last_load: LastLoad | None):
         self.store, self.base = store, base
+        self.last_load = last_load  # the preview's: each file's result of the build before
 
     def get(self, key: str) -> Any:
         return self.store.get(digest("content", self.base, key))
@@ -163,8 +177,9 @@ class Incremental:
     """One build's reuse of earlier results; the hooks call one method per MkDocs event."""
 
     def __init__(self, store: Store, base: str, save_to: Path | None = None,
-                 bytecode: BytecodeCache | None = None, *, enabled: bool = True):
+                 bytecode: BytecodeCache | None = None, *, enabled: bool = True, last_load: LastLoad | None = None):
         self.enabled = enabled  # False: a build without the cache does none of this work
+        self.last_load = last_load
         self.store = store
         self.base = base
         self.save_to = save_to
@@ -176,18 +191,23 @@ class Incremental:
         self._render_keys: dict[str, str] = {}  # src_uri -> template fingerprint, of every page that has one
 
     @classmethod
-    def start(cls, root: Path, site_url: str, *, preview: bool, environ: Mapping[str, str] = os.environ) -> Incremental:
+    def disabled(cls) -> Incremental:
+        """A build that reuses nothing and stores nothing."""
+        return cls(Store(), "", enabled=False)
+
+    @classmethod
+    def start(cls, root: Path, site_url: str, *, preview: PreviewResults | None,
+              environ: Mapping[str, str] = os.environ) -> Incremental:
+        """``preview``: the preview's memory of earlier builds (None: ``mkdocs build``, which keeps
+        its results in the cache folder)."""
         folder = cache_dir(root, environ)
-        if folder is None and not preview:
-            return cls(Store(), "", enabled=False)
-        base = base_digest(root, site_url, preview, environ)
-        if preview:  # one process, many builds: keep the results in memory
-            store = _preview_stores.setdefault(site_url, Store())
+        if folder is None and preview is None:
+            return cls.disabled()
+        base = base_digest(root, site_url, preview is not None, environ)
+        if preview is not None:  # one process, many builds: keep the results in memory
+            store = preview.store(site_url)
             store.start_build()
-            if base not in _preview_bytecode:
-                _preview_bytecode.clear()
-                _preview_bytecode[base] = _MemoryBytecodeCache()
-            return cls(store, base, bytecode=_preview_bytecode[base])
+            return cls(store, base, bytecode=preview.compiled(base), last_load=preview.last_load)
         assert folder is not None
         compiled = folder / "jinja" / base
         if (folder / "jinja").is_dir():
@@ -223,7 +243,8 @@ class Incremental:
             stored = self.store.get(key)
             if stored is not None and all(_address(files, uri) == tuple(found) for uri, *found in stored[5]):
                 content, toc, title, anchors, links, _ = stored
-                page.content, page.toc, page._title_from_render = content, get_toc(toc), title
+                page.content, page.toc = content, get_toc(toc)
+                engine.set_title_from_render(page, title)
                 page.present_anchor_ids = set(anchors)
                 if links is not None:
                     linked = {uri: files.get_file_from_path(uri) for uri in links}  # all found: checked above
@@ -237,21 +258,21 @@ class Incremental:
                 return find(path)
 
             logging.getLogger("mkdocs").addHandler(warnings)
-            files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]  # on this object only
+            engine.watch_lookups(files, get_file_from_path)  # on this object only
             try:
                 convert(config, files)
             finally:
-                del files.get_file_from_path
+                engine.unwatch_lookups(files)
                 logging.getLogger("mkdocs").removeHandler(warnings)
             links = page.links_to_anchors
             if warnings.count:
                 return
-            self.store.put(key, (page.content, _toc_tokens(page.toc), page._title_from_render,
+            self.store.put(key, (page.content, _toc_tokens(page.toc), engine.title_from_render(page),
                                  sorted(page.present_anchor_ids or ()),
                                  None if links is None else {f.src_uri: dict(found) for f, found in links.items()},
                                  [(path, *found) for path, found in looked_up.items()]))
 
-        page.render = render  # type: ignore[method-assign]  # on this page only
+        engine.use_render(page, render)  # on this page only
 
     # on_page_content
     def after_conversion(self, page: Page, inputs: str,
@@ -331,7 +352,7 @@ class Incremental:
 
     def item_memory(self) -> _ItemMemory | None:
         """Where the loader remembers valid items (``sto.content.loader.ItemMemory``), keys within ``base``."""
-        return _ItemMemory(self.store, self.base) if self.enabled else None
+        return _ItemMemory(self.store, self.base, self.last_load) if self.enabled else None
 
     def reuse(self, key: str, make: Callable[[], bytes]) -> bytes:
         """A ``sto.cache.store.Reuse`` for the core (feeds, calendars), its keys within ``base``."""

@@ -25,11 +25,11 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from sto.cache.store import Store
+from sto.mkdocs import engine_internals as engine
 
 PageArgs = Callable[[File], tuple[tuple[Any, ...], dict[str, Any]]]  # a page file -> MkDocs' _build_page arguments
 JOBS_VARIABLE = "STO_JOBS"
@@ -88,7 +88,7 @@ class PageWorkers:
             return None
         owned = {file.src_uri: index % count for index, file in enumerate(pages) if index % count}
         snapshot = store.snapshot()
-        real_build_page = mkdocs_build._build_page
+        real_build_page = engine.build_page()
         workers: list[tuple[int, int]] = []
         frozen = gc.get_freeze_count() > 0  # the hooks keep a build's objects frozen to its end
         gc.freeze()  # the workers share the build's objects without copying them for the collector
@@ -114,16 +114,17 @@ class PageWorkers:
         if not frozen:
             gc.unfreeze()
         found = cls(owned, workers, real_build_page)
-        mkdocs_build._build_page = found._build_page  # for this build, see finish
+        engine.use_build_page(found.build_page)  # for this build, see finish
         return found
 
-    def _build_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
+    def build_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
+        """MkDocs' ``_build_page`` for this build: a page a worker renders is skipped here."""
         if page.file.src_uri not in self._owned:
             self._real_build_page(page, *args, **kwargs)
 
     def finish(self, store: Store) -> str | None:
         """Wait for every worker and take over its results; the error that stops the build, if any."""
-        mkdocs_build._build_page = self._real_build_page
+        engine.use_build_page(self._real_build_page)
         error = None
         for pid, read_end in self._workers:
             data = _read_all(read_end)

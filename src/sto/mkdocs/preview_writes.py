@@ -15,7 +15,8 @@ itself only compares modification times (which say nothing about a page that lis
 - a file no longer produced (an item deleted or renamed) is removed from the folder.
 
 So the folder equals the one a full preview build writes, which the preview tests check after
-each kind of edit. The memory of what the folder holds lives as long as the process, per folder.
+each kind of edit. The memory of what the folder holds (``FolderMemory``) lives as long as the
+process, per folder: the adapter keeps it (``sto.mkdocs.process_memory``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from sto.mkdocs import engine_internals as engine
 
 # Written by MkDocs besides the files in ``Files``: the theme's static templates (MkDocs adds a
 # gzip copy of the sitemap).
@@ -58,15 +61,12 @@ class FolderMemory:
         self.file_digests.clear()
 
 
-_memories: dict[str, FolderMemory] = {}
-
-
 class DirtyBuild:
     """One preview rebuild that rewrites only what changed (see the module's docstring)."""
 
-    def __init__(self, site_dir: str):
+    def __init__(self, site_dir: str, memory: FolderMemory):
         self.site_dir = Path(site_dir)
-        self.memory = _memories.setdefault(os.path.abspath(site_dir), FolderMemory())
+        self.memory = memory
         self._kept: set[str] = set()  # src_uri of the pages not rendered again
         self._page_paths: dict[str, str] = {}  # src_uri -> site-relative output path
 
@@ -75,12 +75,12 @@ class DirtyBuild:
         """Every page is converted; a generated file is copied only when its bytes changed."""
         for file in files:
             if file.is_documentation_page():
-                file.is_modified = _yes  # type: ignore[method-assign]  # on this object only
+                engine.set_modified(file, _yes)  # on this object only
                 self._page_paths[file.src_uri] = file.dest_uri
             elif file.generated_by is not None:
                 digest = _digest(file.content_bytes)
                 if self.memory.file_digests.get(file.dest_uri) == digest and (self.site_dir / file.dest_uri).is_file():
-                    file.is_modified = _no  # type: ignore[method-assign]
+                    engine.set_modified(file, _no)
                 else:
                     self.memory.file_digests[file.dest_uri] = digest
 
@@ -89,7 +89,7 @@ class DirtyBuild:
         """True (and the page is not rendered) when its address holds this rendering already."""
         path = page.file.dest_uri
         if self.memory.page_keys.get(path) == key and (self.site_dir / path).is_file():
-            page.file.is_modified = _no  # type: ignore[method-assign]
+            engine.set_modified(page.file, _no)
             self._kept.add(page.file.src_uri)
             return True
         self.memory.page_keys.pop(path, None)  # written again below (or, on failure, unknown)
@@ -130,10 +130,3 @@ class DirtyBuild:
                     path.unlink()
                     self.memory.page_keys.pop(relative, None)
                     self.memory.file_digests.pop(relative, None)
-
-
-def forget(site_dir: str) -> None:
-    """The folder was emptied (the preview showed the problem page): rebuild everything next."""
-    memory = _memories.get(os.path.abspath(site_dir))
-    if memory is not None:
-        memory.forget()

@@ -22,24 +22,27 @@ STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # what `mkdocs serve` puts before i
 NOT_FOUND_REQUEST = re.compile(r'^"[A-Z]+ \S+ HTTP/[\d.]+" code 404$')
 # MkDocs' warning for --dirty; make serve's dirty rebuilds are exact (sto.mkdocs.preview_writes)
 DIRTY_BUILD = re.compile(r"^A 'dirty' build is being performed")
-_exact_dirty_builds = False
-DUTCH: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [  # MkDocs' INFO message -> the Dutch line
+DUTCH: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (  # MkDocs' INFO message -> the Dutch line
     (re.compile(r"^Documentation built in ([\d.]+) seconds$"),
      lambda m: f"Klaar in {m[1].replace('.', ',')} seconden."),  # also after listing problems in the preview
     (re.compile(r"^Serving on (\S+)"),
      lambda m: f"Voorbeeld van de site: {m[1]} (stoppen met Ctrl+C)"),
     (re.compile(r"^Detected file changes$"), lambda m: "Wijziging gezien; de site wordt opnieuw gebouwd."),
     (re.compile(r"^Shutting down\.\.\.$"), lambda m: "Voorbeeld gestopt."),
-]
+)
 
 
 class QuietDutch(logging.Filter):
+    def __init__(self, exact_dirty_builds: bool = False):
+        super().__init__()
+        self.exact_dirty_builds = exact_dirty_builds  # this process's dirty builds are exact: MkDocs' warning is wrong
+
     def filter(self, record: logging.LogRecord) -> bool:
         if record.name == OUR_LOGGER or record.name.startswith(OUR_LOGGER + "."):
             return _safe_for_ci(record)
         message = STAMP.sub("", record.getMessage())
         if record.levelno >= logging.WARNING:
-            return not (NOT_FOUND_REQUEST.match(message) or (_exact_dirty_builds and DIRTY_BUILD.match(message))) \
+            return not (NOT_FOUND_REQUEST.match(message) or (self.exact_dirty_builds and DIRTY_BUILD.match(message))) \
                 and _safe_for_ci(record)
         if record.levelno != logging.INFO:
             return _safe_for_ci(record)  # --verbose debugging output stays as it is, but printable
@@ -61,15 +64,9 @@ def _safe_for_ci(record: logging.LogRecord) -> bool:
     return True
 
 
-def exact_dirty_builds(exact: bool) -> None:
-    """Whether this process's dirty builds are exact, so MkDocs' warning about them is wrong."""
-    global _exact_dirty_builds
-    _exact_dirty_builds = exact
-
-
-def install() -> None:
+def install(quiet: QuietDutch) -> None:
     """Filter what MkDocs' terminal handler prints (every mkdocs.* record passes through it)."""
     handlers = logging.getLogger("mkdocs").handlers + logging.getLogger("properdocs").handlers  # either engine
     for handler in handlers:
         if isinstance(handler, logging.StreamHandler) and not any(isinstance(f, QuietDutch) for f in handler.filters):
-            handler.addFilter(QuietDutch())
+            handler.addFilter(quiet)

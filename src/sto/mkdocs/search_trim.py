@@ -37,7 +37,7 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 
 def mark_after_lead(html: str, lead_words: int = LEAD_WORDS) -> str:
     """``html`` with every top-level block after the first ``lead_words`` words marked
-    ``data-search-exclude``; the lead ends with the block that reaches the count.
+    ``data-pagefind-ignore``; the lead ends with the block that reaches the count.
 
     A block that holds an element of its own tag (a list with a nested list, an admonition
     with a nested one) stays unmarked (Material's indexer, which this was written for, ended

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # mkdocs.livereload imports watchdog: only `mkdocs serve` nee
     from mkdocs.livereload import LiveReloadServer
 
 from sto.editors.problem_page import problem_page
+from sto.mkdocs import engine_internals as engine
 from sto.problems import Problem
 
 ERROR_PAGE = "404.html"  # what MkDocs' serve answers for an address without a file
@@ -48,6 +49,6 @@ def reload_error_pages(server: LiveReloadServer) -> None:
 
     def with_live_reload(code: int) -> bytes | None:
         page = answer(code)
-        return None if page is None else server._inject_js_into_html(page, server._visible_epoch)  # type: ignore[no-untyped-call]
+        return None if page is None else engine.with_live_reload(server, page)
 
     server.error_handler = with_live_reload

@@ -82,13 +82,13 @@ class SiteSearch:
         self._making.start()
 
     # on_post_build
-    def publish(self, site_dir: str, *, preview: bool, emptied: bool, reuse: Reuse | None) -> None:
+    def publish(self, site_dir: str, *, preview: PreviewIndex | None, emptied: bool, reuse: Reuse | None) -> None:
         """The index in the site folder: now (a build), or in the background once the rebuild is done
-        (the preview; ``emptied``: MkDocs emptied its folder before this build)."""
-        if not preview:
+        (the preview's index of the folder; ``emptied``: MkDocs emptied its folder before this build)."""
+        if preview is None:
             self.write(site_dir, reuse)
             return
-        index = preview_index(site_dir)
+        index = preview
         if emptied:
             index.forget()
         index.update(self.records())
@@ -185,12 +185,3 @@ class PreviewIndex:
         for name in [n for n in self._written if n not in files]:
             (self.folder / name).unlink(missing_ok=True)
             del self._written[name]
-
-
-_preview_indexes: dict[str, PreviewIndex] = {}
-
-
-def preview_index(site_dir: str) -> PreviewIndex:
-    """The preview's index of this site folder, for the process's life."""
-    key = str(Path(site_dir).resolve())
-    return _preview_indexes.setdefault(key, PreviewIndex(site_dir))

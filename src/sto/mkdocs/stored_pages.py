@@ -8,8 +8,9 @@ stored rendering; a plugin may listen too), ``on_post_page``
 (the Content-Security-Policy) and the write, with the page active meanwhile as MkDocs has it.
 Every other page goes to MkDocs' own ``_build_page``.
 
-The steps follow ``_build_page`` of MkDocs 1.6.1 and ProperDocs 1.6.7; ``BUILD_PAGE_SOURCES``
-pins both sources, so a release that changes it fails a test until this is read again. A warm
+The steps follow ``_build_page`` of MkDocs 1.6.1 and ProperDocs 1.6.7;
+``sto.mkdocs.engine_internals`` pins both sources, so a release that changes it fails a test until
+this is read again. A warm
 build is byte-identical to a cold one (``tests/test_build_cache_site.py``).
 """
 
@@ -20,17 +21,12 @@ from collections.abc import Callable
 from typing import Any
 
 from mkdocs import utils
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-# sto.mkdocs.engine.source_digest(_build_page) of each engine the steps follow
-BUILD_PAGE_SOURCES = {
-    "mkdocs": "adcdbd14b236112697cafec9171bd281981f15a776e0d2f941a62e7bffd9a0d5",
-    "properdocs": "a921d5be3f1bcca924d2c3442c443dcf32519dbec0021f9a6d26ec9d4e387f83",
-}
+from sto.mkdocs import engine_internals as engine
 
 log = logging.getLogger("mkdocs.hooks.sto.stored_pages")
 
@@ -44,12 +40,12 @@ class StoredPages:
         self._real_build_page: Callable[..., None] | None = None
 
     def install(self) -> None:
-        self._real_build_page = mkdocs_build._build_page
-        mkdocs_build._build_page = self._build_page
+        self._real_build_page = engine.build_page()
+        engine.use_build_page(self._build_page)
 
     def uninstall(self) -> None:
         if self._real_build_page is not None:
-            mkdocs_build._build_page = self._real_build_page
+            engine.use_build_page(self._real_build_page)
             self._real_build_page = None
 
     def _build_page(self, page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: Any,
@@ -59,7 +55,7 @@ class StoredPages:
         if output is None:
             self._real_build_page(page, config, doc_files, nav, env, dirty, excluded)
             return
-        config._current_page = page
+        engine.current_page(config, page)
         try:
             page.active = True
             config.plugins.on_page_context({"page": page, "config": config, "nav": nav},  # type: ignore[typeddict-item]
@@ -75,4 +71,4 @@ class StoredPages:
             raise
         finally:
             page.active = False
-            config._current_page = None
+            engine.current_page(config, None)

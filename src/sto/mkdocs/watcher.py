@@ -6,7 +6,8 @@ rebuild even starts, and with thousands of content files it keeps a core busy be
 The operating system reports changes itself (inotify on Linux, FSEvents on macOS,
 ReadDirectoryChangesW on Windows); watchdog's ``Observer`` uses that and falls back to polling
 where there is none. ``use_change_events`` moves MkDocs' watches over to it (in on_serve, before
-the server starts its observer), through the server's own ``watch``. Only changes count, the
+the server starts its observer), through the server's own ``watch``
+(``sto.mkdocs.engine_internals.move_watches``). Only changes count, the
 kinds of event polling reports: inotify also reports every file opened and closed, and MkDocs
 would rebuild on the build's own reads, without end.
 """
@@ -21,8 +22,10 @@ from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, Fi
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
-                                        DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+from sto.mkdocs import engine_internals as engine
+
+CHANGES: tuple[type[FileSystemEvent], ...] = (FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
+                                              DirCreatedEvent, DirDeletedEvent, DirMovedEvent)
 
 
 class ChangeObserver(Observer):  # type: ignore[misc,valid-type]  # Observer is the platform's class
@@ -32,17 +35,10 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]  # Observer is 
                  event_filter: list[type[FileSystemEvent]] | None = None,
                  follow_symlink: bool = False) -> ObservedWatch:
         watch: ObservedWatch = super().schedule(event_handler, path, recursive=recursive,
-                                                event_filter=event_filter or CHANGES, follow_symlink=follow_symlink)
+                                                event_filter=event_filter or list(CHANGES),
+                                                follow_symlink=follow_symlink)
         return watch
 
 
 def use_change_events(server: LiveReloadServer) -> None:
-    watched = dict(server._watched_paths)  # path -> how many times it was asked for (MkDocs 1.6)
-    polling = server.observer
-    polling.unschedule_all()
-    server.observer = ChangeObserver()
-    server._watched_paths.clear()
-    server._watch_refs.clear()
-    for path, count in watched.items():
-        for _ in range(count):
-            server.watch(path)
+    engine.move_watches(server, ChangeObserver())
