@@ -18,8 +18,8 @@ from pydantic_core import PydanticCustomError
 
 from sto.content.trust import Refused, check_one_line, check_url
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
 
 
 def fail(message: str, **context: Any) -> PydanticCustomError:

@@ -39,7 +39,7 @@ class _Loader(_SafeLoader):
     """
 
 
-_UNTYPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_UNTYPED = frozenset({"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _UNTYPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()

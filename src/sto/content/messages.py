@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -13,7 +14,7 @@ from sto.problems import Problem
 
 
 # Field names editors tend to type in Dutch, mapped to the real (English) field names.
-DUTCH_NAMES = {
+DUTCH_NAMES: Mapping[str, str] = MappingProxyType({
     "titel": "title", "datum": "date", "samenvatting": "summary", "categorie": "categories",
     "categorieen": "categories", "categorieën": "categories", "regio": "regions", "regios": "regions",
     "regio's": "regions", "afbeelding": "image", "begin": "start", "einde": "end", "eind": "end",
@@ -21,7 +22,7 @@ DUTCH_NAMES = {
     "soort": "kind", "bijgewerkt": "updated", "concept": "draft", "reeks": "series",
     "ondertiteling": "captions", "transcriptie": "transcript", "aanmelden": "registration_url",
     "tijdzone": "timezone", "omschrijving": "summary",
-}
+})
 
 
 def validation_problems(path: str, invalid: ValidationError, model: type[BaseModel],

@@ -4,19 +4,21 @@ page that still holds any of it is refused (``placeholder_problems``); drafts ma
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from types import MappingProxyType
 
 from sto.content.sources import files_under
 from sto.problems import Problem
 
 SCAFFOLD_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
-SCAFFOLD_BODIES = {  # per kind of new file (sto.editors.scaffold.KINDS)
+SCAFFOLD_BODIES: Mapping[str, str] = MappingProxyType({  # per kind of new file (sto.editors.scaffold.KINDS)
     "nieuws": "Schrijf hier de tekst van het bericht. Een lege regel begint een nieuwe alinea.",
     "digizine": "Schrijf hier wat er in deze digizine staat. Een lege regel begint een nieuwe alinea.",
     "handreiking": "Schrijf hier waar de handreiking over gaat en voor wie hij bedoeld is.",
     "faq": "Schrijf hier het antwoord op de vraag.",
     "evenement": "Schrijf hier wat deelnemers kunnen verwachten.",
-}
+})
 TO_BE_SUPPLIED = "[IN TE VULLEN"  # e.g. "[IN TE VULLEN: e-mailadres]"; kept out of docs/ (see make todo)
 
 PLACEHOLDERS = (SCAFFOLD_SUMMARY, *SCAFFOLD_BODIES.values(), TO_BE_SUPPLIED)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from sto.content.models import ContentModel, Digizine, Event, FaqEntry, Handreiking, NewsItem
@@ -90,10 +91,10 @@ AGENDA: Section[Event] = Section(
     new_files={"evenement": NewFile(Event, "evenement (ook een webinar)", SCAFFOLD_BODIES["evenement"])})
 
 # In this order the loader reads the folders (and reports their problems).
-SECTIONS: dict[str, Section[Any]] = {section.key: section for section in (NEWS, FAQ, AGENDA)}
+SECTIONS: Mapping[str, Section[Any]] = MappingProxyType({section.key: section for section in (NEWS, FAQ, AGENDA)})
 
-_BY_MODEL: dict[type[ContentModel], Section[Any]] = {
-    model: section for section in SECTIONS.values() for model in section.models()}
+_BY_MODEL: Mapping[type[ContentModel], Section[Any]] = MappingProxyType({
+    model: section for section in SECTIONS.values() for model in section.models()})
 
 
 def section_of(data: ContentModel) -> Section[Any]:

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from sto.content.trust import Refused, check_one_line
 from sto.problems import Problem
 
 # Folders (by name) that editors plausibly mean when they type one of these.
-LIKELY_MEANT = {"nieuws": "news", "nieuwsberichten": "news", "berichten": "news", "digizine": "news",
-                "handreikingen": "news", "vragen": "faq", "veelgestelde-vragen": "faq", "evenementen": "agenda",
-                "webinars": "agenda", "gegevens": "data"}
+LIKELY_MEANT: Mapping[str, str] = MappingProxyType({
+    "nieuws": "news", "nieuwsberichten": "news", "berichten": "news", "digizine": "news", "handreikingen": "news",
+    "vragen": "faq", "veelgestelde-vragen": "faq", "evenementen": "agenda", "webinars": "agenda", "gegevens": "data"})
 LINKED_FOLDERS = ("content", "docs", "overrides")
 KEPT_EMPTY = ".gitkeep"  # git's convention for an empty folder; holds nothing to read
 

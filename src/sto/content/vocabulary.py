@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -11,7 +13,8 @@ from sto.content.frontmatter import _Loader, plain_data_problems
 from sto.content.trust import SLUG, Refused, character_problems, check_one_line
 from sto.problems import Problem
 
-FILES = {"categories": "categorieen.yml", "topics": "onderwerpen.yml", "regions": "regios.yml"}
+FILES: Mapping[str, str] = MappingProxyType({"categories": "categorieen.yml", "topics": "onderwerpen.yml",
+                                             "regions": "regios.yml"})
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ DAY_FORMAT = "YYYY-MM-DD"
 
 # Dutch labels by field name (a field's name means the same in every model). A model field may
 # also carry its own label as pydantic's ``title``, which wins.
-LABELS = {
+LABELS: Mapping[str, str] = types.MappingProxyType({
     "id": "Id", "title": "Titel", "date": "Publicatiedatum", "updated": "Laatst gewijzigd", "draft": "Concept",
     "kind": "Soort", "summary": "Samenvatting", "categories": "Categorieën", "regions": "Regio's",
     "image": "Afbeelding", "src": "Afbeeldingsbestand", "alt": "Alt-tekst", "link": "Link naar de digizine",
@@ -53,17 +53,17 @@ LABELS = {
     "sequence": "Volgnummer van de wijziging", "recording": "Opname", "url": "Adres van de opname",
     "poster": "Stilstaand beeld", "captions": "Ondertiteling", "transcript": "Uitgeschreven tekst",
     "published": "Voor het eerst in de agenda", "documents": "Documenten", "file": "Bestand", "body": "Tekst",
-}
+})
 
 # The label of each collection (its name is the kind's key in sto.content.sections: nieuws, digizine, ...).
-COLLECTION_LABELS = {
+COLLECTION_LABELS: Mapping[str, tuple[str, str]] = types.MappingProxyType({
     "nieuws": ("Nieuws", "Nieuwsbericht"), "digizine": ("Digizines", "Digizine"),
     "handreiking": ("Handreikingen", "Handreiking"), "faq": ("Veelgestelde vragen", "Veelgestelde vraag"),
     "evenement": ("Agenda", "Evenement"),
-}
+})
 
 # A Dutch message for each pattern, by the function that checks the field in the model.
-PATTERN_MESSAGES: dict[Callable[..., Any], str] = {
+PATTERN_MESSAGES: Mapping[Callable[..., Any], str] = types.MappingProxyType({
     fieldtypes.parse_link: "Begin met https://, http:// of mailto:, of met / voor een pagina of bestand op deze site",
     fieldtypes.parse_text: "Eén regel tekst, zonder regeleinde",
     fieldtypes.parse_web_link: "Een volledig webadres: begin met https:// of http://",
@@ -71,9 +71,10 @@ PATTERN_MESSAGES: dict[Callable[..., Any], str] = {
     fieldtypes.check_identifier: "8 tot 64 kleine letters, cijfers en streepjes",
     fieldtypes.parse_day_or_month: "Schrijf de datum als JJJJ-MM-DD, of JJJJ-MM als alleen de maand bekend is",
     fieldtypes.parse_moment: "Schrijf JJJJ-MM-DD UU:MM",
-}
+})
 FALLBACK_PATTERN_MESSAGE = "Deze waarde heeft niet de juiste vorm"
-PREVIEWS = {"news": "news", "agenda": "event"}  # sections previewed in the site's stylesheet (sto-cms.js)
+# Sections previewed in the site's stylesheet (sto-cms.js).
+PREVIEWS: Mapping[str, str] = types.MappingProxyType({"news": "news", "agenda": "event"})
 IMAGE_FIELDS = frozenset({"src", "poster"})  # files on this site that are pictures: the image widget
 
 

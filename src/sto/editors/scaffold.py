@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -37,14 +39,15 @@ class Kind:
     dated_name: bool = True  # file name starts with the date
 
 
-KINDS: dict[str, Kind] = {name: Kind(new.model, section.key, new.what, new.body, new.dated_name)
-                          for section in SECTIONS.values() for name, new in section.new_files.items()}
+KINDS: Mapping[str, Kind] = MappingProxyType({
+    name: Kind(new.model, section.key, new.what, new.body, new.dated_name)
+    for section in SECTIONS.values() for name, new in section.new_files.items()})
 
 MAX_SLUG = 60
 
 
 # Apostrophes join a word ("Regio's" -> regios, not regio-s); every other non-letter separates.
-_JOIN = [["'", ""], ["\u2019", ""], ["\u2018", ""]]
+_JOIN = (("'", ""), ("\u2019", ""), ("\u2018", ""))
 
 
 def slugify(title: str) -> str:

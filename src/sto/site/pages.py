@@ -7,6 +7,8 @@ tested without MkDocs. Page metadata goes through yaml.safe_dump so no title can
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -19,7 +21,7 @@ from sto.site import section_pages
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # Page metadata that keeps a page out of Material's search index.
-SEARCH_EXCLUDED = {"exclude": True}
+SEARCH_EXCLUDED: Mapping[str, bool] = MappingProxyType({"exclude": True})
 # A generated page's front matter: title, template, description, search.
 Meta = dict[str, Any]
 
@@ -46,7 +48,7 @@ def _node(value: object) -> yaml.Node:
         return yaml.ScalarNode("tag:yaml.org,2002:str", value)
     if isinstance(value, list):
         return yaml.SequenceNode("tag:yaml.org,2002:seq", [_node(v) for v in value], flow_style=False)
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return yaml.MappingNode("tag:yaml.org,2002:map", [(_node(k), _node(value[k])) for k in sorted(value)],
                                 flow_style=False)
     raise TypeError(f"page metadata holds text, true/false, lists and mappings, not {type(value).__name__}")

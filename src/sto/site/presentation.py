@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from functools import cache
 from datetime import date, datetime
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
@@ -17,7 +19,8 @@ from sto.content.markdown_safety import BODY_EXTENSIONS, EscapeRawHtml
 from sto.content.fieldtypes import MonthOnly
 from sto.content.models import Event
 
-STATUS_LABELS = {"gepland": "", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+STATUS_LABELS: Mapping[str, str] = MappingProxyType({"gepland": "", "geannuleerd": "Geannuleerd",
+                                                     "verplaatst": "Verplaatst"})
 
 
 def about_category(name: str, site_name: str) -> str:

@@ -11,7 +11,9 @@ entry here, with no default borrowed from another section.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from sto.clock import AMSTERDAM
@@ -139,7 +141,8 @@ class EventPages(SectionPages[Event]):
         return {**_filed(item.data, build.content.vocabularies), "upcoming": is_upcoming(item, build.now)}
 
 
-PAGES: dict[str, SectionPages[Any]] = {NEWS.key: NewsPages(), FAQ.key: FaqPages(), AGENDA.key: EventPages()}
+PAGES: Mapping[str, SectionPages[Any]] = MappingProxyType({NEWS.key: NewsPages(), FAQ.key: FaqPages(),
+                                                          AGENDA.key: EventPages()})
 
 
 def of(item: AnyItem) -> SectionPages[Any]:

@@ -6,7 +6,8 @@ element or confuse an HTML parser, so a title containing ``</script>`` stays dat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, cast
 
 import json
@@ -25,19 +26,19 @@ SHARE_IMAGE_ALT = "Sterk Techniekonderwijs: nieuws, agenda en veelgestelde vrage
 
 # What could end a <script> element or start markup inside it, and the line separators that
 # older JavaScript parsers took for line ends; each as its JSON escape.
-_HTML_UNSAFE = {
+_HTML_UNSAFE: Mapping[str, str] = MappingProxyType({
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
-}
+})
 
-EVENT_STATUS = {
+EVENT_STATUS: Mapping[str, str] = MappingProxyType({
     "gepland": "https://schema.org/EventScheduled",
     "geannuleerd": "https://schema.org/EventCancelled",
     "verplaatst": "https://schema.org/EventRescheduled",
-}
+})
 
 
 def json_for_html(value: object) -> str:
@@ -171,10 +172,10 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
 # Each schema.org type a section's pages may be (sto.content.sections: ``schema_type``): the model
 # its section's items have, and how its JSON-LD is made (None: the page states too little).
 Maker = Callable[[Any, str, str, str], dict[str, Any] | None]
-SCHEMA_TYPES: dict[str, tuple[type[ContentModel], Maker]] = {
+SCHEMA_TYPES: Mapping[str, tuple[type[ContentModel], Maker]] = MappingProxyType({
     "NewsArticle": (NewsItem, news_article),
     "Event": (Event, event),
-}
+})
 
 
 def for_item(item: AnyItem, page_url: str, site_name: str, site_url: str) -> dict[str, Any] | None:

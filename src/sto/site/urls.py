@@ -6,6 +6,9 @@ generated pages (``pages``) and the templates both use these, so a link cannot g
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from sto.content import sections
 
 HOME = ""
@@ -25,7 +28,7 @@ SHARE_IMAGE = "assets/sto-deelafbeelding.png"  # og:image of every page without 
 # The wordmark as a square icon (scripts/brand-images), for feeds and the Organization's logo:
 # size in px -> address. 512: JSON Feed icon, Organization logo; 144: RSS <image> (at most 144
 # wide); 64: JSON Feed favicon and Atom <icon>.
-ICONS = {size: f"assets/sto-icoon-{size}.png" for size in (512, 144, 64)}
+ICONS: Mapping[int, str] = MappingProxyType({size: f"assets/sto-icoon-{size}.png" for size in (512, 144, 64)})
 OPEN_DATA = "open-data-en-insluiten/"  # docs/open-data-en-insluiten.md: open data and embeds, for partners
 NEWSLETTERS = "nieuwsbrief/"  # the archive of newsletter editions
 EMBED_AGENDA = "embed/agenda/"  # the whole agenda for an <iframe> on a partner's site

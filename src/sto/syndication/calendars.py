@@ -19,9 +19,11 @@ Rules (also in the README, "Feeds and calendars"):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from datetime import UTC, date, datetime, timedelta
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from dateutil.relativedelta import relativedelta
@@ -49,8 +51,9 @@ PAST_WINDOW = relativedelta(months=12)
 CANCELLED_PREFIX = "GEANNULEERD: "
 
 # The calendar per event kind, by its plural (the kind's label is sto.content.sections.AGENDA's).
-KIND_NAMES = {"webinar": "Webinars", "bijeenkomst": "Bijeenkomsten", "conferentie": "Conferenties",
-              "training": "Trainingen", "overig": "Overige evenementen"}
+KIND_NAMES: Mapping[str, str] = MappingProxyType({
+    "webinar": "Webinars", "bijeenkomst": "Bijeenkomsten", "conferentie": "Conferenties", "training": "Trainingen",
+    "overig": "Overige evenementen"})
 
 
 @dataclass(frozen=True)

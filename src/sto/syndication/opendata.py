@@ -15,9 +15,11 @@ Ids, dates and status are the same values the feeds and calendars publish.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import takewhile
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -138,11 +140,11 @@ class IndexDocument(_Document):
     documents: list[DocumentLink]
 
 
-SCHEMAS: dict[type[_Document], str] = {
+SCHEMAS: Mapping[type[_Document], str] = MappingProxyType({
     AgendaDocument: f"{FOLDER}agenda.schema.json",
     NewsDocument: f"{FOLDER}nieuws.schema.json",
     IndexDocument: f"{FOLDER}index.schema.json",
-}
+})
 
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"  # what pydantic generates

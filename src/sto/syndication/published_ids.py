@@ -10,6 +10,8 @@ new items and records legitimate changes, and refuses to launder a broken contra
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from sto.syndication.calendars import sequence, uid
@@ -38,7 +40,8 @@ def snapshot(content: Content, site_url: str) -> dict[str, Any]:
 _RECORDED_LATER = ("U hoeft niets te doen: na het samenvoegen legt een beheerder dit vast "
                    "(make published-ids), zodat latere wijzigingen ook bewaakt worden.")
 
-STATE_NAMES = {"start": "begin", "end": "einde", "location": "plaats", "online": "online", "status": "status"}
+STATE_NAMES: Mapping[str, str] = MappingProxyType({"start": "begin", "end": "einde", "location": "plaats",
+                                                   "online": "online", "status": "status"})
 
 
 def check(recorded: dict[str, Any], current: dict[str, Any]) -> tuple[list[str], list[str]]:
