@@ -4,11 +4,13 @@ with only changed files written and the old ones removed (sto.mkdocs.site_search
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sto.mkdocs.site_search import PreviewIndex
 from sto.site.search import SearchRecord, document, is_searched
-from sto.site.search_index import files_for, run_pagefind
+from sto.site import search_index
+from sto.site.search_index import files_for, run_pagefind, scratch_folder
 
 RECORDS = [
     SearchRecord("nieuws/a/", "Begroting voor twee jaar", "<p>De regio dient een begroting in.</p>", "Nieuws",
@@ -29,6 +31,19 @@ def test_the_same_records_give_the_same_bytes_and_no_ready_made_interface():
     assert "pagefind.js" in first and "pagefind-entry.json" in first and "wasm.nl.pagefind" in first
     assert not [name for name in first if name.startswith(("pagefind-ui", "pagefind-modular-ui",
                                                            "pagefind-component-ui", "pagefind-highlight"))]
+
+
+def test_pagefind_gives_the_same_bytes_in_memory_and_in_the_temporary_folder(monkeypatch):
+    in_memory = run_pagefind(RECORDS)
+    monkeypatch.setattr(search_index, "MEMORY_FOLDERS", ())
+    assert run_pagefind(RECORDS) == in_memory
+
+
+def test_a_memory_folder_is_used_only_when_it_has_room(tmp_path):
+    free = shutil.disk_usage(tmp_path).free
+    assert scratch_folder(1, [str(tmp_path / "none"), str(tmp_path)]) == str(tmp_path)
+    assert scratch_folder(free * 2, [str(tmp_path)]) is None
+    assert scratch_folder(1, []) is None
 
 
 def test_files_are_reused_while_the_records_are_the_same():
