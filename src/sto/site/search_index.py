@@ -13,10 +13,10 @@ site has its own.
 
 Pagefind reads its documents from a folder and writes its index into another, a file per
 document and per chunk. Its index goes into a memory file system (``/dev/shm``) when that has
-room, else into the system's temporary folder: writing those files on a disk cost the kernel
-more than Pagefind's own work (at N = 1,000 on this project's machine, ext4 on a virtual disk,
-up to 1.5 s of Pagefind's system time against 0.3 s with its files in memory), and where the
-index is written does not change a byte of it. Its documents stay in the temporary folder: Pagefind
+room, else into the system's temporary folder: on a disk, creating those files costs the kernel
+time that varies with the disk's other work (at N = 1,000 on this project's machine, ext4 on a
+virtual disk, Pagefind took 0.84 to 1.96 s of CPU time with its index on disk, 0.85 to 0.95 s
+with it in memory), and where the index is written does not change a byte of it. Its documents stay in the temporary folder: Pagefind
 numbers the pages in the order it finds them, which is the order the folder lists them in, and a
 memory file system lists them in another order than a disk (see ``run_pagefind``).
 """
