@@ -191,8 +191,8 @@ def _checked_page(shown: str, src_uri: str, raw: bytes) -> tuple[dict[str, Any] 
     first = text.split("\n", 1)[0]
     if first.rstrip() != frontmatter.FENCE:
         if _MULTIMARKDOWN_META.match(first):
-            return None, [Problem(shown, 1, "", "gegevens bovenaan een pagina horen tussen twee regels '---'; "
-                                  "zet er een regel '---' boven en onder, of begin de pagina met een kop (# Titel)")], None
+            return None, [Problem(shown, 1, "", "gegevens bovenaan een pagina horen tussen twee regels '---'; zet er "
+                                  "een regel '---' boven en onder, of begin de pagina met een kop (# Titel)")], None
         problems, links = checked_body(shown, text, 1)
         return (None if problems else {}), problems, DocsPage(shown, src_uri, text, 1, links)
     parsed = frontmatter.parse(shown, raw)
