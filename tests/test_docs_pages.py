@@ -10,7 +10,7 @@ from sto.mkdocs.csp import SCRIPT_FILES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sto.content.docs_pages import PROJECT_ASSETS, TEMPLATES, file_refusal, page_settings
+from sto.content.docs_pages import PROJECT_ASSETS, TEMPLATES, DocsPage, file_refusal, page_settings, read_docs
 from sto.content.svg_safety import svg_problems
 
 from .sitebuild import ROOT
@@ -30,6 +30,20 @@ def test_each_allowed_template_exists_in_our_overrides():
     for templates in TEMPLATES.values():
         for template in templates:
             assert (ROOT / "overrides" / template).is_file()
+
+
+def test_one_reading_keeps_each_valid_page_with_its_body_and_links_for_the_reference_check(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_bytes(b"---\ntitle: A\n---\n\nZie [b](b.md) en ![foto](/media/f.png).\n")
+    (docs / "b.md").write_bytes(b"# B\r\n\n[terug](/a/)\n")
+    (docs / "c.md").write_bytes(b"---\ntitel: fout\n---\n\n[x](/x/)\n")
+    found = read_docs(docs, tmp_path)
+    assert found.pages == {
+        "a.md": DocsPage("docs/a.md", "a.md", "\nZie [b](b.md) en ![foto](/media/f.png).\n", 4,
+                         [("b.md", "link", 5), ("/media/f.png", "image", 5)]),
+        "b.md": DocsPage("docs/b.md", "b.md", "# B\n\n[terug](/a/)\n", 1, [("/a/", "link", 3)])}
+    assert set(found.settings) == {"a.md", "b.md"} and [p.path for p in found.problems] == ["docs/c.md"]
 
 
 def test_settings_are_the_checked_values_with_the_title_escaped_once_and_typed_as_written():

@@ -11,7 +11,7 @@ from sto.content.markdown_safety import checked_body
 from sto.content.models import Event, NewsItem
 from sto.content.references import body_references, front_matter_references
 from sto.site.media_files import MediaFiles, dutch_size
-from sto.site.references import Anchors, Produced, resolve, split_page
+from sto.site.references import Anchors, Produced, resolve
 from sto.site.site_files import file_for, site_path
 
 PRODUCED = Produced.of([
@@ -114,11 +114,6 @@ def test_body_references_carry_the_line_they_were_written_on():
 def test_refused_addresses_are_not_references_too():
     problems, links = checked_body("x.md", "[x](javascript:alert(1)) en [y](/ok/)", 1)
     assert len(problems) == 1 and links == [("/ok/", "link", 1)]
-
-
-def test_split_page():
-    assert split_page("---\ntitle: T\n---\n# Kop\n") == ("title: T", "# Kop\n", 4)
-    assert split_page("# Kop\n") == (None, "# Kop\n", 1)
 
 
 def test_dutch_sizes():

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sto.mkdocs.site_search import PreviewIndex
 from sto.site.search import SearchRecord, document, is_searched
+from sto.site import search_index
 from sto.site.search_index import files_for, run_pagefind
 
 RECORDS = [
@@ -22,13 +25,21 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_the_same_records_give_the_same_bytes_and_no_ready_made_interface():
-    first, second = run_pagefind(RECORDS), run_pagefind(list(reversed(RECORDS)))
-    assert first == run_pagefind(RECORDS)
-    assert set(first) == set(second)  # Pagefind's order of reading is its own
+def test_the_same_records_give_the_same_bytes_in_any_order_and_no_ready_made_interface():
+    first = run_pagefind(RECORDS)
+    assert first == run_pagefind(RECORDS) == run_pagefind(list(reversed(RECORDS)))
     assert "pagefind.js" in first and "pagefind-entry.json" in first and "wasm.nl.pagefind" in first
     assert not [name for name in first if name.startswith(("pagefind-ui", "pagefind-modular-ui",
                                                            "pagefind-component-ui", "pagefind-highlight"))]
+
+
+def test_a_pagefind_that_stops_fails_the_index_with_its_message(monkeypatch, tmp_path):
+    stops = tmp_path / "pagefind"
+    stops.write_text("#!/bin/sh\necho 'kapot' >&2\nexit 3\n")
+    stops.chmod(0o755)
+    monkeypatch.setattr(search_index, "executable", lambda: stops)
+    with pytest.raises(RuntimeError, match=r"Pagefind .* failed: .*kapot"):
+        run_pagefind(RECORDS)
 
 
 def test_files_are_reused_while_the_records_are_the_same():

@@ -34,7 +34,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from sto.content import frontmatter
 from sto.content.fieldtypes import Text, fail
-from sto.content.markdown_safety import body_problems
+from sto.content.markdown_safety import BodyLinks, checked_body
 from sto.content.messages import validation_problems
 from sto.content.sources import files_under
 from sto.content.svg_safety import svg_problems
@@ -97,12 +97,25 @@ class PageSettings(_Settings):
         None, description="Delen van de pagina die niet getoond worden: navigation, toc, footer, path, tags, feedback")
 
 
+@dataclass(frozen=True)
+class DocsPage:
+    """A valid hand-written page as the reference check reads it (``sto.site.references``)."""
+
+    path: str  # as editors see it: docs/over-sto.md
+    src_uri: str  # over-sto.md
+    body: str
+    first_line: int  # the body's
+    links: BodyLinks  # what the body links to or shows, found by the body check
+
+
 @dataclass
 class DocsPages:
-    """Every hand-written page's validated settings (by its path under docs/), and every problem."""
+    """Every hand-written page's validated settings (by its path under docs/), its body and
+    links (read once per build, here), and every problem."""
 
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    pages: dict[str, DocsPage] = field(default_factory=dict)  # the valid pages, by their path under docs/
 
     def settings_for(self, src_uri: str) -> dict[str, Any] | None:
         """What MkDocs may know of a page's front matter (None: not a hand-written page)."""
@@ -126,10 +139,11 @@ def read_docs(docs_dir: Path, root: Path) -> DocsPages:
         if suffix == ".svg":
             found.problems += svg_problems(shown, (root / shown).read_bytes())
         elif suffix == PAGE:
-            settings, problems = page_settings(shown, src_uri, (root / shown).read_bytes())
+            settings, problems, page = _checked_page(shown, src_uri, (root / shown).read_bytes())
             found.problems += problems
-            if settings is not None:
+            if settings is not None and page is not None:
                 found.settings[src_uri] = settings
+                found.pages[src_uri] = page
     return found
 
 
@@ -162,22 +176,31 @@ def file_refusal(src_uri: str) -> str | None:
 
 def page_settings(shown: str, src_uri: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
     """A page's validated front matter as MkDocs gets it (None when invalid), and its problems."""
+    settings, problems, _ = _checked_page(shown, src_uri, raw)
+    return settings, problems
+
+
+def _checked_page(shown: str, src_uri: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Problem],
+                                                                 DocsPage | None]:
+    """``page_settings``, and the page's body and links once its body is checked."""
     try:  # MkDocs would stop with a traceback on a page that is not UTF-8
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError as undecodable:
         return None, [Problem(shown, raw.count(b"\n", 0, undecodable.start) + 1, "",
-                              "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
+                              "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")], None
     first = text.split("\n", 1)[0]
     if first.rstrip() != frontmatter.FENCE:
         if _MULTIMARKDOWN_META.match(first):
-            return None, [Problem(shown, 1, "", "gegevens bovenaan een pagina horen tussen twee regels '---'; "
-                                  "zet er een regel '---' boven en onder, of begin de pagina met een kop (# Titel)")]
-        problems = body_problems(shown, text, 1)
-        return (None if problems else {}), problems
+            return None, [Problem(shown, 1, "", "gegevens bovenaan een pagina horen tussen twee regels '---'; zet er "
+                                  "een regel '---' boven en onder, of begin de pagina met een kop (# Titel)")], None
+        problems, links = checked_body(shown, text, 1)
+        return (None if problems else {}), problems, DocsPage(shown, src_uri, text, 1, links)
     parsed = frontmatter.parse(shown, raw)
     if isinstance(parsed, list):  # front matter that cannot be read: its problems, and the body unchecked
-        return None, parsed
-    problems = list(parsed.problems) + body_problems(shown, parsed.body, parsed.body_line)
+        return None, parsed, None
+    body_found, links = checked_body(shown, parsed.body, parsed.body_line)
+    page = DocsPage(shown, src_uri, parsed.body, parsed.body_line, links)
+    problems = list(parsed.problems) + body_found
     template = parsed.data.get("template")
     allowed = TEMPLATES.get(src_uri, ())
     if isinstance(template, str) and template not in allowed:  # also when another field is wrong
@@ -187,10 +210,10 @@ def page_settings(shown: str, src_uri: str, raw: bytes) -> tuple[dict[str, Any] 
     try:
         settings = PageSettings.model_validate(parsed.data)
     except ValidationError as exc:
-        return None, problems + validation_problems(shown, exc, PageSettings, parsed.line_of)
+        return None, problems + validation_problems(shown, exc, PageSettings, parsed.line_of), page
     if problems:
-        return None, problems
+        return None, problems, page
     meta = settings.model_dump(exclude_none=True)
     if "title" in meta:  # MkDocs and Material treat a page title as HTML (see sto.site.pages)
         meta["title"] = html.escape(meta["title"], quote=False)
-    return meta, []
+    return meta, [], page

@@ -9,6 +9,7 @@ file again still has them); whether each one resolves is decided per build by
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -46,14 +47,20 @@ def _address_kind(model: type[BaseModel], name: str, info: FieldInfo) -> str | N
     return None
 
 
+@cache  # a model's fields do not change: worked out once per model, not once per item
+def _address_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """Each field of a model with its address kind (None: not an address field)."""
+    return tuple((name, _address_kind(model, name, info)) for name, info in model.model_fields.items())
+
+
 def front_matter_references(data: BaseModel, line_of: Callable[[str], int]) -> list[Reference]:
     """Every address field of a validated model, nested models and lists included (so a field
     added to the model is checked without anyone listing it here)."""
     found: list[Reference] = []
 
     def walk(model: BaseModel, prefix: str) -> None:
-        for name, info in type(model).model_fields.items():
-            _value(getattr(model, name), f"{prefix}{name}", _address_kind(type(model), name, info))
+        for name, kind in _address_fields(type(model)):
+            _value(getattr(model, name), f"{prefix}{name}", kind)
 
     def _value(value: Any, where: str, kind: str | None) -> None:
         if value is None:

@@ -19,7 +19,7 @@ from sto.mkdocs.claims import claim_problems
 from sto.mkdocs.hosting import hosting_files
 from sto.problems import Problem
 from sto.site.build import Build
-from sto.site.references import Produced, References, docs_pages
+from sto.site.references import Produced, References
 from sto.site.robots import ROBOTS, SITEMAP, robots_txt
 from sto.site.views import Site
 from sto.syndication.partners import partner_files
@@ -63,7 +63,5 @@ def _reference_problems(files: Files, config: MkDocsConfig, build: Build, serve:
     written = [(f.src_uri, f.dest_uri, f.is_documentation_page()) for f in files
                if (f.inclusion.is_in_serve() if serve else f.inclusion.is_included())]  # type: ignore[no-untyped-call]
     produced = Produced.of(written, [*syndication_paths(build), *config.theme.static_templates])
-    root = Path(config.config_file_path).resolve().parent
-    docs_dir = Path(config.docs_dir)
-    return References(build, produced, docs_dir, docs_pages(root, docs_dir), config.markdown_extensions,
+    return References(build, produced, Path(config.docs_dir), config.markdown_extensions,
                       config.mdx_configs).problems()

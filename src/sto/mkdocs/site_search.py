@@ -49,6 +49,7 @@ class SiteSearch:
         self._files: dict[str, bytes] | None = None  # the index, once known
         self._making: threading.Thread | None = None  # Pagefind running beside the rendering
         self._failed: BaseException | None = None
+        self._key = ""  # the build cache's key of the records the index is made from (start)
 
     # on_page_content
     def add(self, page: Page, indexed_html: str, item: AnyItem | None) -> None:
@@ -66,8 +67,9 @@ class SiteSearch:
         own process does the work; this process renders pages meanwhile)."""
         records = self.records()
         if reuse is not None:
+            self._key = reuse_key(records)  # once: a digest of every record's document
             try:
-                self._files = unpack(reuse(reuse_key(records), _not_stored))
+                self._files = unpack(reuse(self._key, _not_stored))
                 return
             except _NotStored:
                 pass
@@ -106,7 +108,7 @@ class SiteSearch:
             made = self._files
             assert made is not None
             if reuse is not None:
-                reuse(reuse_key(self.records()), lambda: pack(made))
+                reuse(self._key or reuse_key(self.records()), lambda: pack(made))
         files = self._files
         assert files is not None
         log.debug("search index: %d pages, %d files, waited %.2f s", len(self._records), len(files),

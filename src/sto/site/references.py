@@ -31,10 +31,7 @@ from urllib.parse import unquote, urlsplit
 from markdown import Markdown
 
 from sto.site.build import Build
-from sto.content.frontmatter import FENCE
-from sto.content.markdown_safety import checked_body
 from sto.content.references import DOCUMENT, IMAGE, Reference, body_references
-from sto.content.sources import files_under
 from sto.content.trust import Refused
 from sto.problems import Problem
 from sto.site.media_files import MediaFiles
@@ -132,36 +129,6 @@ class Anchors:
         return self._md.convert(source)
 
 
-def split_page(text: str) -> tuple[str | None, str, int]:
-    """A docs/ page's YAML front matter (None without), its Markdown body and the body's first line."""
-    text = text.replace("\r\n", "\n")
-    lines = text.split("\n")
-    if lines[0].rstrip() == FENCE:
-        close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
-        if close is not None:
-            return "\n".join(lines[1:close]), "\n".join(lines[close + 1:]), close + 2
-    return None, text, 1
-
-
-@dataclass
-class DocsPage:
-    path: str  # as editors see it: docs/over-sto.md
-    src_uri: str  # over-sto.md
-    body: str
-    first_line: int
-
-
-def docs_pages(root: Path, docs_dir: Path) -> list[DocsPage]:
-    """The hand-written Markdown pages under ``docs_dir``."""
-    pages = []
-    shown = f"{docs_dir.relative_to(root).as_posix()}/" if docs_dir.is_relative_to(root) else ""
-    for src_uri in files_under(docs_dir, docs_dir):  # links are not followed
-        if src_uri.endswith(".md"):
-            _, body, first = split_page((docs_dir / src_uri).read_bytes().decode("utf-8", "replace"))
-            pages.append(DocsPage(shown + src_uri, src_uri, body, first))
-    return pages
-
-
 @dataclass
 class _Source:
     path: str
@@ -173,29 +140,26 @@ class _Source:
 class References:
     """One build's reference check."""
 
-    build: Build
+    build: Build  # its content, and its docs/ pages as Build.load read and checked them
     produced: Produced
     docs_dir: Path
-    docs: list[DocsPage] = field(default_factory=list)
     extensions: Sequence[Any] = ("toc",)
     configs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def problems(self) -> list[Problem]:
-        docs_by_src = {page.src_uri: page for page in self.docs}
+        docs = self.build.docs.pages
 
         def markdown_of(src_uri: str) -> str | None:
             item = self.build.item_for(src_uri)
             if item is not None:
                 return item.body
-            page = docs_by_src.get(src_uri)
+            page = docs.get(src_uri)
             return page.body if page is not None else None
 
         anchors = Anchors(markdown_of, self.extensions, self.configs)
         media = MediaFiles(self.docs_dir)
         sources = [_Source(item.path, item.src_uri, item.references) for item in self.build.content.items]
-        sources += [_Source(page.path, page.src_uri,
-                            body_references(checked_body(page.path, page.body, page.first_line)[1]))
-                    for page in self.docs]
+        sources += [_Source(page.path, page.src_uri, body_references(page.links)) for page in docs.values()]
         problems = []
         for source in sources:
             for where, address, kind, line in source.references:
