@@ -248,12 +248,6 @@ def module_state(source: str) -> list[str]:
 # A dict that a library's own protocol asks for as a class attribute (PyYAML looks a loader's
 # implicit resolvers up there); nothing of ours writes to it after the class is made.
 LIBRARY_PROTOCOL = frozenset({("content/frontmatter.py", "_Loader.yaml_implicit_resolvers")})
-# Module constants still to become a MappingProxyType, tuple or frozenset. The list may only
-# shrink (the second test fails on an entry that is gone).
-CONSTANTS_STILL_MUTABLE = LIBRARY_PROTOCOL | frozenset({
-    ("content/docs_pages.py", "FILE_TYPES"), ("content/docs_pages.py", "TEMPLATES"),
-    ("content/references.py", "KINDS"), ("site/media_files.py", "DOCUMENT_TYPES"),
-})
 
 
 def _state_in_core() -> set[tuple[str, str]]:
@@ -264,11 +258,11 @@ def _state_in_core() -> set[tuple[str, str]]:
 def test_no_module_keeps_mutable_state_or_says_global():
     """What lives for a process (the preview's memory of earlier builds) belongs to the adapter's
     objects (sto.mkdocs.adapter, sto.mkdocs.process_memory), handed down; never to a module."""
-    assert _state_in_core() - CONSTANTS_STILL_MUTABLE == set()
+    assert _state_in_core() - LIBRARY_PROTOCOL == set()
 
 
-def test_the_list_of_constants_still_mutable_only_shrinks():
-    assert CONSTANTS_STILL_MUTABLE - _state_in_core() == set()
+def test_the_library_protocol_exception_is_still_needed():
+    assert LIBRARY_PROTOCOL - _state_in_core() == set()
 
 
 def test_the_state_finder_finds_a_global_dict_and_a_global_statement():

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -44,7 +46,7 @@ PAGE = ".md"
 # What else may live in docs/, by suffix (lower case), and why each is harmless: a browser shows
 # or downloads it, none runs script. HTML, XML, SVG's scripts, JavaScript, CSS, WebAssembly,
 # Flash and anything unknown are not here.
-FILE_TYPES = {
+FILE_TYPES: Mapping[str, str] = MappingProxyType({
     ".png": "afbeelding", ".jpg": "afbeelding", ".jpeg": "afbeelding", ".gif": "afbeelding",
     ".webp": "afbeelding", ".avif": "afbeelding", ".ico": "pictogram",
     ".svg": "afbeelding",  # only with harmless elements: svg_problems
@@ -53,7 +55,7 @@ FILE_TYPES = {
     ".txt": "tekst",  # a recording's transcript
     ".vtt": "ondertiteling",
     ".mp4": "video", ".webm": "video",
-}
+})
 # The project's own stylesheet and scripts in docs/ (mkdocs.yml names them in extra_css and
 # extra_javascript, the search dialog is in the policy's registry, sto.mkdocs.csp.SCRIPT_FILES;
 # a test keeps them equal). No other .css or .js may be added to docs/: a script there would run
@@ -61,7 +63,7 @@ FILE_TYPES = {
 PROJECT_ASSETS = ("assets/sto.css", "assets/sto.js", "assets/sto-search.js")
 # Templates a hand-written page may name, per page (from docs/): the home page is rendered
 # from the content by our template. Every other page uses the theme's default page.
-TEMPLATES = {"index.md": ("sto/home.html",)}
+TEMPLATES: Mapping[str, tuple[str, ...]] = MappingProxyType({"index.md": ("sto/home.html",)})
 # MkDocs also reads 'key: value' lines at the top of a page without '---' as its settings
 # (MultiMarkdown style, mkdocs.utils.meta.META_RE): such a page is refused, not half read.
 _MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")

@@ -8,8 +8,9 @@ file again still has them); whether each one resolves is decided per build by
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -26,7 +27,8 @@ LINK, IMAGE, DOCUMENT, MEDIA = "link", "image", "document", "media"
 
 # Fields whose address is an image or a document (read at build time for its size and type);
 # every other address field is a link, or a media file (MediaLink: captions, a video).
-KINDS = {("Image", "src"): IMAGE, ("Recording", "poster"): IMAGE, ("Document", "file"): DOCUMENT}
+KINDS: Mapping[tuple[str, str], str] = MappingProxyType(
+    {("Image", "src"): IMAGE, ("Recording", "poster"): IMAGE, ("Document", "file"): DOCUMENT})
 
 
 def _validators(annotation: Any) -> set[Any]:

@@ -9,8 +9,10 @@ their first bytes and their size; nothing is fetched from another host.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import posixpath
@@ -33,7 +35,7 @@ MAX_IMAGE_SIDE = 2400
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 # A document's type, recognised by its first bytes (not by its name): what a download says it is.
-DOCUMENT_TYPES = {b"%PDF-": "PDF"}
+DOCUMENT_TYPES: Mapping[bytes, str] = MappingProxyType({b"%PDF-": "PDF"})
 
 
 def dutch_size(size: int) -> str:
