@@ -41,8 +41,6 @@ def tree(tmp_path) -> ContentTree:
     return ContentTree(tmp_path)
 
 
-# The sample items test_loader.py and test_listings.py import from here; they live in factories.py.
-from .factories import EVENT, FAQ, NEWS  # noqa: E402,F401
 
 # Whole sites, each built once per test run: the frozen corpus (exact facts) and the real
 # content (invariants only). See sitecheck.py and sitebuild.py.

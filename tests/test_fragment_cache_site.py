@@ -3,13 +3,11 @@ for the seed site and for the fixture corpus (item pages at several depths, ever
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from .sitebuild import EPOCH_2024_06_15, ROOT, corpus_project, engine_command, mkdocs_build, site_files
+from .sitebuild import ROOT, corpus_project, mkdocs_build, site_files
 
 pytestmark = pytest.mark.site
 
@@ -37,11 +35,8 @@ def test_the_fixture_site_is_byte_identical_with_and_without_the_cache(tmp_path)
 
 def _summary(project: Path, site: Path, env: dict[str, str]) -> str:
     """The cache's own account of a build (logged at debug level in on_post_build)."""
-    mkdocs = engine_command()
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--verbose", "--site-dir", str(site)], cwd=project,
-                            env={**os.environ, **env, "SOURCE_DATE_EPOCH": EPOCH_2024_06_15},
-                            capture_output=True, text=True, check=True)
-    return next(line for line in (result.stdout + result.stderr).splitlines() if "fragment cache:" in line)
+    built = mkdocs_build(project, site, env=env, args=("--verbose",))
+    return next(line for line in built.output.splitlines() if "fragment cache:" in line)
 
 
 def test_the_cache_is_used_and_the_switch_turns_it_off(tmp_path):

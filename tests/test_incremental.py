@@ -18,16 +18,10 @@ from sto.content.loader import load_item
 from sto.content.vocabulary import Vocabularies
 from sto.mkdocs.incremental import TEMPLATE_GLOBAL_READS, Incremental, PreviewResults
 
-ROOT = Path(__file__).resolve().parent.parent
-NEWS = b"""---
-id: 00000000-0000-4000-8000-000000000001
-title: Een bericht
-date: 2024-06-01
-summary: Kort.
----
+from . import factories
 
-Tekst.
-"""
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = factories.news(1, "Tekst.\n", title="Een bericht", date="2024-06-01", summary="Kort.").encode()
 
 
 def _item(raw: bytes = NEWS, path: str = "content/news/2024-06-01-bericht.md"):

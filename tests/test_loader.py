@@ -8,7 +8,7 @@ from sto.clock import AMSTERDAM
 from sto.content.loader import load_content
 from sto.problems import ContentInvalid
 
-from .conftest import EVENT, FAQ, NEWS
+from .factories import EVENT, FAQ, NEWS
 
 
 def problems_of(tree) -> list[str]:

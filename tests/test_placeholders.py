@@ -14,7 +14,7 @@ from sto.content.vocabulary import load_vocabularies
 from sto.editors.scaffold import KINDS, relative_path, render
 from sto.problems import ContentInvalid
 
-from .conftest import NEWS
+from .factories import NEWS
 from .sitebuild import ROOT, SITE_NAME
 
 DAY = date(2024, 6, 15)
