@@ -212,6 +212,17 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def assert_same_site(site: Path, other: Path, *, pages_at_least: int, what: str = "") -> dict[str, bytes]:
+    """Two built sites hold the same files, byte for byte (and ``site`` at least ``pages_at_least``
+    HTML pages, so that two empty builds do not pass); ``site``'s files, for further checks."""
+    ours, theirs = site_files(site), site_files(other)
+    assert sum(name.endswith(".html") for name in ours) >= pages_at_least
+    assert sorted(ours) == sorted(theirs)
+    differing = [name for name in ours if ours[name] != theirs[name]]
+    assert differing == [], f"{what}{len(differing)} files differ, first: {differing[:5]}"
+    return ours
+
+
 def engine_source_digests(engine: str) -> dict[str, str]:
     """``sto.mkdocs.engine_internals.installed_digests`` of the engine ("mkdocs" or "properdocs") as
     installed. A subprocess: importing ProperDocs redirects every later ``import mkdocs`` in the process."""
