@@ -61,6 +61,6 @@ def test_the_site_scripts_still_run_under_the_policy(visit, docs_server):
     """Material's bundle (the search dialog) and ours (the FAQ filter) load by their hashes."""
     v = visit(docs_server.origin)
     page = v.open(docs_server.url("veelgestelde-vragen/"))
-    page.wait_for_function("document.querySelector('[data-sto-faq-filter] a[role=button]') !== null")
+    page.wait_for_function("() => document.querySelector('[data-sto-faq-filter] a[role=button]') !== null")
     assert page.evaluate("typeof window.document$") == "object"  # Material's bundle ran
     assert v.csp_violations == [] and v.console_errors == []
