@@ -16,6 +16,7 @@ import os
 import re
 import time
 from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
@@ -77,21 +78,28 @@ def test_a_real_build_refuses_several_cases_at_once_without_a_traceback_or_a_lea
         "2,000 nested stars in a body", "docs file name with a line break and a workflow command",
         "image path climbing out")]
     assert len(chosen) == 11
-    for n, case in enumerate(chosen):  # one file name per case, so none overwrites another
-        renamed = Refused(case.name, {k.replace("bericht.md", f"bericht-{n}.md").replace("evenement.md", f"evenement-{n}.md"): v
-                                      for k, v in case.files.items()}, case.expected, case.links)
-        _materialise(renamed, project)
+    output = build_refused_together(chosen, project, tmp_path / "site", lambda path, n: path.replace(
+        "bericht.md", f"bericht-{n}.md").replace("evenement.md", f"evenement-{n}.md"))
+    assert "hunter2" not in output
+    assert_no_workflow_command(output)
+
+
+def build_refused_together(cases: list[Refused], project: Path, site: Path, rename: Callable[[str, int], str]) -> str:
+    """Each case's files in ``project`` under names of their own (``rename(path, n)``, so none
+    overwrites another), then one real build of all of them: it fails within a minute, without a
+    traceback and without a site, and names every case's problem. Its output."""
+    for n, case in enumerate(cases):
+        _materialise(Refused(case.name, {rename(path, n): text for path, text in case.files.items()},
+                             case.expected, case.links), project)
     started = time.monotonic()
-    result = mkdocs_build(project, tmp_path / "site", check=False)
+    result = mkdocs_build(project, site, check=False)
     output = result.output
     assert result.returncode != 0
     assert time.monotonic() - started < 60
-    assert "Traceback" not in output
-    assert "hunter2" not in output and not (tmp_path / "site").exists()
-    assert_no_workflow_command(output)
-    for n, case in enumerate(chosen):
-        expected = case.expected.replace("bericht.md", f"bericht-{n}.md").replace("evenement.md", f"evenement-{n}.md")
-        assert expected in output, (case.name, output[-3000:])
+    assert "Traceback" not in output and not site.exists()
+    for n, case in enumerate(cases):
+        assert rename(case.expected, n) in output, (case.name, output[-3000:])
+    return output
 
 
 def assert_no_workflow_command(output: str, annotations: bool = False) -> None:
