@@ -17,7 +17,7 @@ from sto.content.messages import validation_problems
 from sto.content.models import ContentModel
 from sto.content.placeholders import placeholder_problems
 from sto.problems import ContentInvalid, Problem
-from sto.content.docs_pages import read_docs
+from sto.content.docs_pages import DocsPages, read_docs
 from sto.content.markdown_safety import checked_body
 from sto.content.references import body_references, front_matter_references
 from sto.content.sources import content_files, file_name_problems, symlink_problems
@@ -62,13 +62,15 @@ class PreviewMemory(ItemMemory, Protocol):
     last_load: LastLoad | None
 
 
-def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory | None = None) -> Content:
+def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory | None = None,
+                 docs: DocsPages | None = None) -> Content:
     """Load and validate all content; raises ContentInvalid listing every problem. With a
     ``memory``, a file whose bytes a build found valid before is not read again: its front
     matter's data is validated by its model once more (the checks of its text and body are
     functions of those same bytes and the same code); an invalid file is always read whole. A
     memory with a ``last_load`` (the preview's) also takes each unchanged file's result, valid or
-    not, from the load before."""
+    not, from the load before. ``docs``: docs/ as the caller read it (``read_docs``), else it is
+    read here."""
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
     last_load = memory.last_load if isinstance(memory, PreviewMemory) else None
@@ -93,7 +95,7 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
                 items.append(item)
     if last_load is not None:
         last_load.results = loaded
-    problems += docs_problems(root)
+    problems += (docs if docs is not None else read_docs(root / "docs", root)).problems
     problems += _duplicates(items)
     if problems:
         raise ContentInvalid(problems)
@@ -211,12 +213,6 @@ def _vocabulary_problems(section: Section[Any], parsed: frontmatter.Parsed, voca
                                     f"'{slug}' staat niet in content/data/{FILES[vocabulary]}; kies een bestaande "
                                     "waarde of voeg hem daar toe"))
     return problems
-
-
-def docs_problems(root: Path) -> list[Problem]:
-    """Every file in docs/ passes the same boundary as content: file types, page settings, bodies
-    (``sto.content.docs_pages``)."""
-    return read_docs(root / "docs", root).problems
 
 
 def _duplicates(items: list[AnyItem]) -> list[Problem]:

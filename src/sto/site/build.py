@@ -39,16 +39,17 @@ class Build:
         ``pages_dir``, e.g. docs/) is not valid."""
         now = now or build_now()
         problems = page_problems(pages_dir, root) if pages_dir else []
+        docs = read_docs(pages_dir, root) if pages_dir else None  # once: the loader's check, the reference check
         try:
-            everything = load_content(root / "content", root, memory)
+            everything = load_content(root / "content", root, memory, docs)
         except ContentInvalid as invalid:
             raise ContentInvalid(invalid.problems + problems) from None
         if problems:
             raise ContentInvalid(problems)
         published = everything.published(now, drafts=preview)
         unpublished = frozenset(item.url for item in everything.items) - {item.url for item in published.items}
-        docs = read_docs(pages_dir, root) if pages_dir else DocsPages()  # valid: load_content checked docs/
-        return cls(published, now, site_url, site_name, preview, page_size, pages_dir, unpublished, docs)
+        return cls(published, now, site_url, site_name, preview, page_size, pages_dir, unpublished,
+                   docs if docs is not None else DocsPages())
 
     @cached_property
     def listings(self) -> Listings:
