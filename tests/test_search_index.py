@@ -3,7 +3,7 @@
 Every news title and summary and every FAQ question is findable, each on its own page with its
 kind and date; a long news body is searchable up to its lead only, while its page and the feeds
 carry all of it; FAQ answers and events stay whole; overviews (the FAQ page among them) and
-drafts are not indexed. See sto.site.search and sto.mkdocs.search_trim.
+drafts are not indexed. See sto.site.search and sto.site.search_trim.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 
 from sto.site.build import Build
 from sto.clock import build_now
-from sto.mkdocs.search_trim import LEAD_WORDS
+from sto.site.search_trim import LEAD_WORDS
 
 from .search_fragments import fragments
 from .factories import markdown_file

@@ -1,4 +1,4 @@
-"""What the site search indexes of a page (sto.search_trim), on HTML strings as Python-Markdown
+"""What the site search indexes of a page (sto.site.search_trim), on HTML strings as Python-Markdown
 renders them, read back as Pagefind reads them: every element marked data-pagefind-ignore left out."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from sto.content.items import Item
 from sto.content.models import Event, FaqEntry, NewsItem
 from sto.site.pages import search_text
-from sto.mkdocs.search_trim import EXCLUDE, LEAD_WORDS, for_search, mark_after_lead, with_search_text
+from sto.site.search_trim import EXCLUDE, LEAD_WORDS, for_search, mark_after_lead, with_search_text
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "toc"]  # as mkdocs.yml
 MARKS = re.compile(re.escape(EXCLUDE))

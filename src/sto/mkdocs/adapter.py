@@ -34,7 +34,7 @@ from sto.mkdocs.page_security import PageSecurity
 from sto.mkdocs.preview_writes import DirtyBuild
 from sto.mkdocs.process_memory import ProcessMemory
 from sto.mkdocs.refusal import Refusal
-from sto.mkdocs.search_trim import indexed_html
+from sto.site.search_trim import indexed_html
 from sto.mkdocs.site_search import SEARCH_FILES, SiteSearch
 from sto.mkdocs.speed import Speed
 from sto.mkdocs.template_globals import hand_to_templates

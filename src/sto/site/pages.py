@@ -71,7 +71,7 @@ def search_text(item: AnyItem) -> str:
     """What the site search should find for an item beyond its body, as plain text: an event's
     kind, time and place, or a news item's summary (sto.site.section_pages). Templates show these
     from the data; the MkDocs adapter gives the search this text as a hidden paragraph
-    (sto.mkdocs.search_trim)."""
+    (sto.site.search_trim)."""
     return section_pages.of(item).search_text(item)
 
 

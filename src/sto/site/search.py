@@ -5,7 +5,7 @@ does not say ``search: exclude``: every news item, event and FAQ question on its
 the hand-written pages; not the overviews, not the FAQ page where all questions stand) gives a
 small document of its own: its title as the heading, the item's search-only text
 (``pages.search_text``: a news item's summary, an event's kind, time and place), then its body,
-a long news body's tail marked ``data-pagefind-ignore`` (``sto.mkdocs.search_trim``). That is
+a long news body's tail marked ``data-pagefind-ignore`` (``sto.site.search_trim``). That is
 what Material's search indexed before (title and page content), so the same words find the same
 pages, and the pages themselves carry nothing for search.
 

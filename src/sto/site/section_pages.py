@@ -64,7 +64,7 @@ class SectionPages(ABC, Generic[M]):
         """What the item page's view adds (sto.site.views.item_view)."""
 
     def lead_words(self, item: Item[M]) -> int | None:
-        """The words of the body that search must keep at least (sto.mkdocs.search_trim marks a
+        """The words of the body that search must keep at least (sto.site.search_trim marks a
         long body after its lead); None: search indexes the whole body."""
         return None
 
