@@ -21,8 +21,9 @@ from functools import cache
 
 from markdown import Extension, Markdown
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.extensions.toc import slugify
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from sto.content.markdown_limits import structure_problems
 from sto.content.trust import Refused, character_problems, check_url, is_invisible
@@ -33,8 +34,20 @@ from sto.problems import Problem
 BODY_EXTENSIONS = ("tables", "attr_list", "admonition")
 # The body check also gives headings their ids as the site's toc does (mkdocs.yml), to judge them.
 _CHECK_EXTENSIONS = (*BODY_EXTENSIONS, "toc")
-# A heading line (ATX or setext): the one thing besides links and attribute lists the check converts for.
-_HEADING = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.M)
+# What the check must convert a body for, whatever else it holds: a link, image, autolink or raw
+# HTML ("]", "<"), an attribute list ("{"), an admonition (its type becomes a class).
+_CONVERT_FOR = ("]", "{", "<")
+_ADMONITION = re.compile(r"^[ \t>]*!!!", re.M)
+# Where a heading can be: an ATX line, also in a list item or a quote ("- ## Kop", "> # Kop"), and
+# the line above a setext underline ("Kop" over "===" or "---"). A superset: a line that is no
+# heading after all is only judged once more.
+_ATX = re.compile(r"^[ \t>*+\-\d.)]*#+(.*)$", re.M)
+_SETEXT = re.compile(r"^(.*)\n[ \t>]*(?:=+|-+)[ \t]*$", re.M)
+_CONTAINER = re.compile(r"^[ \t>]*")
+_LIST_MARK = re.compile(r"^[ \t>*+\-\d.)]*")
+# Characters that make a heading's text differ from what is written (escapes, emphasis, code,
+# entities): such a heading is judged on the converted text.
+_MARKUP = frozenset("\\`*_&")
 _NAME = re.compile(r"[A-Za-z][\w-]{0,63}")
 # What an editor's attribute list may set: an id and classes.
 ATTRIBUTES = ("id", "class")
@@ -145,7 +158,7 @@ class _ReservedNames(Treeprocessor):
             name = element.get("id")
             if name is not None and reserved_id(name):
                 heading = element.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
-                text = "".join(element.itertext()).strip()
+                text = self._as_written("".join(element.itertext()).strip())
                 written = text if heading and text else f"#{name}"
                 what, fix = ((f"de kop '{text}' krijgt", "kies een andere id met {: #andere-naam } achter de kop")
                              if heading else ("dit stuk krijgt", "kies een andere id"))
@@ -153,6 +166,14 @@ class _ReservedNames(Treeprocessor):
             for name in (element.get("class") or "").split():
                 if reserved_class(name):
                     self.refusals.append((f".{name}", f"de klasse '{name}' gebruikt de site zelf; kies een andere"))
+
+
+    def _as_written(self, text: str) -> str:
+        """A heading's text with what the converter hid in it (entities, escaped characters) shown as
+        the reader sees it, not as the converter's placeholders."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        text = HTML_PLACEHOLDER_RE.sub(lambda found: html.unescape(str(blocks[int(found.group(1))])), text)
+        return UnescapeTreeprocessor(self.md).unescape(text)
 
 
 class EscapeRawHtml(Extension):
@@ -214,8 +235,8 @@ def checked_body(path: str, body: str, first_line: int) -> tuple[list[Problem], 
         return limits, []
     lines = body.split("\n")
     problems = character_problems(path, body, first_line)
-    if not any(mark in body for mark in ("]", "{", "<")) and not _HEADING.search(body):
-        return problems, []  # no link, image, autolink, attribute list or heading: nothing more to decide
+    if not _needs_conversion(body):
+        return problems, []  # no link, image, autolink, attribute list or admonition; plain headings only
     refusals, found = _checker().run(body)
     for written, message in refusals:
         problems.append(Problem(path, first_line + _line_of(lines, written), "", message))
@@ -223,6 +244,31 @@ def checked_body(path: str, body: str, first_line: int) -> tuple[list[Problem], 
     return problems, links
 
 
+def _needs_conversion(body: str) -> bool:
+    """Whether the check must convert the body to judge it: for what only conversion finds, or
+    for a heading whose id (toc's slug of its text) cannot be told from its text as written."""
+    if any(mark in body for mark in _CONVERT_FOR) or _ADMONITION.search(body):
+        return True
+    texts = [found.group(1).strip().rstrip("#") for found in _ATX.finditer(body)]
+    texts += [_CONTAINER.sub("", found.group(1)) for found in _SETEXT.finditer(body)]
+    texts += [_LIST_MARK.sub("", text) for text in texts]
+    return any(not _plain_heading(text) for text in texts)
+
+
+def _plain_heading(text: str) -> bool:
+    """A heading text that reads as written and gives an id the site may use. An empty slug
+    (a heading of only symbols) becomes "_1", which is reserved: the conversion says so."""
+    if any(mark in _MARKUP for mark in text):
+        return False
+    slug = slugify(text.strip(), "-")
+    return bool(slug) and not reserved_id(slug)
+
+
 def _line_of(lines: list[str], written: str) -> int:
-    """The first line (from 0) that holds ``written``: where the editor typed it."""
-    return next((n for n, line in enumerate(lines) if written in line), 0)
+    """The first line (from 0) that holds ``written``: where the editor typed it, perhaps with an
+    entity for a character ("&#95;"), or a class or id without its "." or "#" (an admonition's type)."""
+    for wanted in (written, written[1:] if written[:1] in ".#" else ""):
+        for number, line in enumerate(lines):
+            if wanted and (wanted in line or wanted in html.unescape(line)):
+                return number
+    return 0
