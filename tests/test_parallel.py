@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +15,7 @@ from mkdocs.commands import build as mkdocs_build
 
 from sto.cache.store import Store
 from sto.mkdocs.incremental import Incremental
-from sto.mkdocs.parallel import JOBS_VARIABLE, PageWorkers, jobs
+from sto.mkdocs.parallel import JOBS_VARIABLE, PageWorkers, _Meeting, beside, jobs
 from sto.mkdocs.speed import Speed
 
 from .sitebuild import mkdocs_build as build_site
@@ -32,30 +33,56 @@ def _files(count: int) -> list[SimpleNamespace]:
     return files
 
 
-def test_workers_render_their_share_and_report_back(tmp_path, monkeypatch, caplog):
-    store, files = Store({"old": "kept"}), _files(7)
+def test_workers_render_pages_from_the_end_and_report_back(tmp_path, monkeypatch, caplog):
+    store, files = Store({"old": "kept"}), _files(60)
     store.get("old")
 
     def fake_build_page(page, out: Path, *, excluded: bool) -> None:  # what MkDocs' _build_page does, in short
-        (out / page.file.src_uri).write_text(f"{os.getpid()}", encoding="utf-8")
+        target = out / page.file.src_uri
+        assert not target.exists(), f"{page.file.src_uri} rendered twice"
+        target.write_text(f"{os.getpid()}", encoding="utf-8")
         store.put(f"made:{page.file.src_uri}", page.file.src_uri)
-        if page.file.src_uri == "p4.md":
-            logging.getLogger("mkdocs.hooks.sto").warning("p4 heeft een waarschuwing")
+        if page.file.src_uri == "p59.md":  # the workers' first page
+            logging.getLogger("mkdocs.hooks.sto").warning("p59 heeft een waarschuwing")
 
     monkeypatch.setattr(mkdocs_build, "_build_page", fake_build_page)
     workers = PageWorkers.start(3, files, lambda file: ((tmp_path,), {"excluded": False}), store)
     assert workers is not None
-    for file in files:  # MkDocs' loop in this process: the workers' pages are skipped
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "p59.md").exists() and time.monotonic() < deadline:  # a worker has begun
+        time.sleep(0.01)
+    for file in files:  # MkDocs' loop in this process: the pages a worker took are skipped
         mkdocs_build._build_page(file.page, tmp_path, excluded=False)
     with caplog.at_level(logging.WARNING):
         assert workers.finish(store) is None
-    writers = {file.src_uri: (tmp_path / file.src_uri).read_text(encoding="utf-8") for file in files}
-    assert len(set(writers.values())) == 3 and writers["p0.md"] == writers["p3.md"] == str(os.getpid())
-    assert [r.getMessage() for r in caplog.records] == ["p4 heeft een waarschuwing"]  # logged again, once
-    assert {key: store.get(key) for key in (f"made:p{n}.md" for n in range(7))} == {
-        f"made:p{n}.md": f"p{n}.md" for n in range(7)}
+    writers = [(tmp_path / file.src_uri).read_text(encoding="utf-8") for file in files]
+    assert writers[-1] != str(os.getpid())  # a worker started at the end
+    mine = [index for index, writer in enumerate(writers) if writer == str(os.getpid())]
+    assert mine == list(range(len(mine)))  # this process rendered from the front, without gaps
+    assert [r.getMessage() for r in caplog.records] == ["p59 heeft een waarschuwing"]  # logged again, once
+    assert {key: store.get(key) for key in (f"made:p{n}.md" for n in range(60))} == {
+        f"made:p{n}.md": f"p{n}.md" for n in range(60)}
     assert store.get("old") == "kept"
     assert mkdocs_build._build_page is fake_build_page  # MkDocs' own function is back
+
+
+def test_the_front_and_the_back_take_every_page_once():
+    meeting = _Meeting(5)
+    assert meeting.back_takes() == 4 and meeting.front_takes(0) and meeting.back_takes() == 3
+    assert meeting.front_takes(1) and meeting.front_takes(2)
+    assert not meeting.front_takes(3) and not meeting.front_takes(4)  # taken from the back
+    assert meeting.back_takes() is None  # they have met
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_job_beside_the_build_gives_its_result_or_its_error(fork):
+    assert beside(lambda: b"index" * 100_000, fork=fork).result() == b"index" * 100_000
+
+    def fails() -> bytes:
+        raise RuntimeError("Pagefind 1.0 failed: kapot")
+
+    with pytest.raises(RuntimeError, match="^Pagefind 1.0 failed: kapot$"):
+        beside(fails, fork=fork).result()
 
 
 def test_a_worker_that_fails_stops_the_build_with_its_error(tmp_path, monkeypatch):

@@ -160,7 +160,7 @@ class Adapter:
                              lambda page: self._context(page, config), state.dirty.keep if state.dirty else None)
         if self.command == "build":  # last: the workers start from everything set up above
             speed.start_rendering(config, files, state.nav, env)
-            state.search.start(speed.search_reuse())  # beside the rendering, after the fork
+            state.search.start(speed.search_reuse(), speed.beside)  # beside the rendering, after the fork
         return env
 
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:

@@ -2,9 +2,13 @@
 
 MkDocs renders page after page in one process; rendering the templates and writing the files is
 most of a build. Once every page is converted (on_env: the navigation, the feeds' HTML and each
-page's data are known), the build forks: each worker process renders and writes every n-th page,
-the way MkDocs would (``mkdocs.commands.build._build_page``, in the same order within its share),
-and the main process renders the rest. Sphinx's ``-j`` works the same way.
+page's data are known), the build forks: the main process renders pages from the front of the
+list, as MkDocs' own loop goes, and the workers take pages from its end, one at a time, the way
+MkDocs would (``mkdocs.commands.build._build_page``), until they meet. Whoever is faster renders
+more: the main process also writes the theme's files and the sitemap and hands the search its
+records, so a fixed share left it rendering long after the workers were done. Sphinx's ``-j``
+works much the same way. Each page is written by one process, so the site is the same whoever
+renders what.
 
 What a worker does that the main process needs comes back through a pipe as plain data
 (``marshal``): the warnings it logged (logged again in the main process, so a strict
@@ -21,7 +25,10 @@ from __future__ import annotations
 import gc
 import logging
 import marshal
+import mmap
 import os
+import struct
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -71,38 +78,159 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
+class Forked:
+    """One job done in a forked process beside the build, its result (bytes) taken when needed:
+    the search index, which Pagefind makes from records this process hands it one at a time. In a
+    thread, that feeding waited for the interpreter's lock behind the rendering; in a process of
+    its own it does not hold the rendering up either."""
+
+    def __init__(self, job: Callable[[], bytes]):
+        self._read, write_end = os.pipe()
+        frozen = gc.get_freeze_count() > 0
+        gc.freeze()
+        self._pid = os.fork()
+        if self._pid == 0:
+            os.close(self._read)
+            status = 0
+            try:
+                report = marshal.dumps(("done", job()))
+            except BaseException as error:  # noqa: BLE001  # raised again by result()
+                said = str(error) if isinstance(error, RuntimeError) else f"{type(error).__name__}: {error}"
+                report = marshal.dumps(("error", said))
+                status = 1
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(report)
+            os._exit(status)
+        os.close(write_end)
+        if not frozen:
+            gc.unfreeze()
+
+    def result(self) -> bytes:
+        """What the job returned; RuntimeError with its error when it failed."""
+        data = _read_all(self._read)
+        _, status = os.waitpid(self._pid, 0)
+        try:
+            kind, found = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            kind, found = "error", f"it ended without a result (status {status})"
+        if kind == "error":
+            raise RuntimeError(found)
+        assert isinstance(found, bytes)
+        return found
+
+
+class InThread:
+    """The same in a thread of this process, where there is no fork (or the speed door is shut)."""
+
+    def __init__(self, job: Callable[[], bytes]):
+        self._found: bytes | None = None
+        self._failed: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._found = job()
+            except BaseException as error:  # noqa: BLE001  # raised again by result()
+                self._failed = error
+
+        self._thread = threading.Thread(target=run, name="sto-beside-the-build", daemon=True)
+        self._thread.start()
+
+    def result(self) -> bytes:
+        self._thread.join()
+        if self._failed is not None:
+            raise self._failed
+        assert self._found is not None
+        return self._found
+
+
+def beside(job: Callable[[], bytes], *, fork: bool) -> Forked | InThread:
+    """``job`` started beside the build: in a forked process if ``fork`` and the system can."""
+    return Forked(job) if fork and hasattr(os, "fork") else InThread(job)
+
+
+class _Meeting:
+    """Which pages are taken, in memory the processes share: the main process takes pages from the
+    front (``front``: the first it has not reached), the workers from the back (``back``: the last
+    one taken); a page is rendered by whoever takes it first."""
+
+    _LAYOUT = struct.Struct("qq")
+
+    def __init__(self, count: int):
+        self._memory = mmap.mmap(-1, self._LAYOUT.size)  # anonymous and shared with the forked workers
+        self._lock = _ProcessLock()
+        self._LAYOUT.pack_into(self._memory, 0, 0, count)
+
+    def front_takes(self, index: int) -> bool:
+        """The main process reaches page ``index``: whether it renders it."""
+        with self._lock:
+            _, back = self._LAYOUT.unpack_from(self._memory, 0)
+            if index >= back:
+                return False
+            self._LAYOUT.pack_into(self._memory, 0, index + 1, back)
+            return True
+
+    def back_takes(self) -> int | None:
+        """A worker wants a page: the index of the one it renders, or None when they have met."""
+        with self._lock:
+            front, back = self._LAYOUT.unpack_from(self._memory, 0)
+            if back <= front:
+                return None
+            self._LAYOUT.pack_into(self._memory, 0, front, back - 1)
+            return int(back) - 1
+
+
+class _ProcessLock:
+    """A lock the forked processes share: a one-byte token in a pipe (whoever reads it holds the
+    lock), with nothing more than ``os``."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+        os.write(self._write, b"x")
+        self._local = threading.Lock()  # the main process's threads among themselves
+
+    def __enter__(self) -> None:
+        self._local.acquire()
+        os.read(self._read, 1)
+
+    def __exit__(self, *exc: object) -> None:
+        os.write(self._write, b"x")
+        self._local.release()
+
+
 class PageWorkers:
     """The worker processes of one build, from on_env to on_post_build."""
 
-    def __init__(self, owned: dict[str, int], workers: list[tuple[int, int]], real_build_page: Callable[..., None]):
-        self._owned = owned  # src_uri -> worker number (1..n-1) of the pages the workers render
+    def __init__(self, index: dict[str, int], meeting: _Meeting, workers: list[tuple[int, int]],
+                 real_build_page: Callable[..., None]):
+        self._index = index  # src_uri -> the page's place in the build order
+        self._meeting = meeting
         self._workers = workers  # (pid, read end of its pipe)
         self._real_build_page = real_build_page
 
     @classmethod
     def start(cls, count: int, files: Sequence[File], build_page_args: PageArgs, store: Store) -> PageWorkers | None:
-        """Fork ``count - 1`` workers, each rendering its share of ``files`` (MkDocs' page files, in
-        build order); this process renders share 0. None when there is nothing to share."""
+        """Fork ``count - 1`` workers, each rendering pages of ``files`` (MkDocs' page files, in
+        build order) from the end while this process renders from the front. None when there is
+        nothing to share."""
         pages = [file for file in files if file.page is not None]
         if count < 2 or len(pages) < count:
             return None
-        owned = {file.src_uri: index % count for index, file in enumerate(pages) if index % count}
+        meeting = _Meeting(len(pages))
         snapshot = store.snapshot()
         real_build_page = engine.build_page()
         workers: list[tuple[int, int]] = []
         frozen = gc.get_freeze_count() > 0  # the hooks keep a build's objects frozen to its end
         gc.freeze()  # the workers share the build's objects without copying them for the collector
-        for number in range(1, count):
+        for _ in range(1, count):
             read_end, write_end = os.pipe()
             pid = os.fork()
-            if pid == 0:  # the worker: render its share, report, and leave without running any more of MkDocs
+            if pid == 0:  # the worker: render pages from the end, report, and leave without running any more of MkDocs
                 os.close(read_end)
                 for _, other in workers:
                     os.close(other)
                 status = 0
                 try:
-                    report = _render_share([f for f in pages if owned.get(f.src_uri) == number], build_page_args,
-                                           real_build_page, store, snapshot)
+                    report = _render_share(pages, meeting, build_page_args, real_build_page, store, snapshot)
                 except BaseException as error:  # noqa: BLE001  # reported to the main process, which stops
                     report = marshal.dumps(("error", f"{type(error).__name__}: {error}"))
                     status = 1
@@ -113,13 +241,14 @@ class PageWorkers:
             workers.append((pid, read_end))
         if not frozen:
             gc.unfreeze()
-        found = cls(owned, workers, real_build_page)
+        found = cls({file.src_uri: index for index, file in enumerate(pages)}, meeting, workers, real_build_page)
         engine.use_build_page(found.build_page)  # for this build, see finish
         return found
 
     def build_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
-        """MkDocs' ``_build_page`` for this build: a page a worker renders is skipped here."""
-        if page.file.src_uri not in self._owned:
+        """MkDocs' ``_build_page`` for this build: a page a worker took is skipped here."""
+        index = self._index.get(page.file.src_uri)
+        if index is None or self._meeting.front_takes(index):
             self._real_build_page(page, *args, **kwargs)
 
     def finish(self, store: Store) -> str | None:
@@ -143,7 +272,7 @@ class PageWorkers:
         return error
 
 
-def _render_share(files: list[File], build_page_args: PageArgs,
+def _render_share(files: list[File], meeting: _Meeting, build_page_args: PageArgs,
                   build_page: Callable[..., None], store: Store, snapshot: dict[str, object]) -> bytes:
     for name in ENGINE_LOGGERS:  # printed and counted by the main process instead
         engine_log = logging.getLogger(name)
@@ -154,7 +283,8 @@ def _render_share(files: list[File], build_page_args: PageArgs,
     while top.parent is not None and top.parent.name in ENGINE_LOGGERS:
         top = top.parent
     top.addHandler(captured)
-    for file in files:
+    while (index := meeting.back_takes()) is not None:
+        file = files[index]
         assert file.page is not None
         args, kwargs = build_page_args(file)
         build_page(file.page, *args, **kwargs)

@@ -3,7 +3,9 @@ pages, and Pagefind's files written at the end (``sto.site.search``, ``sto.site.
 
 Every build path has the index. ``mkdocs build`` (CI and deploys included) starts Pagefind once
 every page is converted (``start``, in on_env: the records are known, the templates are not
-rendered yet), lets it run beside the rendering, and writes its files before the build ends;
+rendered yet), lets it run beside the rendering (fed from a forked process of its own, so the
+feeding and the rendering do not wait for each other's turn at the interpreter's lock), and
+writes its files before the build ends;
 Pagefind's files are reused from the build cache while every record is the same. The preview
 (``make serve``) must show a saved page at once, and Pagefind runs over every record (at
 +1,400 pages about 2 s on this project's machine), so there the index is made in a background
@@ -20,13 +22,17 @@ import logging
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
 from sto.content.items import AnyItem
+from sto.mkdocs.parallel import Forked, InThread
 from sto.site.search import SearchRecord, is_searched, record
 from sto.site.search_index import FOLDER, Reuse, pack, records_digest, reuse_key, run_pagefind, unpack
+
+Beside = Callable[[Callable[[], bytes]], Forked | InThread]  # Speed.beside
 
 log = logging.getLogger("mkdocs.hooks.sto.search")
 
@@ -47,8 +53,7 @@ class SiteSearch:
     def __init__(self) -> None:
         self._records: dict[str, SearchRecord] = {}
         self._files: dict[str, bytes] | None = None  # the index, once known
-        self._making: threading.Thread | None = None  # Pagefind running beside the rendering
-        self._failed: BaseException | None = None
+        self._making: Forked | InThread | None = None  # Pagefind running beside the rendering
         self._key = ""  # the build cache's key of the records the index is made from (start)
 
     # on_page_content
@@ -62,9 +67,9 @@ class SiteSearch:
         return [self._records[url] for url in sorted(self._records)]
 
     # on_env, mkdocs build, once the page workers have started
-    def start(self, reuse: Reuse | None) -> None:
-        """The index from the build cache, or Pagefind started in a thread on the records (its
-        own process does the work; this process renders pages meanwhile)."""
+    def start(self, reuse: Reuse | None, beside: Beside | None = None) -> None:
+        """The index from the build cache, or Pagefind started on the records beside the rendering
+        (``beside``: Speed.beside; None: in a thread). Its own process does the work."""
         records = self.records()
         if reuse is not None:
             self._key = reuse_key(records)  # once: a digest of every record's document
@@ -73,15 +78,7 @@ class SiteSearch:
                 return
             except _NotStored:
                 pass
-
-        def make() -> None:
-            try:
-                self._files = run_pagefind(records)
-            except BaseException as error:  # noqa: BLE001  # raised again in on_post_build
-                self._failed = error
-
-        self._making = threading.Thread(target=make, name="sto-search-index", daemon=True)
-        self._making.start()
+        self._making = (beside or InThread)(lambda: pack(run_pagefind(records)))
 
     # on_post_build
     def publish(self, site_dir: str, *, preview: PreviewIndex | None, emptied: bool, reuse: Reuse | None) -> None:
@@ -101,12 +98,8 @@ class SiteSearch:
         if self._files is None and self._making is None:  # not started in on_env
             self.start(reuse)
         if self._making is not None:
-            self._making.join()
-            self._making = None
-            if self._failed is not None:
-                raise self._failed
-            made = self._files
-            assert made is not None
+            making, self._making = self._making, None
+            self._files = made = unpack(making.result())
             if reuse is not None:
                 reuse(self._key or reuse_key(self.records()), lambda: pack(made))
         files = self._files

@@ -135,6 +135,11 @@ class Speed:
         count = 1 if self.plain else parallel.jobs(self.environ, to_render, len(doc_files))
         self.workers = PageWorkers.start(count, doc_files, build_page_args, incremental.store)
 
+    # on_env, mkdocs build: work beside the rendering (the search index)
+    def beside(self, job: Callable[[], bytes]) -> parallel.Forked | parallel.InThread:
+        """``job`` running beside the rendering, in a process of its own (a thread when plain)."""
+        return parallel.beside(job, fork=not self.plain and self.command == "build")
+
     # on_page_context
     def context(self, page: Page) -> dict[str, Any] | None:
         """The page's stored rendering, or our context computed in plan_rendering; None: not planned."""
