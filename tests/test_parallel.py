@@ -15,7 +15,7 @@ from mkdocs.commands import build as mkdocs_build
 
 from sto.cache.store import Store
 from sto.mkdocs.incremental import Incremental
-from sto.mkdocs.parallel import JOBS_VARIABLE, PageWorkers, _Meeting, beside, jobs
+from sto.mkdocs.parallel import JOBS_VARIABLE, ConversionWorkers, PageWorkers, _Meeting, beside, jobs
 from sto.mkdocs.speed import Speed
 
 from .sitebuild import mkdocs_build as build_site
@@ -134,3 +134,39 @@ def test_workers_leave_the_builds_frozen_objects_frozen(tmp_path, monkeypatch, u
     assert workers is not None
     assert gc.get_freeze_count() > 0
     workers.finish(Store())
+
+
+def test_conversion_workers_convert_pages_from_the_end_and_hand_them_over(tmp_path, monkeypatch, caplog):
+    files = _files(40)
+    store = Store({"kept": "old"})
+
+    def fake_populate(page, config, all_files, dirty) -> None:  # what MkDocs' _populate_page leaves behind, in short
+        assert not getattr(page, "content", None), f"{page.file.src_uri} converted twice"
+        page.content = f"<p>{page.file.src_uri} in {os.getpid()}</p>"
+        assert store.get("kept") == "old"
+        store.put(f"conversion:{page.file.src_uri}", page.content)
+        if page.file.src_uri == "p39.md":  # the workers' first page
+            logging.getLogger("mkdocs.hooks.sto").warning("p39 heeft een waarschuwing")
+            (tmp_path / "begun").touch()
+
+    monkeypatch.setattr(mkdocs_build, "_populate_page", fake_populate)
+    converting = ConversionWorkers.start(2, files, None, None, store, lambda page: page.content,
+                                         lambda: "wat de hooks bewaarden")
+    assert converting is not None
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "begun").exists() and time.monotonic() < deadline:  # a worker has begun
+        time.sleep(0.01)
+    for file in files:  # MkDocs' loop in this process: a page a worker took is skipped
+        mkdocs_build._populate_page(file.page, None, None, False)
+    with caplog.at_level(logging.WARNING):
+        converted, kept, failed = converting.finish(store)
+    assert failed is None and kept == ["wat de hooks bewaarden"]
+    assert mkdocs_build._populate_page is fake_populate  # MkDocs' own function is back
+    assert [r.getMessage() for r in caplog.records] == ["p39 heeft een waarschuwing"]  # logged again, once
+    by_worker = {page.file.src_uri: state for page, state in converted}
+    assert "p39.md" in by_worker and str(os.getpid()) not in by_worker["p39.md"]
+    for page, state in converted:
+        page.content = state  # what on_env does with a worker's state
+    assert all(f"<p>{file.src_uri} in " in file.page.content for file in files)  # every page converted once
+    assert {store.get(f"conversion:{file.src_uri}") for file in files} == {file.page.content for file in files}
+    assert store.hits >= 40  # the workers' reuse counts in this process's summary too

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,17 @@ def no_reuse(key: str, make: Callable[[], bytes]) -> bytes:
 
 
 FORMAT = f"sto-cache-1/{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format follows Python
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    entries: dict[str, object]
+    hits: int
+    misses: int
+
+
+# What a worker process did with its copy of the store: keys used, entries made, reused, made.
+Changes = tuple[list[str], dict[str, object], int, int]
 
 
 class Store:
@@ -58,21 +70,26 @@ class Store:
         self.put(key, made)
         return made
 
-    def snapshot(self) -> dict[str, object]:
-        """The entries as they are now (before a worker process adds to its copy, sto.mkdocs.parallel)."""
-        return dict(self._entries)
+    def snapshot(self) -> Snapshot:
+        """The entries and counts as they are now (before a worker process adds to its copy,
+        sto.mkdocs.parallel)."""
+        return Snapshot(dict(self._entries), self.hits, self.misses)
 
-    def changes_since(self, snapshot: dict[str, object]) -> tuple[list[str], dict[str, object]]:
-        """The keys used since ``snapshot``, and the entries made or changed since."""
-        made = {key: value for key, value in self._used.items() if snapshot.get(key) is not value}
-        return list(self._used), made
+    def changes_since(self, snapshot: Snapshot) -> Changes:
+        """The keys used since ``snapshot``, the entries made or changed since, and how many
+        results were reused and made since (plain data, for a pipe)."""
+        made = {key: value for key, value in self._used.items() if snapshot.entries.get(key) is not value}
+        return list(self._used), made, self.hits - snapshot.hits, self.misses - snapshot.misses
 
-    def merge(self, used: list[str], made: dict[str, object]) -> None:
+    def merge(self, changes: Changes) -> None:
         """Take over what a worker process used and made (``changes_since`` in the worker)."""
+        used, made, hits, misses = changes
         self._entries.update(made)
         for key in used:
             if key in self._entries:
                 self._used[key] = self._entries[key]
+        self.hits += hits
+        self.misses += misses
 
     def start_build(self) -> None:
         """From now on, only what this build uses counts as used (the preview's store lives on)."""

@@ -132,7 +132,9 @@ class Adapter:
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.refusal.refused:
-            self.state.nav = nav
+            state = self.state
+            state.nav = nav
+            state.speed.start_converting(config, files, lambda: (state.search.kept(), dict(state.feed_html)))
         return nav
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -152,8 +154,14 @@ class Adapter:
             return env
         state = self.state
         state.files = files
-        self.security.start(config, serve=self.serve)
         speed = state.speed
+        kept, failed = speed.finish_converting(files)  # pages converted by workers, with what the hooks kept
+        if failed:
+            raise Abort(f"Een pagina kon niet worden gelezen: {failed}")
+        for records, feed_html in kept:  # as on_nav's hooks_state made them
+            state.search.take(records)
+            state.feed_html.update(feed_html)
+        self.security.start(config, serve=self.serve)
         hand_to_templates(env, config, state.site, speed.prepare_templates(env))
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         speed.plan_rendering(pages, state.nav, state.build.content.vocabularies,

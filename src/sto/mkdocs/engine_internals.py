@@ -1,7 +1,9 @@
 """Every MkDocs (or ProperDocs) internal the adapter relies on, named here and nowhere else.
 
 The speed machinery and the preview reach into the engine where it has no public API: they swap
-``mkdocs.commands.build._build_page`` (``sto.mkdocs.parallel``, ``sto.mkdocs.stored_pages``),
+``mkdocs.commands.build._build_page`` (``sto.mkdocs.parallel``, ``sto.mkdocs.stored_pages``) and
+``_populate_page`` (``sto.mkdocs.parallel``, which also hands a converted page's state from one
+process to another),
 give a page its own ``render`` (``sto.mkdocs.converter``, ``sto.mkdocs.incremental``) and set
 its ``_title_from_render``, register ``Page.render``'s private Markdown processors, wrap one
 ``Files.get_file_from_path`` or ``File.is_modified``, set ``config._current_page`` and move the
@@ -27,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 if TYPE_CHECKING:  # mkdocs.livereload imports watchdog: only `mkdocs serve` needs it
     from mkdocs.livereload import LiveReloadServer
@@ -54,6 +57,21 @@ PINS = (
          "repeats its steps for a stored page, config._current_page included (current_page)",
          "adcdbd14b236112697cafec9171bd281981f15a776e0d2f941a62e7bffd9a0d5",
          "a921d5be3f1bcca924d2c3442c443dcf32519dbec0021f9a6d26ec9d4e387f83"),
+    _pin("commands.build", "_populate_page",
+         "sto.mkdocs.parallel swaps it (populate_page, use_populate_page) and hands what it sets on a page to "
+         "another process (converted_state, take_converted_state)",
+         "31a70ea4caef1e127a9d65a0f346ee322bad00d673ef824d82acf807e61d91c2",
+         "b3c436870881aa43ff1662ae697819a13016e055825db7ab72af8e4849177aad"),
+    _pin("commands.build", "build",
+         "sto.mkdocs.parallel converts pages in workers from on_nav, which build() calls right before its loop "
+         "over the pages, and takes their results in on_env, right after it; the loop makes a page for a file "
+         "outside the navigation as page_for does",
+         "c476b64474acfaa20c08fdedc074238c6521bf320263065ee7de983ebf2032f9",
+         "9ef8add479b2679c5c01df44e575bf6e6aee4ce76b5589501e85c1ee65ef4a2f"),
+    _pin("structure.pages", "Page.read_source",
+         "what it sets (markdown, meta) is part of converted_state",
+         "b35101eabf605b0872d4374fec6d9e27f0bffbf85f2be4328828ffe5a7b6ba6d",
+         "14ac2e8d8db5e48c04313617f63536f4f9debf3824ad5a4ce1db665707e9c798"),
     _pin("structure.pages", "Page.render",
          "sto.mkdocs.converter copies it with a shared converter; sto.mkdocs.incremental stores and restores "
          "what it sets (use_render, title_from_render)",
@@ -143,6 +161,56 @@ def build_page() -> BuildPage:
 
 def use_build_page(build: BuildPage) -> None:
     engine_build._build_page = build
+
+
+# The engine's conversion of one page (read, plugin events, render): swapped for a build by the
+# conversion workers.
+PopulatePage = Callable[..., None]
+
+
+def populate_page() -> PopulatePage:
+    return engine_build._populate_page
+
+
+def use_populate_page(populate: PopulatePage) -> None:
+    engine_build._populate_page = populate
+
+
+def page_for(file: File, config: MkDocsConfig) -> Page:
+    """The file's page, made as ``build()`` makes one for a file outside the navigation."""
+    if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]  # untyped in the engine
+        Page(None, file, config)
+    assert file.page is not None
+    return file.page
+
+
+def toc_tokens(toc: Any) -> list[dict[str, Any]]:
+    """A page's table of contents as the toc extension's tokens (``get_toc`` makes it again)."""
+    links: list[AnchorLink] = list(toc)
+    return [{"name": a.title, "id": a.id, "level": a.level, "children": toc_tokens(a.children)} for a in links]
+
+
+# What _populate_page (read_source, the plugin events, render) leaves on a page, as plain data.
+ConvertedState = tuple[Any, ...]
+
+
+def converted_state(page: Page) -> ConvertedState:
+    links = page.links_to_anchors
+    return (page.markdown, page.meta, page.content, toc_tokens(page.toc), page._title_from_render,
+            None if page.present_anchor_ids is None else sorted(page.present_anchor_ids),
+            None if links is None else {file.src_uri: dict(found) for file, found in links.items()})
+
+
+def take_converted_state(page: Page, state: ConvertedState, files: Files) -> None:
+    """Give ``page`` what ``_populate_page`` left on its copy in another process."""
+    page.markdown, page.meta, page.content, toc, page._title_from_render, anchors, links = state
+    page.toc = get_toc(toc)
+    page.present_anchor_ids = None if anchors is None else set(anchors)
+    if links is None:
+        page.links_to_anchors = None
+        return
+    linked = {uri: files.get_file_from_path(uri) for uri in links}
+    page.links_to_anchors = {file: dict(links[uri]) for uri, file in linked.items() if file is not None}
 
 
 def current_page(config: MkDocsConfig, page: Page | None) -> None:

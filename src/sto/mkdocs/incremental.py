@@ -52,7 +52,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.structure.toc import get_toc
 
 import sto
 from sto.cache.fingerprint import Undigestible, environment_digest, tree_digest, value_digest
@@ -150,10 +150,6 @@ def _address(files: Files, path: str,
     """Where a link to ``path`` leads: the file's address and inclusion, or nothing."""
     found = (find or files.get_file_from_path)(path)
     return (None, None) if found is None else (found.url, found.inclusion.name)
-
-
-def _toc_tokens(toc: Iterable[AnchorLink]) -> list[dict[str, Any]]:
-    return [{"name": a.title, "id": a.id, "level": a.level, "children": _toc_tokens(a.children)} for a in toc]
 
 
 def _nav_digest(items: Iterable[Any]) -> list[Any]:
@@ -267,12 +263,21 @@ class Incremental:
             links = page.links_to_anchors
             if warnings.count:
                 return
-            self.store.put(key, (page.content, _toc_tokens(page.toc), engine.title_from_render(page),
+            self.store.put(key, (page.content, engine.toc_tokens(page.toc), engine.title_from_render(page),
                                  sorted(page.present_anchor_ids or ()),
                                  None if links is None else {f.src_uri: dict(found) for f, found in links.items()},
                                  [(path, *found) for path, found in looked_up.items()]))
 
         engine.use_render(page, render)  # on this page only
+
+    def markdown_key(self, src_uri: str) -> str | None:
+        """The key of the page's conversion in this build (after it was converted), for another process."""
+        return self._markdown_keys.get(src_uri)
+
+    def take_markdown_key(self, src_uri: str, key: str | None) -> None:
+        """A page converted in another process: its conversion's key, as if converted here."""
+        if key is not None:
+            self._markdown_keys[src_uri] = key
 
     # on_page_content
     def after_conversion(self, page: Page, inputs: str,

@@ -27,6 +27,7 @@ import logging
 import marshal
 import mmap
 import os
+import pickle
 import struct
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -35,7 +36,7 @@ from typing import Any
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from sto.cache.store import Store
+from sto.cache.store import Snapshot, Store
 from sto.mkdocs import engine_internals as engine
 
 PageArgs = Callable[[File], tuple[tuple[Any, ...], dict[str, Any]]]  # a page file -> MkDocs' _build_page arguments
@@ -265,15 +266,14 @@ class PageWorkers:
             if report[0] == "error":
                 error = error or report[1]
                 continue
-            _, records, used, made = report
-            for name, level, message in records:
-                logging.getLogger(name).log(level, "%s", message)
-            store.merge(used, made)
+            _, records, changes = report
+            _log_again(records)
+            store.merge(changes)
         return error
 
 
-def _render_share(files: list[File], meeting: _Meeting, build_page_args: PageArgs,
-                  build_page: Callable[..., None], store: Store, snapshot: dict[str, object]) -> bytes:
+def _capture_logs() -> _Captured:
+    """In a worker: what the engine and the hooks log is kept for the main process, not printed."""
     for name in ENGINE_LOGGERS:  # printed and counted by the main process instead
         engine_log = logging.getLogger(name)
         for handler in list(engine_log.handlers):
@@ -283,10 +283,125 @@ def _render_share(files: list[File], meeting: _Meeting, build_page_args: PageArg
     while top.parent is not None and top.parent.name in ENGINE_LOGGERS:
         top = top.parent
     top.addHandler(captured)
+    return captured
+
+
+def _log_again(records: list[tuple[str, int, str]]) -> None:
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
+
+
+def _render_share(files: list[File], meeting: _Meeting, build_page_args: PageArgs,
+                  build_page: Callable[..., None], store: Store, snapshot: Snapshot) -> bytes:
+    captured = _capture_logs()
     while (index := meeting.back_takes()) is not None:
         file = files[index]
         assert file.page is not None
         args, kwargs = build_page_args(file)
         build_page(file.page, *args, **kwargs)
-    used, made = store.changes_since(snapshot)
-    return marshal.dumps(("done", captured.records, used, made))
+    return marshal.dumps(("done", captured.records, store.changes_since(snapshot)))
+
+
+# What the main process takes over from a page converted by a worker (engine_internals.converted_state
+# and what the speed machinery kept of it), and what the hooks kept of all of a worker's pages.
+PageState = Callable[[Page], Any]
+HooksState = Callable[[], Any]
+
+
+class ConversionWorkers:
+    """Pages converted (read, plugin events, Markdown) by worker processes, beside this process.
+
+    MkDocs converts every page before it renders any (the navigation and the links need them
+    all), in one process: at N = 5,000 about a fifth of a build, with the second core idle.
+    From on_nav, right before MkDocs' loop over the pages, workers convert pages from the end of
+    the list while this process converts from the front (``_Meeting``), each through MkDocs' own
+    ``_populate_page`` with every plugin event. In on_env this process takes over what each
+    worker's conversions left on its pages (``engine_internals.converted_state``), what the
+    hooks kept of them (the search records, the feeds' HTML), their warnings and what they put in
+    the build cache; then the build goes on as if it had converted them itself."""
+
+    def __init__(self, pages: list[File], meeting: _Meeting, workers: list[tuple[int, int]],
+                 real_populate: Callable[..., None]):
+        self._pages = pages
+        self._index = {file.src_uri: index for index, file in enumerate(pages)}
+        self._meeting = meeting
+        self._workers = workers
+        self._real_populate = real_populate
+
+    @classmethod
+    def start(cls, count: int, pages: Sequence[File], config: Any, files: Any, store: Store,
+              page_state: PageState, hooks_state: HooksState) -> ConversionWorkers | None:
+        """Fork ``count - 1`` workers over ``pages`` (MkDocs' page files, in its order); None when
+        there is nothing to share."""
+        pages = list(pages)
+        if count < 2 or len(pages) < count:
+            return None
+        meeting = _Meeting(len(pages))
+        snapshot = store.snapshot()
+        real_populate = engine.populate_page()
+        workers: list[tuple[int, int]] = []
+        frozen = gc.get_freeze_count() > 0
+        gc.freeze()
+        for _ in range(1, count):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read_end)
+                for _, other in workers:
+                    os.close(other)
+                status = 0
+                try:
+                    captured = _capture_logs()
+                    converted = []
+                    while (index := meeting.back_takes()) is not None:
+                        page = engine.page_for(pages[index], config)
+                        real_populate(page, config, files, False)
+                        converted.append((index, page_state(page)))
+                    report = pickle.dumps(("done", converted, hooks_state(), captured.records,
+                                           store.changes_since(snapshot)), protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException as error:  # noqa: BLE001  # reported to the main process, which stops
+                    report = pickle.dumps(("error", f"{type(error).__name__}: {error}"))
+                    status = 1
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(report)
+                os._exit(status)
+            os.close(write_end)
+            workers.append((pid, read_end))
+        if not frozen:
+            gc.unfreeze()
+        found = cls(pages, meeting, workers, real_populate)
+        engine.use_populate_page(found.populate_page)  # until finish
+        return found
+
+    def populate_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
+        """MkDocs' ``_populate_page`` for this build: a page a worker took is skipped here."""
+        index = self._index.get(page.file.src_uri)
+        if index is None or self._meeting.front_takes(index):
+            self._real_populate(page, *args, **kwargs)
+
+    def finish(self, store: Store) -> tuple[list[tuple[Page, Any]], list[Any], str | None]:
+        """Wait for every worker: the pages it converted with their state, what the hooks kept in
+        each worker, and the error that stops the build, if any."""
+        engine.use_populate_page(self._real_populate)
+        converted: list[tuple[Page, Any]] = []
+        kept: list[Any] = []
+        error = None
+        for pid, read_end in self._workers:
+            data = _read_all(read_end)
+            _, status = os.waitpid(pid, 0)
+            try:
+                report = pickle.loads(data)
+            except (EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                report = ("error", f"a conversion worker ended without a report (status {status})")
+            if report[0] == "error":
+                error = error or report[1]
+                continue
+            _, states, hooks, records, changes = report
+            for index, state in states:
+                page = self._pages[index].page
+                assert page is not None  # MkDocs' loop made every page before on_env
+                converted.append((page, state))
+            kept.append(hooks)
+            _log_again(records)
+            store.merge(changes)
+        return converted, kept, error

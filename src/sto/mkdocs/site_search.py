@@ -63,6 +63,14 @@ class SiteSearch:
             title = html_text.unescape(page.title or "")  # MkDocs' page titles are HTML
             self._records[page.url] = record(page.url, title, indexed_html, item)
 
+    def kept(self) -> dict[str, SearchRecord]:
+        """The records so far, by page address (a conversion worker's, for the main process)."""
+        return dict(self._records)
+
+    def take(self, records: dict[str, SearchRecord]) -> None:
+        """Records made in another process (``kept`` there)."""
+        self._records.update(records)
+
     def records(self) -> list[SearchRecord]:
         return [self._records[url] for url in sorted(self._records)]
 

@@ -2,10 +2,10 @@
 
 Behind it: the build cache and the incremental preview (``sto.mkdocs.incremental``), one Markdown
 converter for the build (``converter``), Material's page fragments rendered once
-(``fragment_cache``), pages rendered by worker processes (``parallel``), pages printed from the
-cache without a template (``stored_pages``), compiled templates kept, and the build's objects
-kept out of the garbage collector's scans. The adapter calls ``Speed`` at each MkDocs event and
-knows none of them.
+(``fragment_cache``), pages converted and rendered by worker processes and the search index made
+beside them (``parallel``), pages printed from the cache without a template (``stored_pages``),
+compiled templates kept, and the build's objects kept out of the garbage collector's scans. The
+adapter calls ``Speed`` at each MkDocs event and knows none of them.
 
 Each part has its own switch (``STO_NO_BUILD_CACHE``, ``STO_NO_SHARED_MARKDOWN``,
 ``STO_NO_FRAGMENT_CACHE``, ``STO_JOBS=1``); ``STO_PLAIN_BUILD=1`` turns all of them off, so a build
@@ -31,9 +31,10 @@ from sto.cache.store import Reuse
 from sto.content.loader import ItemMemory
 from sto.content.vocabulary import Vocabularies
 from sto.mkdocs import converter, fragment_cache, parallel
+from sto.mkdocs import engine_internals as engine
 from sto.mkdocs.fragment_cache import FragmentCache
 from sto.mkdocs.incremental import Incremental, PreviewResults
-from sto.mkdocs.parallel import PageWorkers
+from sto.mkdocs.parallel import ConversionWorkers, HooksState, PageWorkers
 from sto.mkdocs.stored_pages import StoredPages
 
 PLAIN_VARIABLE = "STO_PLAIN_BUILD"
@@ -58,6 +59,7 @@ class Speed:
         self.environ = environ
         self.fragments = FragmentCache(enabled=False)  # one per build, made in prepare_templates
         self.workers: PageWorkers | None = None  # mkdocs build: processes rendering part of the pages
+        self.converting: ConversionWorkers | None = None  # mkdocs build: processes converting part of the pages
         self.stored_pages: StoredPages | None = None  # mkdocs build: pages printed from the cache skip their template
 
     @classmethod
@@ -91,6 +93,36 @@ class Speed:
         preview, which runs for hours."""
         if self.command == "build" and not self.plain:
             gc.freeze()
+
+    # on_nav, mkdocs build: right before MkDocs converts every page
+    def start_converting(self, config: MkDocsConfig, files: Files, hooks_state: HooksState) -> None:
+        """Workers convert pages from the end of MkDocs' list while it converts from the front
+        (``parallel.ConversionWorkers``); ``hooks_state`` gives what the hooks kept of a worker's pages."""
+        if self.plain or self.command != "build":
+            return
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        incremental = self.incremental
+
+        def page_state(page: Page) -> tuple[engine.ConvertedState, str | None]:
+            return engine.converted_state(page), incremental.markdown_key(page.file.src_uri)
+
+        self.keep_to_the_end()
+        self.converting = ConversionWorkers.start(parallel.jobs(self.environ), pages, config, files,
+                                                  incremental.store, page_state, hooks_state)
+
+    # on_env, first: every page is converted
+    def finish_converting(self, files: Files) -> tuple[list[Any], str | None]:
+        """Take over the workers' pages; what the hooks kept in each worker, and the error that stops
+        the build, if any."""
+        if self.converting is None:
+            return [], None
+        converting, self.converting = self.converting, None
+        converted, kept, failed = converting.finish(self.incremental.store)
+        for page, state in converted:
+            engine_state, markdown_key = state  # as page_state made it
+            engine.take_converted_state(page, engine_state, files)
+            self.incremental.take_markdown_key(page.file.src_uri, markdown_key)
+        return kept, failed
 
     # on_pre_page
     def before_conversion(self, page: Page) -> None:
