@@ -70,6 +70,9 @@ class Store:
         self.put(key, made)
         return made
 
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def snapshot(self) -> Snapshot:
         """The entries and counts as they are now (before a worker process adds to its copy,
         sto.mkdocs.parallel)."""

@@ -214,6 +214,10 @@ class Incremental:
         return cls(Store.load(folder / "store"), base, folder / "store",
                    FileSystemBytecodeCache(str(compiled)))
 
+    def holds_results(self) -> bool:
+        """Whether this build starts with results of earlier builds (a warm build)."""
+        return self.enabled and len(self.store) > 0
+
     # on_env, before any template is loaded
     def compile_once(self, env: Environment) -> None:
         """Reuse compiled templates (Jinja's bytecode cache). Jinja checks each template's source, but

@@ -106,9 +106,11 @@ class Speed:
         def page_state(page: Page) -> tuple[engine.ConvertedState, str | None]:
             return engine.converted_state(page), incremental.markdown_key(page.file.src_uri)
 
+        # A warm build restores most conversions from the cache, faster than a worker hands them over.
+        count = 1 if incremental.holds_results() else parallel.jobs(self.environ)
         self.keep_to_the_end()
-        self.converting = ConversionWorkers.start(parallel.jobs(self.environ), pages, config, files,
-                                                  incremental.store, page_state, hooks_state)
+        self.converting = ConversionWorkers.start(count, pages, config, files, incremental.store, page_state,
+                                                  hooks_state)
 
     # on_env, first: every page is converted
     def finish_converting(self, files: Files) -> tuple[list[Any], str | None]:
