@@ -170,3 +170,15 @@ def test_conversion_workers_convert_pages_from_the_end_and_hand_them_over(tmp_pa
     assert all(f"<p>{file.src_uri} in " in file.page.content for file in files)  # every page converted once
     assert {store.get(f"conversion:{file.src_uri}") for file in files} == {file.page.content for file in files}
     assert store.hits >= 40  # the workers' reuse counts in this process's summary too
+
+
+def test_a_forked_job_that_uses_the_build_cache_hands_over_what_it_made_there():
+    store = Store({"old": "kept"})
+
+    def job() -> bytes:
+        assert store.get("old") == "kept"
+        store.put("made", "in the job")
+        return b"result"
+
+    assert beside(job, fork=True, store=store).result() == b"result"
+    assert store.get("made") == "in the job" and store.hits == 2  # the job's reuse counted here too

@@ -12,6 +12,7 @@ that only makes a build faster (``speed``).
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from sto.mkdocs import quiet_log, serve_problems
 from sto.mkdocs.build_files import add_build_files
 from sto.mkdocs.hand_written import use_checked_settings
 from sto.mkdocs.page_security import PageSecurity
+from sto.mkdocs.parallel import Beside
 from sto.mkdocs.preview_writes import DirtyBuild
 from sto.mkdocs.process_memory import ProcessMemory
 from sto.mkdocs.refusal import Refusal
@@ -43,7 +45,7 @@ from sto.site.build import Build
 from sto.site.listings import page_size_from
 from sto.site.media_files import ImageDimensions, MediaFiles
 from sto.site.views import Site
-from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, subscribe_page, write_syndication
+from sto.syndication.writer import SUBSCRIBE_PAGE, FeedHtml, subscribe_page, syndication_files, write_files
 
 if TYPE_CHECKING:  # the preview's server and its watcher (watchdog) are imported by mkdocs serve only
     from mkdocs.livereload import LiveReloadServer
@@ -61,6 +63,7 @@ class BuildState:
     nav: Navigation | None = None  # from on_nav
     files: Files | None = None  # from on_env
     search: SiteSearch = field(default_factory=SiteSearch)  # the search records, written in on_post_build
+    syndication: Beside | None = None  # mkdocs build: the feeds and calendars, made beside the rendering
 
     @property
     def build(self) -> Build:
@@ -169,6 +172,9 @@ class Adapter:
         if self.command == "build":  # last: the workers start from everything set up above
             speed.start_rendering(config, files, state.nav, env)
             state.search.start(speed.search_reuse(), speed.beside)  # beside the rendering, after the fork
+            build, docs, feed_html = state.build, Path(config.docs_dir), dict(state.feed_html)
+            state.syndication = speed.beside(lambda: marshal.dumps(syndication_files(build, feed_html, docs,
+                                                                                     speed.reuse)))
         return env
 
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
@@ -221,8 +227,9 @@ class Adapter:
         if failed := speed.finish_rendering():
             raise Abort(f"Een pagina kon niet worden gebouwd: {failed}")
         dirty = state.dirty
-        written = write_syndication(state.build, Path(config.site_dir), Path(config.docs_dir), state.feed_html,
-                                    speed.reuse, write=dirty.write if dirty is not None else None)
+        made: dict[str, bytes] = (marshal.loads(state.syndication.result()) if state.syndication is not None else
+                                  syndication_files(state.build, state.feed_html, Path(config.docs_dir), speed.reuse))
+        written = write_files(made, Path(config.site_dir), write=dirty.write if dirty is not None else None)
         state.search.publish(config.site_dir, preview=self.memory.index(config.site_dir) if self.serve else None,
                              emptied=dirty is None, reuse=speed.search_reuse())
         if dirty is not None:

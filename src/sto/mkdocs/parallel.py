@@ -144,9 +144,31 @@ class InThread:
         return self._found
 
 
-def beside(job: Callable[[], bytes], *, fork: bool) -> Forked | InThread:
-    """``job`` started beside the build: in a forked process if ``fork`` and the system can."""
-    return Forked(job) if fork and hasattr(os, "fork") else InThread(job)
+class _WithStore:
+    """A forked job that used the build cache: what it made there is taken over with its result."""
+
+    def __init__(self, job: Callable[[], bytes], store: Store):
+        snapshot = store.snapshot()
+        self._store = store
+        self._forked = Forked(lambda: pickle.dumps((job(), store.changes_since(snapshot)),
+                                                   protocol=pickle.HIGHEST_PROTOCOL))
+
+    def result(self) -> bytes:
+        found, changes = pickle.loads(self._forked.result())
+        self._store.merge(changes)
+        assert isinstance(found, bytes)
+        return found
+
+
+Beside = Forked | InThread | _WithStore
+
+
+def beside(job: Callable[[], bytes], *, fork: bool, store: Store | None = None) -> Beside:
+    """``job`` started beside the build: in a forked process if ``fork`` and the system can (what it
+    reuses from and adds to ``store``, the build cache, counts as this process's), else in a thread."""
+    if not (fork and hasattr(os, "fork")):
+        return InThread(job)
+    return _WithStore(job, store) if store is not None else Forked(job)
 
 
 class _Meeting:

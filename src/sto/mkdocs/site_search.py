@@ -28,11 +28,11 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from sto.content.items import AnyItem
-from sto.mkdocs.parallel import Forked, InThread
+from sto.mkdocs.parallel import Beside, InThread
 from sto.site.search import SearchRecord, is_searched, record
 from sto.site.search_index import FOLDER, Reuse, pack, records_digest, reuse_key, run_pagefind, unpack
 
-Beside = Callable[[Callable[[], bytes]], Forked | InThread]  # Speed.beside
+StartBeside = Callable[[Callable[[], bytes]], Beside]  # Speed.beside
 
 log = logging.getLogger("mkdocs.hooks.sto.search")
 
@@ -53,7 +53,7 @@ class SiteSearch:
     def __init__(self) -> None:
         self._records: dict[str, SearchRecord] = {}
         self._files: dict[str, bytes] | None = None  # the index, once known
-        self._making: Forked | InThread | None = None  # Pagefind running beside the rendering
+        self._making: Beside | None = None  # Pagefind running beside the rendering
         self._key = ""  # the build cache's key of the records the index is made from (start)
 
     # on_page_content
@@ -75,7 +75,7 @@ class SiteSearch:
         return [self._records[url] for url in sorted(self._records)]
 
     # on_env, mkdocs build, once the page workers have started
-    def start(self, reuse: Reuse | None, beside: Beside | None = None) -> None:
+    def start(self, reuse: Reuse | None, beside: StartBeside | None = None) -> None:
         """The index from the build cache, or Pagefind started on the records beside the rendering
         (``beside``: Speed.beside; None: in a thread). Its own process does the work."""
         records = self.records()

@@ -169,10 +169,12 @@ class Speed:
         count = 1 if self.plain else parallel.jobs(self.environ, to_render, len(doc_files))
         self.workers = PageWorkers.start(count, doc_files, build_page_args, incremental.store)
 
-    # on_env, mkdocs build: work beside the rendering (the search index)
-    def beside(self, job: Callable[[], bytes]) -> parallel.Forked | parallel.InThread:
-        """``job`` running beside the rendering, in a process of its own (a thread when plain)."""
-        return parallel.beside(job, fork=not self.plain and self.command == "build")
+    # on_env, mkdocs build: work beside the rendering (the search index, the feeds and calendars)
+    def beside(self, job: Callable[[], bytes]) -> parallel.Beside:
+        """``job`` running beside the rendering, in a process of its own (a thread when plain); what it
+        reuses from the build cache and adds to it counts as this build's."""
+        return parallel.beside(job, fork=not self.plain and self.command == "build",
+                               store=self.incremental.store if self.incremental.enabled else None)
 
     # on_page_context
     def context(self, page: Page) -> dict[str, Any] | None:

@@ -1,7 +1,8 @@
 """Feeds and calendars for one build: what templates ask about them, and the files to write.
 
-The MkDocs adapter hands over each news page's rendered HTML (``FeedHtml.add``, one dict
-write per page) and, after the build, calls ``write_syndication`` once.
+The MkDocs adapter hands over each news page's converted HTML (``FeedHtml``, one dict write per
+page); once every page is converted it has ``syndication_files`` made (in ``mkdocs build`` beside
+the rendering, in a process of its own) and writes them with ``write_files``.
 """
 
 from __future__ import annotations
@@ -121,7 +122,12 @@ def write_syndication(build: Build, site_dir: Path, docs_dir: Path, html_by_id: 
                       reuse: Reuse = no_reuse, write: Callable[[str, bytes], None] | None = None) -> list[str]:
     """Write every feed and calendar (through ``write``, site-relative path and bytes, when given);
     returns their site-relative paths."""
-    files = syndication_files(build, html_by_id, docs_dir, reuse)
+    return write_files(syndication_files(build, html_by_id, docs_dir, reuse), site_dir, write)
+
+
+def write_files(files: dict[str, bytes], site_dir: Path,
+                write: Callable[[str, bytes], None] | None = None) -> list[str]:
+    """Write ``syndication_files``' files into the site (through ``write`` when given); their paths."""
     for relative, data in files.items():
         if write is not None:
             write(relative, data)
