@@ -171,7 +171,7 @@ class Adapter:
                              lambda page: self._context(page, config), state.dirty.keep if state.dirty else None)
         if self.command == "build":  # last: the workers start from everything set up above
             speed.start_rendering(config, files, state.nav, env)
-            state.search.start(speed.search_reuse(), speed.beside)  # beside the rendering, after the fork
+            state.search.start(speed.search_reuse(), speed.beside, config.site_dir)  # beside the rendering
             build, docs, feed_html = state.build, Path(config.docs_dir), dict(state.feed_html)
             state.syndication = speed.beside(lambda: marshal.dumps(syndication_files(build, feed_html, docs,
                                                                                      speed.reuse)))

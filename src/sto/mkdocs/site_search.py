@@ -55,6 +55,7 @@ class SiteSearch:
         self._files: dict[str, bytes] | None = None  # the index, once known
         self._making: Beside | None = None  # Pagefind running beside the rendering
         self._key = ""  # the build cache's key of the records the index is made from (start)
+        self._written_to: str | None = None  # the site folder Pagefind's process writes the index into
 
     # on_page_content
     def add(self, page: Page, indexed_html: str, item: AnyItem | None) -> None:
@@ -75,9 +76,11 @@ class SiteSearch:
         return [self._records[url] for url in sorted(self._records)]
 
     # on_env, mkdocs build, once the page workers have started
-    def start(self, reuse: Reuse | None, beside: StartBeside | None = None) -> None:
+    def start(self, reuse: Reuse | None, beside: StartBeside | None = None, site_dir: str | None = None) -> None:
         """The index from the build cache, or Pagefind started on the records beside the rendering
-        (``beside``: Speed.beside; None: in a thread). Its own process does the work."""
+        (``beside``: Speed.beside; None: in a thread). Its own process does the work and, given
+        ``site_dir``, writes the files there too (thousands of small files: at N = 5,000 about a
+        second that no longer waits for the rendering to end)."""
         records = self.records()
         if reuse is not None:
             self._key = reuse_key(records)  # once: a digest of every record's document
@@ -86,7 +89,15 @@ class SiteSearch:
                 return
             except _NotStored:
                 pass
-        self._making = (beside or InThread)(lambda: pack(run_pagefind(records)))
+
+        def make() -> bytes:
+            files = run_pagefind(records)
+            if site_dir is not None:
+                _write_folder(site_dir, files)
+            return pack(files)
+
+        self._written_to = site_dir
+        self._making = (beside or InThread)(make)
 
     # on_post_build
     def publish(self, site_dir: str, *, preview: PreviewIndex | None, emptied: bool, reuse: Reuse | None) -> None:
@@ -101,26 +112,35 @@ class SiteSearch:
         index.update(self.records())
 
     def write(self, site_dir: str, reuse: Reuse | None) -> list[str]:
-        """Write ``pagefind/`` into the site (emptied first); the site-relative paths written."""
+        """Write ``pagefind/`` into the site (emptied first), unless Pagefind's process did; the
+        site-relative paths written."""
         started = time.perf_counter()
         if self._files is None and self._making is None:  # not started in on_env
             self.start(reuse)
+        written = False
         if self._making is not None:
             making, self._making = self._making, None
-            self._files = made = unpack(making.result())
+            packed = making.result()
             if reuse is not None:
-                reuse(self._key or reuse_key(self.records()), lambda: pack(made))
+                reuse(self._key or reuse_key(self.records()), lambda: packed)
+            self._files = unpack(packed)
+            written = self._written_to == site_dir
         files = self._files
         assert files is not None
         log.debug("search index: %d pages, %d files, waited %.2f s", len(self._records), len(files),
                   time.perf_counter() - started)
-        folder = Path(site_dir, FOLDER)
-        shutil.rmtree(folder, ignore_errors=True)
-        for name, data in files.items():
-            target = folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        if not written:
+            _write_folder(site_dir, files)
         return [f"{FOLDER}/{name}" for name in files]
+
+
+def _write_folder(site_dir: str, files: dict[str, bytes]) -> None:
+    folder = Path(site_dir, FOLDER)
+    shutil.rmtree(folder, ignore_errors=True)
+    for name, data in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _digest(data: bytes) -> str:
