@@ -15,7 +15,8 @@ from mkdocs.commands import build as mkdocs_build
 
 from sto.cache.store import Store
 from sto.mkdocs.incremental import Incremental
-from sto.mkdocs.parallel import JOBS_VARIABLE, ConversionWorkers, PageWorkers, _Meeting, beside, jobs
+from sto.mkdocs.parallel import (JOBS_VARIABLE, ConversionWorkers, PageWorkers, _Meeting, beside, jobs,
+                                  map_in_parallel)
 from sto.mkdocs.speed import Speed
 
 from .sitebuild import mkdocs_build as build_site
@@ -182,3 +183,32 @@ def test_a_forked_job_that_uses_the_build_cache_hands_over_what_it_made_there():
 
     assert beside(job, fork=True, store=store).result() == b"result"
     assert store.get("made") == "in the job" and store.hits == 2  # the job's reuse counted here too
+
+
+def test_work_mapped_over_processes_comes_back_in_order_with_the_caches_changes():
+    store, main = Store(), os.getpid()
+
+    def square(index: int) -> tuple[int, int]:
+        if os.getpid() == main:
+            time.sleep(0.002)  # the worker gets going meanwhile
+        store.put(f"made:{index}", index * index)
+        return index * index, os.getpid()
+
+    results = map_in_parallel(square, 300, 2, store)
+    assert [value for value, _ in results] == [n * n for n in range(300)]
+    assert results[-1][1] != os.getpid()  # a worker took the last one
+    assert all(store.get(f"made:{n}") == n * n for n in range(300))
+
+
+def test_a_failure_in_mapped_work_stops_with_its_error():
+    main = os.getpid()
+
+    def fails_at_the_end(index: int) -> int:
+        if os.getpid() == main:
+            time.sleep(0.01)  # the worker takes the last one first
+        if index == 99:
+            raise ValueError("kapot bestand")
+        return index
+
+    with pytest.raises(RuntimeError, match="ValueError: kapot bestand"):
+        map_in_parallel(fails_at_the_end, 100, 2)

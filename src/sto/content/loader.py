@@ -63,14 +63,15 @@ class PreviewMemory(ItemMemory, Protocol):
 
 
 def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory | None = None,
-                 docs: DocsPages | None = None) -> Content:
+                 docs: DocsPages | None = None, each: Each | None = None) -> Content:
     """Load and validate all content; raises ContentInvalid listing every problem. With a
     ``memory``, a file whose bytes a build found valid before is not read again: its front
     matter's data is validated by its model once more (the checks of its text and body are
     functions of those same bytes and the same code); an invalid file is always read whole. A
     memory with a ``last_load`` (the preview's) also takes each unchanged file's result, valid or
     not, from the load before. ``docs``: docs/ as the caller read it (``read_docs``), else it is
-    read here."""
+    read here. ``each(work, n)`` is ``[work(0), ..., work(n - 1)]``, the files' loading: one by one
+    unless the caller has a faster way (``mkdocs build`` loads in several processes, in the same order)."""
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
     last_load = memory.last_load if isinstance(memory, PreviewMemory) else None
@@ -81,18 +82,22 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
                           tuple(FILES.values()))
     problems += files.problems
     vocab_key = digest(repr(vocab))
+    jobs = [(key, shown) for key, paths in files.markdown.items() for shown in paths]
+
+    def load_one(index: int) -> tuple[LoadKey, tuple[AnyItem | None, list[Problem]]]:
+        key, shown = jobs[index]
+        raw = (root / shown).read_bytes()
+        file_digest = source_digest(shown, raw)
+        reuse = (key, file_digest, vocab_key)
+        return reuse, (before.get(reuse) or _load_remembered(key, shown, raw, file_digest, vocab, vocab_key, memory))
+
     loaded: dict[LoadKey, tuple[AnyItem | None, list[Problem]]] = {}
     items: list[AnyItem] = []
-    for key, paths in files.markdown.items():
-        for shown in paths:
-            raw = (root / shown).read_bytes()
-            file_digest = source_digest(shown, raw)
-            reuse = (key, file_digest, vocab_key)
-            item, found = loaded[reuse] = (before.get(reuse)
-                                           or _load_remembered(key, shown, raw, file_digest, vocab, vocab_key, memory))
-            problems += found
-            if item:
-                items.append(item)
+    for reuse, (item, found) in (each or _one_by_one)(load_one, len(jobs)):
+        loaded[reuse] = (item, found)
+        problems += found
+        if item:
+            items.append(item)
     if last_load is not None:
         last_load.results = loaded
     problems += (docs if docs is not None else read_docs(root / "docs", root)).problems
@@ -100,6 +105,14 @@ def load_content(content_dir: Path, root: Path | None = None, memory: ItemMemory
     if problems:
         raise ContentInvalid(problems)
     return Content(items, vocab)
+
+
+# How the files' loading is done: ``each(work, n)`` is ``[work(0), ..., work(n - 1)]``, in that order.
+Each = Callable[[Callable[[int], Any], int], list[Any]]
+
+
+def _one_by_one(work: Callable[[int], Any], total: int) -> list[Any]:
+    return [work(index) for index in range(total)]
 
 
 def _load_remembered(section_key: str, path: str, raw: bytes, file_digest: str, vocab: Vocabularies,

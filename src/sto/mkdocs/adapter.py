@@ -109,7 +109,7 @@ class Adapter:
         try:
             build = Build.load(root, config.site_url or "", config.site_name, preview=self.serve,
                                pages_dir=Path(config.docs_dir), page_size=_page_size(config),
-                               memory=speed.item_memory())
+                               memory=speed.item_memory(), each=speed.each())
             site = Site.of(build)
             site.pages[SUBSCRIBE_PAGE] = subscribe_page(build)  # "Agenda volgen": its view counts the calendars' events
         except ContentInvalid as invalid:

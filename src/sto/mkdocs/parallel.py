@@ -324,6 +324,74 @@ def _render_share(files: list[File], meeting: _Meeting, build_page_args: PageArg
     return marshal.dumps(("done", captured.records, store.changes_since(snapshot)))
 
 
+def map_in_parallel(work: Callable[[int], Any], total: int, count: int, store: Store | None = None) -> list[Any]:
+    """``[work(0), ..., work(total - 1)]``: this process works from the front while ``count - 1``
+    forked workers work from the back (``_Meeting``); what a worker returns comes back pickled,
+    what it reused from and added to ``store`` (the build cache) is taken over, what it logged is
+    logged again here. Loading the content (``sto.content.loader``) goes through it."""
+    if count < 2 or total < count or not hasattr(os, "fork"):
+        return [work(index) for index in range(total)]
+    meeting = _Meeting(total)
+    snapshot = store.snapshot() if store is not None else None
+    workers: list[tuple[int, int]] = []
+    frozen = gc.get_freeze_count() > 0
+    gc.freeze()
+    for _ in range(1, count):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            for _, other in workers:
+                os.close(other)
+            report, status = _work_share(work, meeting, store, snapshot)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(report)
+            os._exit(status)
+        os.close(write_end)
+        workers.append((pid, read_end))
+    if not frozen:
+        gc.unfreeze()
+    results: list[Any] = [None] * total
+    index = 0
+    while index < total and meeting.front_takes(index):
+        results[index] = work(index)
+        index += 1
+    failure = None
+    for pid, read_end in workers:
+        data = _read_all(read_end)
+        _, status = os.waitpid(pid, 0)
+        try:
+            answer: Any = pickle.loads(data)
+        except (EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            answer = ("error", f"a worker ended without a report (status {status})")
+        if answer[0] == "error":
+            failure = failure or answer[1]
+            continue
+        _, done, records, changes = answer
+        for taken, result in done:
+            results[taken] = result
+        _log_again(records)
+        if store is not None and changes is not None:
+            store.merge(changes)
+    if failure is not None:
+        raise RuntimeError(failure)
+    return results
+
+
+def _work_share(work: Callable[[int], Any], meeting: _Meeting, store: Store | None,
+                snapshot: Snapshot | None) -> tuple[bytes, int]:
+    """In a worker of map_in_parallel: its report, and the status it ends with."""
+    try:
+        captured = _capture_logs()
+        done = []
+        while (index := meeting.back_takes()) is not None:
+            done.append((index, work(index)))
+        changes = store.changes_since(snapshot) if store is not None and snapshot is not None else None
+        return pickle.dumps(("done", done, captured.records, changes), protocol=pickle.HIGHEST_PROTOCOL), 0
+    except BaseException as error:  # noqa: BLE001  # raised again in the main process
+        return pickle.dumps(("error", f"{type(error).__name__}: {error}")), 1
+
+
 # What the main process takes over from a page converted by a worker (engine_internals.converted_state
 # and what the speed machinery kept of it), and what the hooks kept of all of a worker's pages.
 PageState = Callable[[Page], Any]

@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sto.cache.store import Reuse
-from sto.content.loader import ItemMemory
+from sto.content.loader import Each, ItemMemory
 from sto.content.vocabulary import Vocabularies
 from sto.mkdocs import converter, fragment_cache, parallel
 from sto.mkdocs import engine_internals as engine
@@ -75,6 +75,15 @@ class Speed:
     # on_config: for sto.content.loader and sto.site.pages
     def item_memory(self) -> ItemMemory | None:
         return self.incremental.item_memory()
+
+    def each(self) -> Each | None:
+        """How ``mkdocs build`` loads the content files: in several processes (``parallel.map_in_parallel``);
+        None (one by one) in the preview, which keeps each file's result from build to build."""
+        if self.plain or self.command != "build":
+            return None
+        count = parallel.jobs(self.environ)
+        store = self.incremental.store if self.incremental.enabled else None
+        return lambda work, total: parallel.map_in_parallel(work, total, count, store)
 
     @property
     def reuse(self) -> Reuse:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sto.clock import build_now
 from sto.content.docs_pages import DocsPages, read_docs
 from sto.content.items import AnyItem, Content
-from sto.content.loader import ItemMemory, load_content
+from sto.content.loader import Each, ItemMemory, load_content
 from sto.content.placeholders import page_problems
 from sto.problems import ContentInvalid
 from sto.site.listings import PAGE_SIZE, Listings
@@ -34,14 +34,14 @@ class Build:
     @classmethod
     def load(cls, root: Path, site_url: str, site_name: str, *, preview: bool = False,
              now: datetime | None = None, pages_dir: Path | None = None, page_size: int = PAGE_SIZE,
-             memory: ItemMemory | None = None) -> Build:
+             memory: ItemMemory | None = None, each: Each | None = None) -> Build:
         """Raises ContentInvalid with every problem when the content (or a hand-written page in
-        ``pages_dir``, e.g. docs/) is not valid."""
+        ``pages_dir``, e.g. docs/) is not valid. ``each``: how the files are loaded (``load_content``)."""
         now = now or build_now()
         problems = page_problems(pages_dir, root) if pages_dir else []
         docs = read_docs(pages_dir, root) if pages_dir else None  # once: the loader's check, the reference check
         try:
-            everything = load_content(root / "content", root, memory, docs)
+            everything = load_content(root / "content", root, memory, docs, each)
         except ContentInvalid as invalid:
             raise ContentInvalid(invalid.problems + problems) from None
         if problems:
