@@ -55,7 +55,7 @@ def test_workers_render_pages_from_the_end_and_report_back(tmp_path, monkeypatch
     for file in files:  # MkDocs' loop in this process: the pages a worker took are skipped
         mkdocs_build._build_page(file.page, tmp_path, excluded=False)
     with caplog.at_level(logging.WARNING):
-        assert workers.finish(store) is None
+        assert workers.finish() is None
     writers = [(tmp_path / file.src_uri).read_text(encoding="utf-8") for file in files]
     assert writers[-1] != str(os.getpid())  # a worker started at the end
     mine = [index for index, writer in enumerate(writers) if writer == str(os.getpid())]
@@ -95,7 +95,7 @@ def test_a_worker_that_fails_stops_the_build_with_its_error(tmp_path, monkeypatc
     files = _files(4)
     workers = PageWorkers.start(2, files, lambda file: ((), {}), Store())
     assert workers is not None
-    assert workers.finish(Store()) == "ValueError: kapot sjabloon"
+    assert workers.finish() == "ValueError: kapot sjabloon"
 
 
 def test_the_number_of_workers():
@@ -134,7 +134,7 @@ def test_workers_leave_the_builds_frozen_objects_frozen(tmp_path, monkeypatch, u
     workers = PageWorkers.start(2, _files(4), lambda file: ((tmp_path,), {"excluded": False}), Store())
     assert workers is not None
     assert gc.get_freeze_count() > 0
-    workers.finish(Store())
+    workers.finish()
 
 
 def test_conversion_workers_convert_pages_from_the_end_and_hand_them_over(tmp_path, monkeypatch, caplog):
@@ -160,7 +160,7 @@ def test_conversion_workers_convert_pages_from_the_end_and_hand_them_over(tmp_pa
     for file in files:  # MkDocs' loop in this process: a page a worker took is skipped
         mkdocs_build._populate_page(file.page, None, None, False)
     with caplog.at_level(logging.WARNING):
-        converted, kept, failed = converting.finish(store)
+        converted, kept, failed = converting.finish()
     assert failed is None and kept == ["wat de hooks bewaarden"]
     assert mkdocs_build._populate_page is fake_populate  # MkDocs' own function is back
     assert [r.getMessage() for r in caplog.records] == ["p39 heeft een waarschuwing"]  # logged again, once

@@ -128,7 +128,7 @@ class Speed:
         if self.converting is None:
             return [], None
         converting, self.converting = self.converting, None
-        converted, kept, failed = converting.finish(self.incremental.store)
+        converted, kept, failed = converting.finish()
         for page, state in converted:
             engine_state, markdown_key = state  # as page_state made it
             engine.take_converted_state(page, engine_state, files)
@@ -201,7 +201,7 @@ class Speed:
         """Wait for the page workers; the error that stops the build, if any."""
         failed = None
         if self.workers is not None:
-            failed = self.workers.finish(self.incremental.store)
+            failed = self.workers.finish()
             self.workers = None
         if self.stored_pages is not None:  # after the workers: their _build_page wraps this one
             self.stored_pages.uninstall()
