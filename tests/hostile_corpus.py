@@ -246,6 +246,8 @@ REFUSED_IN_BUILD = [
     Refused("docs page on a content item's address", {"docs/nieuws/fixture-gevaarlijke-tekst.md": "# X\n\nTekst.\n"},
             "docs/nieuws/fixture-gevaarlijke-tekst.md:1: het adres /nieuws/fixture-gevaarlijke-tekst/ is ook van "
             "content/news/fixture-gevaarlijke-tekst.md"),
+    Refused("docs page in the search index's folder", {"docs/pagefind/index.md": "# Zoeken\n\nTekst.\n"},
+            "docs/pagefind/index.md:1: de map pagefind/ is van de zoekfunctie, die hem zelf vult"),
     Refused("docs page on the embed's address", {"docs/embed/agenda/index.md": "# Embed\n\nTekst.\n"},
             "docs/embed/agenda/index.md:1: het adres /embed/agenda/ is ook van de insluitbare agenda"),
     Refused("event whose own calendar is a region's calendar", {

@@ -15,17 +15,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from sto.site.build import Build
+from sto.site.search_index import FOLDER as SEARCH_FOLDER
 from sto.problems import Problem
 from sto.syndication.addresses import Claim, address_problems, made_by_the_build, page_claim, written_after_the_pages
 
-# What MkDocs and Material's search write besides the files (static templates come from the theme).
-SEARCH_INDEX = "search/search_index.json"
+# What MkDocs writes besides the files (static templates come from the theme).
+MADE_BY_MKDOCS = ("sitemap.xml.gz",)
 
 
 def claim_problems(existing: Iterable[File], added: Iterable[File], config: MkDocsConfig,
                    build: Build) -> list[Problem]:
     """Problems for every address claimed twice by docs/ files, theme files, the pages and data
-    our hooks add (``added``), the feeds and calendars, the sitemap and the search index."""
+    our hooks add (``added``), the feeds and calendars and the sitemap, and for every docs/ file in
+    the search index's folder (Pagefind writes it whole, beside the rendering, and names its files
+    itself)."""
     docs = Path(config.docs_dir)
     claims = [_claim(file, docs) for file in existing]
     # MkDocs adds a theme file only when docs/ has no file of that name, so the theme file a
@@ -34,9 +37,12 @@ def claim_problems(existing: Iterable[File], added: Iterable[File], config: MkDo
                for file in existing if _from(file, docs) and _in_theme(file.src_uri, config)]
     claims += [page_claim(build, file.src_uri, file.dest_uri) for file in added]
     claims += written_after_the_pages(build)
-    made = [*config.theme.static_templates, "sitemap.xml.gz", SEARCH_INDEX]
+    made = [*config.theme.static_templates, *MADE_BY_MKDOCS]
     claims += [Claim(output, made_by_the_build("het bestand", output)) for output in made]
-    return address_problems(claims)
+    in_search = [Problem(f"docs/{file.src_uri}", 1, "", f"de map {SEARCH_FOLDER}/ is van de zoekfunctie, die hem "
+                         "zelf vult; zet het bestand in een andere map")
+                 for file in existing if _from(file, docs) and file.dest_uri.startswith(f"{SEARCH_FOLDER}/")]
+    return address_problems(claims) + in_search
 
 
 def _claim(file: File, docs: Path) -> Claim:
