@@ -158,3 +158,11 @@ def test_templates_read_from_the_build_only_what_the_page_fingerprint_covers():
     uncovered = {path: where for path, where in reads.items()
                  if not any(path == known or path.startswith(known + ".") for known in TEMPLATE_GLOBAL_READS)}
     assert uncovered == {}
+
+
+def test_a_build_holds_earlier_results_only_with_a_cache_that_has_some():
+    """Speed converts in one process then (a warm build restores conversions faster than a worker
+    hands them over)."""
+    assert not Incremental.disabled().holds_results()
+    assert not Incremental(Store(), "base").holds_results()
+    assert Incremental(Store({"markdown:x": "stored"}), "base").holds_results()
