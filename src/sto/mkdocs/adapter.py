@@ -127,7 +127,8 @@ class Adapter:
         if self.refusal.refused:
             return serve_problems.no_files()
         state = self.state
-        if problems := add_build_files(files, config, state.site, state.speed.item_memory(), serve=self.serve):
+        if problems := add_build_files(files, config, state.site, state.speed.item_memory(), state.speed.reuse,
+                                       serve=self.serve):
             return self.refusal.refuse(ContentInvalid(problems), config, serve=self.serve)
         if state.dirty is not None:
             state.dirty.start(files)
