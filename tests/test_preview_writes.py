@@ -48,14 +48,16 @@ def test_a_page_is_kept_only_with_the_same_fingerprint_and_its_output(tmp_path):
 
 def test_what_no_file_stands_for_is_removed_and_forget_starts_over(tmp_path):
     memory = FolderMemory()  # the preview process's memory of the folder
-    for relative in ("a/index.html", "oud/index.html", "feeds/rss.xml", "sitemap.xml", "404.html"):
+    for relative in ("a/index.html", "oud/index.html", "oud/diep/index.html", "feeds/rss.xml", "sitemap.xml",
+                     "404.html", "pagefind/index/nl_1.pf_index", "pagefind.txt"):
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_text("x", encoding="utf-8")
     build = DirtyBuild(str(tmp_path), memory)
     build.rendered(_page("oud.md", "oud/index.html"), "k")
-    build.remove_stale([SimpleNamespace(dest_uri="a/index.html")], ["sitemap.xml", "404.html"], ["feeds/rss.xml"])
+    build.remove_stale([SimpleNamespace(dest_uri="a/index.html")], ["sitemap.xml", "404.html"], ["feeds/rss.xml"],
+                       ("pagefind/",))  # the search index's folder is kept up to date by the search
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "404.html", "a/index.html", "feeds/rss.xml", "sitemap.xml"]
+        "404.html", "a/index.html", "feeds/rss.xml", "pagefind/index/nl_1.pf_index", "sitemap.xml"]
     assert "oud/index.html" not in build.memory.page_keys
     build.rendered(_page("a.md", "a/index.html"), "k")
     memory.forget()

@@ -122,11 +122,14 @@ class DirtyBuild:
         start with one of ``owned_elsewhere`` are kept up to date by someone else (the search index)."""
         expected = {file.dest_uri for file in files}
         expected.update(static_templates, OTHER_OUTPUTS, written)
-        for folder, _, names in os.walk(self.site_dir):
+        root = str(self.site_dir)
+        for folder, folders, names in os.walk(root):  # strings, not Paths: a save walks every file of the site
+            below = folder[len(root) + 1:].replace(os.sep, "/")
+            prefix = f"{below}/" if below else ""
+            folders[:] = [name for name in folders if not f"{prefix}{name}/".startswith(owned_elsewhere)]
             for name in names:
-                path = Path(folder, name)
-                relative = path.relative_to(self.site_dir).as_posix()
+                relative = prefix + name
                 if relative not in expected and not relative.startswith(owned_elsewhere):
-                    path.unlink()
+                    os.unlink(os.path.join(folder, name))
                     self.memory.page_keys.pop(relative, None)
                     self.memory.file_digests.pop(relative, None)
