@@ -9,7 +9,8 @@ import pytest
 
 from sto.site.build import Build
 from sto.content.loader import load_item
-from sto.content.placeholders import PLACEHOLDERS, SCAFFOLD_BODIES, TO_BE_SUPPLIED, page_problems, placeholder_problems
+from sto.content.docs_pages import read_docs
+from sto.content.placeholders import PLACEHOLDERS, SCAFFOLD_BODIES, TO_BE_SUPPLIED, placeholder_problems
 from sto.content.vocabulary import load_vocabularies
 from sto.editors.scaffold import KINDS, relative_path, render
 from sto.problems import ContentInvalid
@@ -70,7 +71,7 @@ def test_a_hand_written_page_with_a_field_to_fill_in_stops_the_build_with_the_co
 
 
 def test_the_published_pages_hold_no_placeholder():
-    assert page_problems(ROOT / "docs", ROOT) == []
+    assert read_docs(ROOT / "docs", ROOT).problems == []
 
 
 def test_a_symlinked_hand_written_page_is_refused_not_followed(tree, tmp_path_factory):

@@ -38,6 +38,7 @@ from sto.content import frontmatter
 from sto.content.fieldtypes import Text, fail
 from sto.content.markdown_safety import BodyLinks, checked_body
 from sto.content.messages import validation_problems
+from sto.content.placeholders import placeholder_problems
 from sto.content.sources import files_under
 from sto.content.svg_safety import svg_problems
 from sto.problems import Problem
@@ -126,7 +127,7 @@ class DocsPages:
 
 def read_docs(docs_dir: Path, root: Path) -> DocsPages:
     """Check every file under ``docs_dir`` (links are not followed; ``sources.symlink_problems``
-    refuses them) and validate every page."""
+    refuses them) and validate every page, read once: its settings, body and placeholders."""
     found = DocsPages()
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
@@ -140,9 +141,10 @@ def read_docs(docs_dir: Path, root: Path) -> DocsPages:
         suffix = PurePosixPath(src_uri).suffix.lower()
         if suffix == ".svg":
             found.problems += svg_problems(shown, (root / shown).read_bytes())
-        elif suffix == PAGE:
-            settings, problems, page = _checked_page(shown, src_uri, (root / shown).read_bytes())
-            found.problems += problems
+        elif suffix == PAGE:  # a page is always published: it may hold no placeholder either
+            raw = (root / shown).read_bytes()
+            settings, problems, page = _checked_page(shown, src_uri, raw)
+            found.problems += problems + placeholder_problems(shown, raw.decode("utf-8", "replace"))
             if settings is not None and page is not None:
                 found.settings[src_uri] = settings
                 found.pages[src_uri] = page

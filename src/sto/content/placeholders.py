@@ -5,10 +5,8 @@ page that still holds any of it is refused (``placeholder_problems``); drafts ma
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 
-from sto.content.sources import files_under
 from sto.problems import Problem
 
 SCAFFOLD_SUMMARY = "Schrijf hier een samenvatting van één of twee zinnen."
@@ -47,13 +45,4 @@ def placeholder_problems(path: str, text: str) -> list[Problem]:
                 problems.append(Problem(path, number, "", f"bevat nog de voorbeeldtekst '{found}' van 'make new': "
                                         "vervang die door uw eigen tekst, of zet 'draft: true' zolang het stuk "
                                         "niet af is"))
-    return problems
-
-
-def page_problems(pages_dir: Path, root: Path) -> list[Problem]:
-    """The hand-written pages (docs/**/*.md) are always published: none may hold a placeholder."""
-    problems = []
-    for shown in files_under(Path(pages_dir), root):  # links are not followed: symlink_problems refuses them
-        if PurePosixPath(shown).suffix == ".md":
-            problems += placeholder_problems(shown, (root / shown).read_text(encoding="utf-8", errors="replace"))
     return problems

@@ -14,8 +14,6 @@ from sto.clock import build_now
 from sto.content.docs_pages import DocsPages, read_docs
 from sto.content.items import AnyItem, Content
 from sto.content.loader import Each, ItemMemory, load_content
-from sto.content.placeholders import page_problems
-from sto.problems import ContentInvalid
 from sto.site.listings import PAGE_SIZE, Listings
 
 
@@ -38,14 +36,8 @@ class Build:
         """Raises ContentInvalid with every problem when the content (or a hand-written page in
         ``pages_dir``, e.g. docs/) is not valid. ``each``: how the files are loaded (``load_content``)."""
         now = now or build_now()
-        problems = page_problems(pages_dir, root) if pages_dir else []
         docs = read_docs(pages_dir, root) if pages_dir else None  # once: the loader's check, the reference check
-        try:
-            everything = load_content(root / "content", root, memory, docs, each)
-        except ContentInvalid as invalid:
-            raise ContentInvalid(invalid.problems + problems) from None
-        if problems:
-            raise ContentInvalid(problems)
+        everything = load_content(root / "content", root, memory, docs, each)
         published = everything.published(now, drafts=preview)
         unpublished = frozenset(item.url for item in everything.items) - {item.url for item in published.items}
         return cls(published, now, site_url, site_name, preview, page_size, pages_dir, unpublished,
