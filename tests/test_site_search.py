@@ -4,6 +4,7 @@ with only changed files written and the old ones removed (sto.mkdocs.site_search
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,39 @@ def test_a_pagefind_that_stops_fails_the_index_with_its_message(monkeypatch, tmp
     monkeypatch.setattr(search_index, "executable", lambda: stops)
     with pytest.raises(RuntimeError, match=r"Pagefind .* failed: .*kapot"):
         run_pagefind(RECORDS)
+
+
+_FAKE_SERVICE = """#!{python}
+import base64, json, sys
+read = b""
+while True:
+    more = sys.stdin.buffer.read1(1 << 16)
+    if not more:
+        sys.exit(0)
+    read += more
+    while b"," in read:
+        message, read = read.split(b",", 1)
+        asked = json.loads(base64.b64decode(message))
+        number = asked["message_id"]
+        payload = {answer}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps({{"message_id": {number}, "payload": payload}}).encode()) + b",")
+        sys.stdout.flush()
+"""
+
+
+@pytest.mark.parametrize(("answer", "number", "message"), [
+    ('{"type": "Error", "message": "Failed to add file"} if number == 2 else {"type": "IndexedFile", "index_id": 0}',
+     "number", "Failed to add file"),
+    ('{"type": "NewIndex", "index_id": 0}', "number + 1", "an answer to another question"),
+    ('{"type": "NewIndex", "index_id": 7}', "number", "an index numbered 7"),
+])
+def test_every_answer_is_checked_though_the_questions_are_sent_at_once(monkeypatch, tmp_path, answer, number, message):
+    fake = tmp_path / "pagefind"
+    fake.write_text(_FAKE_SERVICE.format(python=sys.executable, answer=answer, number=number))
+    fake.chmod(0o755)
+    monkeypatch.setattr(search_index, "executable", lambda: fake)
+    with pytest.raises(RuntimeError, match=rf"Pagefind .* failed: {message}"):
+        run_pagefind(RECORDS * 500)  # more than a pipe holds: the sending must not wait for the reading
 
 
 def test_files_are_reused_while_the_records_are_the_same():

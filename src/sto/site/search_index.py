@@ -31,6 +31,7 @@ import json
 import marshal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from pathlib import Path
@@ -46,6 +47,7 @@ _UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pa
 Reuse = Callable[[str, Callable[[], bytes]], bytes]  # sto.cache.store.Reuse: key, make -> bytes
 _END = b","  # ends each message of Pagefind's service (base64 has no comma)
 _READ = 1 << 16
+_INDEX = 0  # the number of the first index a new service makes
 
 
 def executable() -> Path:
@@ -65,16 +67,18 @@ def records_digest(records: Iterable[SearchRecord]) -> str:
 def run_pagefind(records: Iterable[SearchRecord]) -> dict[str, bytes]:
     """Pagefind's files for these records, by their path under ``pagefind/``; the same bytes for
     the same records, in any order (see the module)."""
+    questions: list[dict[str, Any]] = [{"type": "NewIndex", "config": None}]
+    questions += [{"type": "AddFile", "index_id": _INDEX, "url": f"/{one.url}", "file_path": None,
+                   "file_contents": document(one)} for one in sorted(records, key=lambda r: r.url)]
+    questions.append({"type": "GetFiles", "index_id": _INDEX})
     with tempfile.TemporaryFile() as errors, subprocess.Popen(
             [str(executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors) as process:
         try:
-            service = _Service(process)
-            index = service.ask({"type": "NewIndex", "config": None})["index_id"]
-            for one in sorted(records, key=lambda r: r.url):
-                service.ask({"type": "AddFile", "index_id": index, "url": f"/{one.url}", "file_path": None,
-                             "file_contents": document(one)})
-            files = service.ask({"type": "GetFiles", "index_id": index})["files"]
-        except (RuntimeError, OSError) as failed:  # OSError: its input closed (BrokenPipeError)
+            answers = _ask_all(process, questions)
+            if answers[0].get("index_id") != _INDEX:
+                raise RuntimeError(f"an index numbered {answers[0].get('index_id')!r}")
+            files = answers[-1]["files"]
+        except (RuntimeError, OSError) as failed:
             process.kill()
             errors.seek(0)
             raise RuntimeError(f"Pagefind {PAGEFIND_VERSION} failed: {failed} {errors.read().decode(errors='replace')}"
@@ -85,40 +89,59 @@ def run_pagefind(records: Iterable[SearchRecord]) -> dict[str, bytes]:
             if not file["path"].startswith(_UNUSED)}
 
 
+def _ask_all(process: subprocess.Popen[bytes], questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every question's answer, in order. All questions are sent at once, from a thread, while the
+    answers are read: Pagefind's service reads its input in order and answers one message at a
+    time (1.5.2), so the documents are still indexed in the order sent, and nothing waits for a
+    round trip per document (at 1,400 documents about 15 % of Pagefind's time). Its input stays
+    open until the last answer: at the end of its input the service exits at once."""
+    assert process.stdin is not None and process.stdout is not None
+    sent = b"".join(base64.b64encode(json.dumps({"message_id": number, "payload": payload}).encode("utf-8")) + _END
+                    for number, payload in enumerate(questions, 1))
+    writer = threading.Thread(target=_send, args=(process.stdin, sent), name="sto-pagefind-input")
+    writer.start()
+    try:
+        return _read_answers(process.stdout, len(questions))
+    finally:
+        if writer.is_alive():  # the answers stopped early: once Pagefind has ended, so has the writing
+            process.kill()
+        writer.join()
+
+
+def _send(stream: IO[bytes], data: bytes) -> None:
+    try:
+        stream.write(data)
+        stream.flush()
+    except OSError:  # Pagefind stopped: the reader reports it, with what Pagefind said
+        pass
+
+
+def _read_answers(stream: IO[bytes], count: int) -> list[dict[str, Any]]:
+    answers: list[dict[str, Any]] = []
+    read = bytearray()
+    while len(answers) < count:
+        more = stream.read1(_READ)  # type: ignore[attr-defined]  # a BufferedReader
+        if not more:
+            raise RuntimeError("its service stopped")
+        read += more
+        start = 0
+        while len(answers) < count and (end := read.find(_END, start)) >= 0:
+            answer = json.loads(base64.b64decode(read[start:end]))
+            start = end + 1
+            found: dict[str, Any] = answer.get("payload") or {}
+            if answer.get("message_id") != len(answers) + 1 or found.get("type") == "Error":
+                raise RuntimeError(found.get("message") or f"an answer to another question: {answer!r:.200}")
+            answers.append(found)
+        del read[:start]
+    return answers
+
+
 def _close(stream: IO[bytes] | None) -> None:
     if stream is not None:
         try:
             stream.close()  # Pagefind's service ends when its input does
         except OSError:  # it has ended already: the failure is reported
             pass
-
-
-class _Service:
-    """One question at a time, each answered before the next is asked: Pagefind indexes the
-    documents in the order they are sent."""
-
-    def __init__(self, process: subprocess.Popen[bytes]):
-        assert process.stdin is not None and process.stdout is not None
-        self._in, self._out = process.stdin, process.stdout
-        self._asked = 0
-        self._read = bytearray()
-
-    def ask(self, payload: dict[str, Any]) -> dict[str, Any]:
-        self._asked += 1
-        message = json.dumps({"message_id": self._asked, "payload": payload}).encode("utf-8")
-        self._in.write(base64.b64encode(message) + _END)
-        self._in.flush()
-        while (end := self._read.find(_END)) < 0:
-            more = self._out.read1(_READ)  # type: ignore[attr-defined]  # a BufferedReader
-            if not more:
-                raise RuntimeError("its service stopped")
-            self._read += more
-        answer = json.loads(base64.b64decode(self._read[:end]))
-        del self._read[:end + 1]
-        found: dict[str, Any] = answer.get("payload") or {}
-        if answer.get("message_id") != self._asked or found.get("type") == "Error":
-            raise RuntimeError(found.get("message") or f"an answer to another question: {answer!r:.200}")
-        return found
 
 
 def reuse_key(records: Iterable[SearchRecord]) -> str:
