@@ -165,6 +165,11 @@ class Adapter:
         for records, feed_html in kept:  # as on_nav's hooks_state made them
             state.search.take(records)
             state.feed_html.update(feed_html)
+        if self.command == "build":  # what needs only the converted pages starts now, beside the rest
+            state.search.start(speed.search_reuse(), speed.beside, config.site_dir)
+            build, docs, feed_html = state.build, Path(config.docs_dir), dict(state.feed_html)
+            state.syndication = speed.beside(lambda: marshal.dumps(syndication_files(build, feed_html, docs,
+                                                                                     speed.reuse)))
         self.security.start(config, serve=self.serve)
         hand_to_templates(env, config, state.site, speed.prepare_templates(env))
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
@@ -172,10 +177,6 @@ class Adapter:
                              lambda page: self._context(page, config), state.dirty.keep if state.dirty else None)
         if self.command == "build":  # last: the workers start from everything set up above
             speed.start_rendering(config, files, state.nav, env)
-            state.search.start(speed.search_reuse(), speed.beside, config.site_dir)  # beside the rendering
-            build, docs, feed_html = state.build, Path(config.docs_dir), dict(state.feed_html)
-            state.syndication = speed.beside(lambda: marshal.dumps(syndication_files(build, feed_html, docs,
-                                                                                     speed.reuse)))
         return env
 
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:

@@ -75,7 +75,7 @@ class SiteSearch:
     def records(self) -> list[SearchRecord]:
         return [self._records[url] for url in sorted(self._records)]
 
-    # on_env, mkdocs build, once the page workers have started
+    # on_env, mkdocs build, as soon as every page is converted
     def start(self, reuse: Reuse | None, beside: StartBeside | None = None, site_dir: str | None = None) -> None:
         """The index from the build cache, or Pagefind started on the records beside the rendering
         (``beside``: Speed.beside; None: in a thread). Its own process does the work and, given
