@@ -14,7 +14,7 @@ ENGINE ?= properdocs
 # Material prints an eight-line English notice about its future on every run; this is its switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test content-check unit lint todo screenshots guide-images brand-images bench new schemas published-ids nieuwsbrief decap clean
+.PHONY: build serve test content-check unit lint todo screenshots guide-images brand-images bench bench-against new schemas published-ids nieuwsbrief decap clean
 .DEFAULT_GOAL := build
 
 $(BIN)/python:
@@ -126,6 +126,12 @@ bench: $(VENV)/.bench-deps $(VENV)/.test-deps  ## build-time benchmark against p
 	$(BIN)/python -m bench.run
 	scripts/ensure-system-deps
 	$(BIN)/python -m bench.search 1000 5000
+
+# Two commits side by side: this checkout and REV, build by build in one run (bench/against.py):
+# cold against plain Material, warm against cold, preview. N = 1,000: about 5 minutes.
+bench-against: $(VENV)/.bench-deps $(VENV)/.test-deps  ## this checkout against another commit: make bench-against REV=<commit>
+	@test -n "$(REV)" || { echo "Which revision? make bench-against REV=<commit>"; exit 2; }
+	$(BIN)/python -m bench.against $(REV) $(ARGS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules

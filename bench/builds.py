@@ -18,6 +18,7 @@ import itertools
 import os
 import subprocess
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from tests.sitebuild import engine_command
@@ -41,19 +42,21 @@ def settle() -> None:
     os.sync()
 
 
-def timed_build(project: Path, site: Path, cache: Path | None = None) -> tuple[float, float, int]:
+def timed_build(project: Path, site: Path, cache: Path | None = None, *, engine: Path | None = None,
+                environ: Mapping[str, str] | None = None) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds, peak RSS in KiB) of one `mkdocs build` process; without the
-    build cache unless ``cache`` names its folder.
+    build cache unless ``cache`` names its folder. ``engine`` and ``environ`` (added to this
+    process's environment): another checkout's, for ``bench.against``.
 
     CPU time (user + system) is reported next to wall time because it barely moves when other
     work shares the machine, while wall time does."""
     set_aside(site)
     settle()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **(environ or {}), "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("STO_CACHE_DIR", None)
     env.pop("STO_NO_BUILD_CACHE", None)
     env.update({"STO_CACHE_DIR": str(cache)} if cache else {"STO_NO_BUILD_CACHE": "1"})
-    mkdocs = engine_command()
+    mkdocs = engine or engine_command()
     start = time.perf_counter()
     process = subprocess.Popen([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)],
                                cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
