@@ -113,3 +113,31 @@ def test_the_preview_index_is_made_in_the_background_and_old_files_go(tmp_path):
     index.forget()  # the folder was emptied (the problem page)
     index.update(changed)
     assert index.idle.wait(60)
+
+
+def test_a_rebuild_does_not_wait_for_the_index_files_being_written_nor_trusts_a_write_across_an_emptying(
+        tmp_path, monkeypatch):
+    import threading
+
+    index = PreviewIndex(str(tmp_path))
+    writing, go_on = threading.Event(), threading.Event()
+    write = PreviewIndex._write
+
+    def slow_write(self, files, written):
+        writing.set()
+        assert go_on.wait(60)
+        write(self, files, written)
+
+    monkeypatch.setattr(PreviewIndex, "_write", slow_write)
+    index.update(RECORDS)
+    assert writing.wait(60)
+    asked = threading.Thread(target=index.forget)  # as a rebuild into an emptied folder does, then update()
+    asked.start()
+    asked.join(5)
+    assert not asked.is_alive()  # it did not wait for the writing
+    go_on.set()
+    assert index.idle.wait(60)
+    index.update(RECORDS)  # the write began before the folder was emptied: made and written again
+    assert not index.idle.is_set()
+    assert index.idle.wait(60)
+    assert _tree(tmp_path / "pagefind") == run_pagefind(RECORDS)
