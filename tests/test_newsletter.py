@@ -14,6 +14,7 @@ import struct
 import subprocess
 import sys
 import zlib
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -331,3 +332,23 @@ def test_the_built_site_has_an_edition_per_complete_month_and_their_archive(corp
         for name in ("nieuwsbrief.html", "nieuwsbrief.txt"):
             assert (corpus_site.site / "nieuwsbrief" / key / name).is_file()
     assert not (corpus_site.site / "nieuwsbrief/2024-06").exists()  # built on 15 June: not complete
+
+
+def test_an_edition_is_taken_from_the_cache_while_its_view_is_the_same(june):
+    build, edition = june
+    size = image_sizes(ROOT / "docs")
+    stored: dict[str, bytes] = {}
+    made: list[str] = []
+
+    def reuse(key, make):
+        if key not in stored:
+            made.append(key)
+            stored[key] = make()
+        return stored[key]
+
+    first = edition_files(edition, build, size, reuse)
+    assert first == edition_files(edition, build, size) and len(made) == 1  # the same bytes as without a cache
+    assert edition_files(edition, build, size, reuse) == first and len(made) == 1  # taken, not made
+    fewer = replace(edition, news=edition.news[1:])  # one news item left the edition (or changed)
+    assert edition_files(fewer, build, size, reuse) == edition_files(fewer, build, size) != first
+    assert len(made) == 2

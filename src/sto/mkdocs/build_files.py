@@ -37,7 +37,7 @@ def add_build_files(files: Files, config: MkDocsConfig, site: Site, memory: Item
     added = [File.generated(config, src_uri, content=markdown) for src_uri, markdown in site.generated(memory).items()]
     added.append(File.generated(config, ROBOTS, content=robots_txt(build.absolute(SITEMAP))))
     added += [File.generated(config, src_uri, content=content)  # data, embeds, newsletter
-              for src_uri, content in partner_files(build, Path(config.docs_dir)).items()]
+              for src_uri, content in partner_files(build, Path(config.docs_dir), reuse).items()]
     added += [File.generated(config, src_uri, abs_src_path=str(made)) if isinstance(made, Path)  # the web editor
               else File.generated(config, src_uri, content=made)
               for src_uri, made in _editor_files(build, config, reuse).items()]
