@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from sto.syndication.writer import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, write_syndication
+from sto.syndication.writer import SUBSCRIBE_TEMPLATE, FeedHtml, Syndication, subscribe_page, syndication_files, write_files
 
 from sto.syndication.feeds import NEWEST
 
@@ -49,10 +49,10 @@ def test_subscribe_page_is_dutch_markdown_with_its_template_and_counts_each_cale
     assert set(page.view.counts) == {sub.key for sub in Syndication(build).subscriptions}
 
 
-def test_write_syndication_writes_every_feed_and_calendar(tree, tmp_path):
+def test_every_feed_and_calendar_is_written(tree, tmp_path):
     build = make_build(tree, {"news/a.md": news(1), "agenda/e.md": event(2, "2024-07-01 10:00")})
     site, docs = tmp_path / "site", tmp_path / "docs"
-    write_syndication(build, site, docs, {})
+    write_files(syndication_files(build, {}, docs), site)
     written = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert "feeds/rss.xml" in written and "agenda/agenda.ics" in written and "agenda/e/e.ics" in written
     assert Syndication(build).subscribe_url() == f"{SITE_URL}agenda/volgen/"

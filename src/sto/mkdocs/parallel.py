@@ -153,10 +153,9 @@ def _log_again(records: list[tuple[str, int, str]]) -> None:
 
 class Forked:
     """One job in a forked process beside the build, its result (bytes) taken when needed: the
-    search index, which Pagefind makes from records this process hands it one at a time (in a
-    thread, that feeding waited for the interpreter's lock behind the rendering), the feeds and
-    calendars. What the job reuses from and adds to ``store`` (the build cache) counts as this
-    process's."""
+    search index, whose records this process encodes and hands to Pagefind (in a thread, that
+    work waited for the interpreter's lock behind the rendering), the feeds and calendars. What
+    the job reuses from and adds to ``store`` (the build cache) counts as this process's."""
 
     def __init__(self, job: Callable[[], bytes], store: Store | None = None):
         self._store = store
@@ -332,13 +331,27 @@ def map_in_parallel(work: Callable[[int], Any], total: int, count: int, store: S
 
 # -- MkDocs' loops over the pages --------------------------------------------------------------
 
-class PageWorkers:
+class _PageLoop:
+    """One of MkDocs' loops over the pages, shared with ``workers``: its step for a page is
+    swapped for one that skips a page a worker took."""
+
+    def __init__(self, pages: list[File], workers: FromTheBack):
+        self._pages = pages
+        self._index = {file.src_uri: index for index, file in enumerate(pages)}  # MkDocs' order
+        self._workers = workers
+
+    def _mine(self, page: Page) -> bool:
+        """Whether this process does the page: it is outside the shared list, or no worker took it."""
+        index = self._index.get(page.file.src_uri)
+        return index is None or self._workers.front_takes(index)
+
+
+class PageWorkers(_PageLoop):
     """Pages rendered by worker processes, from on_env to on_post_build: MkDocs' ``_build_page`` is
     swapped for one that skips a page a worker took."""
 
     def __init__(self, pages: list[File], workers: FromTheBack, real_build_page: Callable[..., None]):
-        self._index = {file.src_uri: index for index, file in enumerate(pages)}  # the build order
-        self._workers = workers
+        super().__init__(pages, workers)
         self._real_build_page = real_build_page
 
     @classmethod
@@ -363,8 +376,7 @@ class PageWorkers:
 
     def build_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
         """MkDocs' ``_build_page`` for this build: a page a worker took is skipped here."""
-        index = self._index.get(page.file.src_uri)
-        if index is None or self._workers.front_takes(index):
+        if self._mine(page):
             self._real_build_page(page, *args, **kwargs)
 
     def finish(self) -> str | None:
@@ -379,7 +391,7 @@ PageState = Callable[[Page], Any]
 HooksState = Callable[[], Any]
 
 
-class ConversionWorkers:
+class ConversionWorkers(_PageLoop):
     """Pages converted (read, plugin events, Markdown) by worker processes, beside this process.
 
     MkDocs converts every page before it renders any (the navigation and the links need them
@@ -392,9 +404,7 @@ class ConversionWorkers:
     if it had converted them itself."""
 
     def __init__(self, pages: list[File], workers: FromTheBack, real_populate: Callable[..., None]):
-        self._pages = pages
-        self._index = {file.src_uri: index for index, file in enumerate(pages)}
-        self._workers = workers
+        super().__init__(pages, workers)
         self._real_populate = real_populate
 
     @classmethod
@@ -418,8 +428,7 @@ class ConversionWorkers:
 
     def populate_page(self, page: Page, *args: Any, **kwargs: Any) -> None:
         """MkDocs' ``_populate_page`` for this build: a page a worker took is skipped here."""
-        index = self._index.get(page.file.src_uri)
-        if index is None or self._workers.front_takes(index):
+        if self._mine(page):
             self._real_populate(page, *args, **kwargs)
 
     def finish(self) -> tuple[list[tuple[Page, Any]], list[Any], str | None]:

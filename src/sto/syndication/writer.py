@@ -105,7 +105,7 @@ def _file_size(docs_dir: Path) -> FileSize:
 
 
 def syndication_paths(build: Build) -> list[str]:
-    """The site-relative path of every file ``write_syndication`` writes, without making them
+    """The site-relative path of every file ``syndication_files`` makes, without making them
     (for the reference check, before the pages are rendered)."""
     feeds = [path for feed in news_feeds(build) for path in (feed.rss_path, feed.atom_path, feed.json_path)]
     calendars = [calendar.path for calendar in subscription_calendars(build)]
@@ -116,13 +116,6 @@ def syndication_files(build: Build, html_by_id: dict[str, str], docs_dir: Path,
                       reuse: Reuse = no_reuse) -> dict[str, bytes]:
     """Site-relative path -> bytes of every feed and calendar (``reuse``: see calendar_files)."""
     return feed_files(build, html_by_id, _file_size(docs_dir)) | calendar_files(build, reuse)
-
-
-def write_syndication(build: Build, site_dir: Path, docs_dir: Path, html_by_id: dict[str, str],
-                      reuse: Reuse = no_reuse, write: Callable[[str, bytes], None] | None = None) -> list[str]:
-    """Write every feed and calendar (through ``write``, site-relative path and bytes, when given);
-    returns their site-relative paths."""
-    return write_files(syndication_files(build, html_by_id, docs_dir, reuse), site_dir, write)
 
 
 def write_files(files: dict[str, bytes], site_dir: Path,
